@@ -1,0 +1,288 @@
+"""Checks: raw rows become plan rows, or findings that say what to fix.
+
+Each check is a small function that yields findings; a row with an error
+finding is rejected (and counted as such in the reconciliation), a row with
+only warnings is planned.  Cross-file checks run once all files are read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from decimal import ROUND_HALF_UP, Decimal
+
+from .findings import ERROR, Finding, finding
+from .layout import DEFAULT_CATEGORY, MONTH_KEYS, OTHER_AGENCY_FUNDS
+from .model import (
+    Department,
+    EquipmentRow,
+    EquipmentType,
+    Programme,
+    ProjectRow,
+    Settings,
+    Strategy,
+    baht_to_satang,
+    to_arabic_digits,
+)
+from .normalise import (
+    NotANumber,
+    clean_text,
+    is_blank,
+    is_month_mark,
+    label_key,
+    parse_amount,
+    parse_int,
+    split_numbered,
+)
+from .reader import RawRow, Submission, Table
+
+# Loose spellings seen in real files, mapped to the standard wording.
+_SPELLING = (("พานิชย์", "พาณิชย์"),)
+
+
+def _programme_key(name: object) -> str:
+    key = label_key(name).removeprefix("แผนงาน").removeprefix("การ")
+    for wrong, right in _SPELLING:
+        key = key.replace(wrong, right)
+    return key
+
+
+def _equipment_key(name: object) -> str:
+    key = label_key(name).removeprefix("ครุภัณฑ์")
+    return "คอมพิวเตอร์หรืออิเล็กทรอนิกส์" if key == "คอมพิวเตอร์" else key
+
+
+class Resolver:
+    """Looks up strategies, programmes, approaches and equipment types."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.strategies = {s.number: s for s in settings.strategies}
+        self.strategy_names = {label_key(s.name): s for s in settings.strategies}
+        self.programmes = {_programme_key(p.name): p for p in settings.programmes}
+        self.approaches = {a.code: a for a in settings.approaches}
+        self.types = {_equipment_key(t.name): t for t in settings.equipment_types}
+
+    def strategy(self, value: object) -> Strategy | None:
+        number, name = split_numbered(value)
+        if number is not None:
+            return self.strategies.get(number)
+        return self.strategy_names.get(label_key(name))
+
+    def programme(self, value: object) -> Programme | None:
+        return self.programmes.get(_programme_key(value))
+
+    def approach(self, value: object, strategy: Strategy) -> Programme | None:
+        text = to_arabic_digits(clean_text(value))
+        match = re.match(r"^(\d+)\.(\d+)", text)
+        if match:
+            found = self.approaches.get(f"{int(match.group(1))}.{int(match.group(2))}")
+        else:
+            found = next((a for a in self.settings.approaches
+                          if label_key(a.name) == label_key(text)), None)
+        return found if found is not None and found.strategy == strategy.number else None
+
+    def equipment_type(self, value: object) -> EquipmentType | None:
+        return self.types.get(_equipment_key(value))
+
+
+def budget_satang(value: object) -> tuple[int, str | None]:
+    """Return (satang, error code or None) for a budget cell.
+
+    The satang are what the row contributes to the reconciliation even when
+    it is rejected: unparseable counts 0, extra decimals round half-up.
+    """
+    if is_blank(value):
+        return 0, "required-empty"
+    try:
+        amount = parse_amount(value)
+    except NotANumber:
+        return 0, "budget-not-number"
+    satang = int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    try:
+        baht_to_satang(amount)
+    except ValueError:
+        return satang, "budget-too-many-decimals"
+    if amount <= 0:
+        return satang, "budget-not-positive"
+    return satang, None
+
+
+class RowCheck:
+    """Checks one row of a table, collecting its findings."""
+
+    def __init__(self, raw: RawRow, table: Table) -> None:
+        self.raw = raw
+        self.table = table
+        self.findings: list[Finding] = []
+
+    def report(self, code: str, key: str, value: object = None, **params: object) -> None:
+        origin = self.raw.origin
+        shown = self.raw.values.get(key, "") if value is None else value
+        self.findings.append(finding(code, origin.file, origin.sheet, origin.row,
+                                     self.table.label(key), self.raw.cells.get(key, ""),
+                                     clean_text(shown), **params))
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = clean_text(self.raw.values.get(key, ""))
+        if required and not value and key in self.raw.values:
+            self.report("required-empty", key)
+        return value
+
+    def budget(self) -> int:
+        satang, problem = budget_satang(self.raw.values.get("budget", ""))
+        if problem and "budget" in self.raw.values:
+            self.report(problem, "budget")
+        return satang
+
+    def months(self) -> tuple[bool, ...]:
+        marks = tuple(is_month_mark(self.raw.values.get(key, "")) for key in MONTH_KEYS)
+        if not any(marks) and MONTH_KEYS[0] in self.raw.values:
+            self.report("no-month", MONTH_KEYS[0], "")
+        return marks
+
+    @property
+    def has_error(self) -> bool:
+        return any(f.severity == ERROR for f in self.findings)
+
+    def name_variant(self, key: str, standard: str) -> None:
+        value = self.text(key)
+        if value != standard:
+            self.report("name-variant", key, standard=standard)
+
+
+def check_project(raw: RawRow, table: Table, department: Department,
+                  resolve: Resolver) -> tuple[ProjectRow | None, int, list[Finding]]:
+    """Return (the plan row or None if rejected, its satang, its findings)."""
+    row = RowCheck(raw, table)
+    strategy_text = row.text("strategy", required=True)
+    strategy = resolve.strategy(raw.values.get("strategy", "")) if strategy_text else None
+    if strategy_text and strategy is None:
+        row.report("unknown-strategy", "strategy", count=len(resolve.settings.strategies))
+    group = _check_group(row, resolve, strategy)
+    name = row.text("name", required=True)
+    activity = row.text("activity", required=True)
+    satang = row.budget()
+    place = row.text("place", required=True)
+    months = row.months()
+    if table.header.missing or row.has_error or strategy is None or group is None:
+        return None, satang, row.findings
+    project = ProjectRow(
+        origin=raw.origin, department=department.name, strategy=strategy, group=group,
+        name=name, activity=activity, budget_satang=satang, place=place,
+        responsible=row.text("responsible") or department.name, months=months,
+        fund_source=row.text("fund_source"), dev_plan_ref=row.text("dev_plan_ref"),
+        note=row.text("note"), cells=raw.cells)
+    return project, satang, row.findings
+
+
+def _check_group(row: RowCheck, resolve: Resolver, strategy: Strategy | None):
+    text = row.text("group", required=True)
+    if not text:
+        return None
+    if resolve.settings.by_approach:
+        if strategy is None:
+            return None
+        approach = resolve.approach(row.raw.values["group"], strategy)
+        if approach is None:
+            row.report("unknown-approach", "group", strategy=strategy.number)
+        return approach
+    programme = resolve.programme(text)
+    if programme is None:
+        row.report("unknown-programme", "group")
+    else:
+        row.name_variant("group", programme.name)
+    return programme
+
+
+def check_equipment(raw: RawRow, table: Table, department: Department,
+                    resolve: Resolver) -> tuple[EquipmentRow | None, int, list[Finding]]:
+    """Return (the equipment row or None if rejected, its satang, its findings)."""
+    row = RowCheck(raw, table)
+    programme = None
+    if row.text("programme", required=True):
+        programme = resolve.programme(raw.values["programme"])
+        if programme is None:
+            row.report("unknown-programme", "programme")
+        else:
+            row.name_variant("programme", programme.name)
+    equipment_type = None
+    if row.text("equipment_type", required=True):
+        equipment_type = resolve.equipment_type(raw.values["equipment_type"])
+        if equipment_type is None:
+            row.report("unknown-equipment-type", "equipment_type")
+        else:
+            row.name_variant("equipment_type", equipment_type.name)
+    target = row.text("target", required=True)
+    satang = row.budget()
+    place = row.text("place", required=True)
+    months = row.months()
+    if table.header.missing or row.has_error or programme is None or equipment_type is None:
+        return None, satang, row.findings
+    item = EquipmentRow(
+        origin=raw.origin, department=department.name, programme=programme,
+        category=row.text("category") or DEFAULT_CATEGORY, equipment_type=equipment_type,
+        target=target, budget_satang=satang, place=place,
+        responsible=row.text("responsible") or department.name, months=months,
+        note=row.text("note"), cells=raw.cells)
+    return item, satang, row.findings
+
+
+def resolve_department(submission: Submission, settings: Settings) -> tuple[Department, list]:
+    """The department that sent a file: by its หน่วยงาน sheet, else its file name."""
+    keys = {}
+    for department in settings.departments:
+        keys[label_key(department.name)] = department
+        keys[label_key(department.code)] = department
+    for hint in (submission.department_name, submission.path.stem):
+        if hint and label_key(hint) in keys:
+            return keys[label_key(hint)], []
+    hint = submission.department_name or submission.path.stem
+    unknown = finding("unknown-department", submission.name, value=hint)
+    return Department(0, hint, submission.path.stem), [unknown]
+
+
+def check_fiscal_year(submission: Submission, settings: Settings) -> Iterator[Finding]:
+    if submission.fiscal_year is None:
+        return
+    value, cell = submission.fiscal_year
+    year = parse_int(value)
+    if year is not None and year != settings.fiscal_year:
+        yield finding("fiscal-year-mismatch", submission.name, "หน่วยงาน", int(cell[1:]),
+                      "ปีงบประมาณ", cell, value, year=settings.fiscal_year)
+
+
+def check_missing_departments(settings: Settings,
+                              senders: Iterable[Department]) -> Iterator[Finding]:
+    sent = {department.code for department in senders}
+    for department in settings.departments:
+        if department.code not in sent:
+            yield finding("department-no-submission", department=department.name)
+
+
+def check_duplicates(projects: list[ProjectRow]) -> Iterator[Finding]:
+    """The same project name twice, within or across files (after normalising)."""
+    first: dict[str, ProjectRow] = {}
+    for project in projects:
+        key = label_key(project.name)
+        if key in first:
+            other = first[key].origin
+            yield finding("duplicate-project", project.origin.file, project.origin.sheet,
+                          project.origin.row, "โครงการ", project.cells.get("name", ""),
+                          project.name, other=str(other))
+        else:
+            first[key] = project
+
+
+def check_dev_plan(settings: Settings, projects: list[ProjectRow]) -> Iterator[Finding]:
+    if not settings.dev_plan:
+        return
+    known = {label_key(p.name) for p in settings.dev_plan}
+    other_agency = label_key(OTHER_AGENCY_FUNDS)
+    for project in projects:
+        # Another agency's project is in the plan but not in our development plan.
+        if label_key(project.name) not in known and label_key(project.fund_source) != other_agency:
+            yield finding("not-in-dev-plan", project.origin.file, project.origin.sheet,
+                          project.origin.row, "โครงการ", project.cells.get("name", ""),
+                          project.name)
+

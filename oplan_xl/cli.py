@@ -1,0 +1,241 @@
+"""The ``oplan`` command: thin wrappers, one library call each.
+
+Heavy libraries (pandas, openpyxl, XlsxWriter) are imported inside the
+commands so that ``oplan --help`` answers at once.  Errors become one clear
+line (and an exit code) here and nowhere else; ``--debug`` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, messages
+
+EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE = 0, 1, 2
+DEMO_MARKER = ".oplan-demo"
+
+
+class Console:
+    """Prints catalogue messages in the chosen language, safely on any console."""
+
+    def __init__(self, lang: str | None, quiet: bool, debug: bool) -> None:
+        thai_ok = _can_print_thai(sys.stdout)
+        if not thai_ok:
+            # A console that cannot show Thai must not crash on a Thai path.
+            for stream in (sys.stdout, sys.stderr):
+                if hasattr(stream, "reconfigure"):
+                    stream.reconfigure(errors="backslashreplace")
+        self.lang = lang or ("th" if thai_ok else "en")
+        self.quiet = quiet
+        self.debug = debug
+
+    def say(self, key: str, **params: object) -> None:
+        if not self.quiet:
+            click.echo(messages.text(key, self.lang, **params))
+
+    def line(self, text: str) -> None:
+        if not self.quiet:
+            click.echo(text)
+
+    def error(self, text: str) -> None:
+        click.echo(text, err=True)
+
+
+def _can_print_thai(stream) -> bool:
+    try:
+        "ก".encode(getattr(stream, "encoding", None) or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def common_options(function):
+    """--lang, --quiet and --debug on every command (and on the group)."""
+    function = click.option("--debug", is_flag=True, default=None,
+                            help="แสดง traceback เมื่อผิดพลาด / show tracebacks")(function)
+    function = click.option("--quiet", "-q", is_flag=True, default=None,
+                            help="พิมพ์เฉพาะข้อผิดพลาด / print errors only")(function)
+    function = click.option("--lang", type=click.Choice(messages.LANGS), default=None,
+                            help="ภาษาของข้อความ th|en / message language")(function)
+    return function
+
+
+def _console(ctx: click.Context, lang, quiet, debug) -> Console:
+    parent = ctx.find_object(dict) or {}
+    return Console(lang or parent.get("lang"), bool(quiet or parent.get("quiet")),
+                   bool(debug or parent.get("debug")))
+
+
+def run(console: Console, action):
+    """Run one library call; turn known errors into one line and an exit code."""
+    from .errors import OplanError
+
+    try:
+        return action()
+    except OplanError as exc:
+        if console.debug:
+            raise
+        console.error(exc.message(console.lang))
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # the last line of defence: never a bare traceback
+        if console.debug:
+            raise
+        console.error(messages.text("internal-error", console.lang,
+                                    reason=f"{type(exc).__name__}: {exc}"))
+        sys.exit(EXIT_USAGE)
+
+
+@click.group(help="oplan — จัดทำแผนการดำเนินงานขององค์กรปกครองส่วนท้องถิ่นจากไฟล์ Excel "
+             "ของกอง/สำนัก\n\nBuild the operational plan of a Thai local government "
+             "organisation from the departments' Excel files.")
+@click.version_option(__version__, "--version", prog_name="oplan")
+@common_options
+@click.pass_context
+def main(ctx: click.Context, lang, quiet, debug) -> None:
+    ctx.ensure_object(dict).update(lang=lang, quiet=quiet, debug=debug)
+
+
+@main.command(help="สร้างโฟลเดอร์แผนพร้อมไฟล์ตั้งค่า plan.xlsx / create a plan folder "
+              "with its settings workbook")
+@click.argument("plan_dir", type=click.Path(path_type=Path))
+@click.option("--org", required=True, help="ชื่อ อปท. / organisation name")
+@click.option("--year", required=True, type=int, help="ปีงบประมาณ พ.ศ. / fiscal year (BE)")
+@click.option("--district", default="", help="อำเภอ / district")
+@click.option("--province", default="", help="จังหวัด / province")
+@click.version_option(__version__, "--version", prog_name="oplan")
+@common_options
+@click.pass_context
+def init(ctx, plan_dir: Path, org: str, year: int, district: str, province: str,
+         lang, quiet, debug) -> None:
+    from .pipeline import init_plan
+
+    console = _console(ctx, lang, quiet, debug)
+    settings = run(console, lambda: init_plan(plan_dir, org, year, district, province))
+    console.say("init-done", org=settings.org_name, year=settings.fiscal_year, path=plan_dir)
+
+
+@main.command(help="อ่านและตรวจไฟล์ของทุกหน่วยงาน ไม่เขียนแบบ ผด. / read and check every "
+              "submission; writes no forms")
+@click.argument("plan_dir", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True,
+              help="พิมพ์ผลเป็น JSON / print the report as JSON")
+@click.version_option(__version__, "--version", prog_name="oplan")
+@common_options
+@click.pass_context
+def check(ctx, plan_dir: Path, as_json: bool, lang, quiet, debug) -> None:
+    from .pipeline import check as check_plan
+
+    console = _console(ctx, lang, quiet, debug)
+    report = run(console, lambda: check_plan(plan_dir))
+    if as_json:
+        click.echo(json.dumps(report.to_dict(console.lang), ensure_ascii=not
+                              _can_print_thai(sys.stdout), indent=2))
+    else:
+        print_report(console, report)
+    sys.exit(EXIT_OK if report.ok else EXIT_PLAN_ERRORS)
+
+
+@main.command(help="ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 ใน output/ / check, then write "
+              "the official workbooks into output/")
+@click.argument("plan_dir", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True,
+              help="สร้างจากแถวที่ถูกต้องแม้มีข้อผิดพลาด / build from the valid rows "
+                   "despite errors")
+@click.version_option(__version__, "--version", prog_name="oplan")
+@common_options
+@click.pass_context
+def build(ctx, plan_dir: Path, force: bool, lang, quiet, debug) -> None:
+    console = _console(ctx, lang, quiet, debug)
+    sys.exit(_build(console, plan_dir, force))
+
+
+def _build(console: Console, plan_dir: Path, force: bool) -> int:
+    from .model import format_baht
+    from .pipeline import build as build_plan
+
+    result = run(console, lambda: build_plan(plan_dir, force))
+    print_report(console, result.report)
+    if not result.built:
+        console.error(messages.text("build-blocked", console.lang))
+        return EXIT_PLAN_ERRORS
+    plan = result.plan
+    console.say("build-done", projects=plan.count, baht=format_baht(plan.satang),
+                equipment=plan.equipment_count)
+    for label, path in result.outputs.items():
+        console.say("wrote", label=label, path=path)
+    return EXIT_OK if result.report.ok else EXIT_PLAN_ERRORS
+
+
+@main.command(help="สร้างแผนตัวอย่างที่มากับโปรแกรม / build the bundled sample plan")
+@click.argument("out_dir", type=click.Path(path_type=Path), default=Path("oplan-demo"))
+@click.version_option(__version__, "--version", prog_name="oplan")
+@common_options
+@click.pass_context
+def demo(ctx, out_dir: Path, lang, quiet, debug) -> None:
+    console = _console(ctx, lang, quiet, debug)
+    run(console, lambda: copy_sample(out_dir))
+    console.say("demo-copied", path=out_dir)
+    sys.exit(_build(console, out_dir, force=False))
+
+
+def sample_plan_dir() -> Path:
+    """The bundled sample: in the source tree, or where pip put its data files."""
+    from .errors import UsageError
+
+    for candidate in (Path(__file__).resolve().parent.parent / "samples" / "sample-plan",
+                      Path(sys.prefix) / "share" / "oplan-xl" / "sample-plan"):
+        if (candidate / "plan.xlsx").is_file():
+            return candidate
+    raise UsageError("sample-missing")
+
+
+def copy_sample(out_dir: Path) -> None:
+    """Copy the sample plan to *out_dir*, refreshing an earlier demo there."""
+    from .errors import UsageError
+
+    source = sample_plan_dir()
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / DEMO_MARKER).exists():
+        raise UsageError("demo-dir-not-empty", path=out_dir)
+    (out_dir / "submissions").mkdir(parents=True, exist_ok=True)
+    (out_dir / "output").mkdir(exist_ok=True)
+    shutil.copyfile(source / "plan.xlsx", out_dir / "plan.xlsx")
+    for path in sorted((source / "submissions").iterdir()):
+        if path.is_file():
+            shutil.copyfile(path, out_dir / "submissions" / path.name)
+    (out_dir / DEMO_MARKER).write_text("oplan demo\n", encoding="utf-8")
+
+
+def print_report(console: Console, report) -> None:
+    """The findings grouped by file, errors first, then the reconciliation."""
+    from .model import format_baht
+
+    by_file: dict[str, list] = {}
+    for item in report.findings:
+        by_file.setdefault(item.file, []).append(item)
+    departments = {tally.file: tally.department for tally in report.files}
+    for file, items in sorted(by_file.items(), key=lambda pair: (
+            -sum(f.severity == "error" for f in pair[1]), pair[0])):
+        heading = (messages.text("file-heading", console.lang, file=file,
+                                 department=departments.get(file, ""))
+                   if file else messages.text("plan-heading", console.lang))
+        console.line(heading)
+        for item in sorted(items, key=lambda f: (f.severity != "error", f.row or 0)):
+            mark = "✗" if item.severity == "error" else "!"
+            where = f"{item.sheet}!{item.cell}" if item.cell else item.sheet
+            where = f" {where}" if where else ""
+            console.line(f"  {mark}{where} [{item.code}] {item.message(console.lang)}")
+    total = report.total()
+    console.say("reconciliation", rows_read=total.rows_read,
+                baht_read=format_baht(total.satang_read), rows_planned=total.rows_planned,
+                baht_planned=format_baht(total.satang_planned),
+                rows_rejected=total.rows_rejected,
+                baht_rejected=format_baht(total.satang_rejected))
+    if report.ok:
+        console.say("summary-ok", warnings=len(report.warnings))
+    else:
+        console.say("summary-errors", errors=len(report.errors), warnings=len(report.warnings))

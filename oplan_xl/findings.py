@@ -1,0 +1,253 @@
+"""The finding catalogue and the report that carries findings and reconciliation.
+
+A finding is data, never an exception: every code has a severity and a Thai
+and an English message template with named placeholders (SPEC §6).  Codes are
+stable kebab-case; tests and other tools rely on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from .model import satang_to_decimal
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class FindingKind:
+    code: str
+    severity: str
+    th: str
+    en: str
+
+
+def _kinds(*kinds: FindingKind) -> dict[str, FindingKind]:
+    return {kind.code: kind for kind in kinds}
+
+
+CATALOGUE = _kinds(
+    FindingKind(
+        "file-unreadable", ERROR,
+        "เปิดไฟล์ไม่ได้ ({reason}) — ขอไฟล์ใหม่จากหน่วยงาน บันทึกเป็น .xlsx ที่ไม่ตั้งรหัสผ่าน",
+        "Cannot open the file ({reason}) - ask the department for a new, "
+        "unprotected .xlsx copy",
+    ),
+    FindingKind(
+        "no-header", ERROR,
+        "ไม่พบหัวตาราง \"{sheet}\" (ต้องมีคอลัมน์ {expected}) — ใช้แบบฟอร์มจาก oplan template "
+        "และอย่าแก้ชื่อหัวคอลัมน์",
+        "No header row found for \"{sheet}\" (needs columns {expected}) - use the "
+        "workbook from `oplan template` and keep its headers",
+    ),
+    FindingKind(
+        "missing-column", ERROR,
+        "ไม่พบคอลัมน์ \"{column}\" ในหัวตาราง — เพิ่มคอลัมน์นี้กลับเข้าไป",
+        "Column \"{column}\" is missing from the header - put it back",
+    ),
+    FindingKind(
+        "fiscal-year-mismatch", ERROR,
+        "ไฟล์นี้ระบุปีงบประมาณ {value} แต่แผนเป็นปี {year} — ตรวจว่าส่งไฟล์ของปีที่ถูกต้อง",
+        "The file says fiscal year {value} but the plan is for {year} - check it is "
+        "this year's file",
+    ),
+    FindingKind(
+        "required-empty", ERROR,
+        "ยังไม่ได้กรอก \"{column}\" — กรอกให้ครบ",
+        "\"{column}\" is empty - fill it in",
+    ),
+    FindingKind(
+        "budget-not-number", ERROR,
+        "งบประมาณ \"{value}\" ไม่ใช่ตัวเลข — พิมพ์เป็นตัวเลข เช่น 150000 หรือ 150,000.50",
+        "Budget \"{value}\" is not a number - type a number such as 150000 or 150,000.50",
+    ),
+    FindingKind(
+        "budget-not-positive", ERROR,
+        "งบประมาณ {value} ต้องมากกว่า 0",
+        "Budget {value} must be greater than 0",
+    ),
+    FindingKind(
+        "budget-too-many-decimals", ERROR,
+        "งบประมาณ {value} มีทศนิยมเกิน 2 ตำแหน่ง — ปัดให้เหลือไม่เกินสตางค์",
+        "Budget {value} has more than 2 decimals - round it to satang",
+    ),
+    FindingKind(
+        "no-month", ERROR,
+        "ยังไม่ได้ทำเครื่องหมายเดือนที่ดำเนินการ — ใส่ ✓ ในช่องเดือน ต.ค. ถึง ก.ย. อย่างน้อย 1 เดือน",
+        "No month is marked - put a ✓ in at least one month column (Oct to Sep)",
+    ),
+    FindingKind(
+        "unknown-strategy", ERROR,
+        "ไม่พบยุทธศาสตร์ \"{value}\" ในไฟล์ตั้งค่า — เลือกจากรายการ (ใส่เลขยุทธศาสตร์ 1 ถึง {count})",
+        "Strategy \"{value}\" is not in the settings - choose from the list "
+        "(strategy numbers 1 to {count})",
+    ),
+    FindingKind(
+        "unknown-programme", ERROR,
+        "ไม่พบแผนงาน \"{value}\" ในไฟล์ตั้งค่า — เลือกแผนงานจากรายการ",
+        "Programme \"{value}\" is not in the settings - choose one from the list",
+    ),
+    FindingKind(
+        "unknown-approach", ERROR,
+        "ไม่พบแนวทาง \"{value}\" ภายใต้ยุทธศาสตร์ที่ {strategy} — เลือกแนวทางจากรายการของยุทธศาสตร์นั้น",
+        "Approach \"{value}\" is not under strategy {strategy} - choose one of "
+        "that strategy's approaches",
+    ),
+    FindingKind(
+        "unknown-equipment-type", ERROR,
+        "ไม่พบประเภทครุภัณฑ์ \"{value}\" ในไฟล์ตั้งค่า — เลือกประเภทจากรายการ",
+        "Equipment type \"{value}\" is not in the settings - choose one from the list",
+    ),
+    FindingKind(
+        "name-variant", WARNING,
+        "\"{value}\" ถือเป็น \"{standard}\" — ควรเลือกชื่อจากรายการให้ตรงกัน",
+        "\"{value}\" was read as \"{standard}\" - pick the exact name from the list",
+    ),
+    FindingKind(
+        "department-no-submission", WARNING,
+        "หน่วยงาน \"{department}\" ยังไม่ได้ส่งไฟล์ — ติดตามให้ส่งก่อนจัดทำแผน",
+        "Department \"{department}\" has sent nothing - follow up before publishing",
+    ),
+    FindingKind(
+        "unknown-department", WARNING,
+        "ไม่ทราบว่าไฟล์นี้เป็นของหน่วยงานใด (\"{value}\" ไม่มีในไฟล์ตั้งค่า) — ตั้งชื่อไฟล์ตามรหัสหน่วยงาน "
+        "หรือกรอกชื่อหน่วยงานในแผ่นงาน \"หน่วยงาน\"",
+        "Cannot tell which department sent this file (\"{value}\" is not in the "
+        "settings) - name it after the department code or fill in its หน่วยงาน sheet",
+    ),
+    FindingKind(
+        "duplicate-project", WARNING,
+        "โครงการ \"{value}\" ซ้ำกับ {other} — ตรวจว่าไม่ได้ส่งซ้ำ",
+        "Project \"{value}\" repeats {other} - check it was not submitted twice",
+    ),
+    FindingKind(
+        "not-in-dev-plan", WARNING,
+        "ไม่พบโครงการ \"{value}\" ในบัญชีแผนพัฒนา — ตรวจชื่อหรือเพิ่มในแผ่นงาน \"แผนพัฒนา\"",
+        "Project \"{value}\" is not in the development-plan list - check its name",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, located to the cell (SPEC §5 --json shape plus its params)."""
+
+    code: str
+    file: str = ""
+    sheet: str = ""
+    row: int | None = None
+    column: str = ""
+    cell: str = ""
+    value: str = ""
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def kind(self) -> FindingKind:
+        return CATALOGUE[self.code]
+
+    @property
+    def severity(self) -> str:
+        return self.kind.severity
+
+    def message(self, lang: str = "th") -> str:
+        template = self.kind.th if lang == "th" else self.kind.en
+        return template.format(value=self.value, column=self.column, sheet=self.sheet,
+                               **dict(self.params))
+
+    def to_dict(self, lang: str = "th") -> dict:
+        return {"severity": self.severity, "code": self.code, "file": self.file,
+                "sheet": self.sheet, "cell": self.cell, "row": self.row,
+                "column": self.column, "value": self.value, "message": self.message(lang)}
+
+
+def finding(code: str, file: str = "", sheet: str = "", row: int | None = None,
+            column: str = "", cell: str = "", value: object = "", **params: object) -> Finding:
+    """Make a Finding; *params* fill the message placeholders beyond value/column/sheet."""
+    if code not in CATALOGUE:
+        raise KeyError(f"unknown finding code {code!r}")
+    return Finding(code, file, sheet, row, column, cell,
+                   "" if value is None else str(value), tuple(sorted(params.items())))
+
+
+@dataclass
+class FileTally:
+    """Reconciliation of one input file: everything read is planned or rejected."""
+
+    file: str
+    department: str = ""
+    sha256: str = ""
+    size: int = 0
+    rows_read: int = 0
+    rows_planned: int = 0
+    rows_rejected: int = 0
+    satang_read: int = 0
+    satang_planned: int = 0
+    satang_rejected: int = 0
+
+    def add(self, planned: bool, satang: int) -> None:
+        self.rows_read += 1
+        self.satang_read += satang
+        if planned:
+            self.rows_planned += 1
+            self.satang_planned += satang
+        else:
+            self.rows_rejected += 1
+            self.satang_rejected += satang
+
+    @property
+    def balanced(self) -> bool:
+        return (self.rows_read == self.rows_planned + self.rows_rejected
+                and self.satang_read == self.satang_planned + self.satang_rejected)
+
+
+@dataclass
+class Report:
+    """What ``check`` returns: findings, per-file tallies, and the accepted rows."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: list[FileTally] = field(default_factory=list)
+    projects: list = field(default_factory=list)
+    equipment: list = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def add_file(self, file: str, department: str, sha256: str, size: int) -> FileTally:
+        tally = FileTally(file, department, sha256, size)
+        self.files.append(tally)
+        return tally
+
+    def total(self) -> FileTally:
+        total = FileTally("")
+        for tally in self.files:
+            for name in ("rows_read", "rows_planned", "rows_rejected",
+                         "satang_read", "satang_planned", "satang_rejected"):
+                setattr(total, name, getattr(total, name) + getattr(tally, name))
+        return total
+
+    def reconciliation(self) -> dict:
+        def as_dict(tally: FileTally) -> dict:
+            data = asdict(tally)
+            for kind in ("read", "planned", "rejected"):
+                data[f"baht_{kind}"] = str(satang_to_decimal(data.pop(f"satang_{kind}")))
+            return data
+
+        total = as_dict(self.total())
+        for key in ("file", "department", "sha256", "size"):
+            total.pop(key)
+        return {"total": total, "files": [as_dict(t) for t in self.files]}
+
+    def to_dict(self, lang: str = "th") -> dict:
+        """The ``check --json`` document (SPEC §5)."""
+        return {"ok": self.ok, "reconciliation": self.reconciliation(),
+                "findings": [f.to_dict(lang) for f in self.findings]}

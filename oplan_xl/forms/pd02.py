@@ -1,0 +1,66 @@
+"""แบบ ผด.02 — บัญชีโครงการพัฒนาท้องถิ่น กิจกรรมและงบประมาณ (projects by group)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import satang_to_decimal
+from ..plan import Plan
+from .common import Sheet, page_setup, save_workbook
+
+FORM_CODE = "แบบ ผด.02"
+SHEET = "ผด.02"
+COLUMNS = ("ที่", "โครงการ", "รายละเอียดของกิจกรรมที่เกิดขึ้นจากโครงการ", "งบประมาณ (บาท)",
+           "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก")
+WIDTHS = (6, 32, 44, 16, 22, 20)
+FIRST_MONTH_COL = len(COLUMNS)
+LAST_COL = FIRST_MONTH_COL + 11
+
+
+def title(plan: Plan) -> str:
+    if plan.settings.by_approach:
+        return "บัญชีโครงการ/กิจกรรม/งบประมาณ"
+    return "บัญชีโครงการพัฒนาท้องถิ่น กิจกรรมและงบประมาณ"
+
+
+def write(plan: Plan, target: Path) -> Path:
+    """Write pd02.xlsx for *plan* at *target*."""
+    return save_workbook(target, plan.settings, f"{FORM_CODE} {title(plan)}",
+                         lambda workbook, styles: _fill(plan, workbook, styles))
+
+
+def _fill(plan: Plan, workbook, styles) -> None:
+    sheet = Sheet(workbook.add_worksheet(SHEET), styles, plan.settings)
+    ws = sheet.ws
+    row = sheet.title_block(FORM_CODE, title(plan), LAST_COL)
+    header_row = row
+    for col, (label, width) in enumerate(zip(COLUMNS, WIDTHS, strict=True)):
+        ws.merge_range(row, col, row + 1, col, sheet.text(label), styles["header"])
+        ws.set_column(col, col, width)
+    sheet.month_header(row, FIRST_MONTH_COL)
+    row += 2
+    for block in plan.strategies:
+        if not block.groups:
+            continue
+        sheet.merge_text(row, 0, LAST_COL, block.strategy.title, "strategy")
+        row += 1
+        for number, group in enumerate(block.groups, 1):
+            label = plan.group_title(block, number, group.group)
+            sheet.merge_text(row, 0, LAST_COL, label, "group")
+            row += 1
+            for index, project in enumerate(group.rows, 1):
+                ws.write_number(row, 0, index, styles["count"])
+                sheet.write_text(row, 1, project.name)
+                sheet.write_text(row, 2, project.activity)
+                ws.write_number(row, 3, float(satang_to_decimal(project.budget_satang)),
+                                styles["money"])
+                sheet.write_text(row, 4, project.place)
+                sheet.write_text(row, 5, project.responsible)
+                sheet.month_bars(row, FIRST_MONTH_COL, project.months)
+                row += 1
+            sheet.merge_text(row, 0, 2, f"รวม {group.count} โครงการ", "total-label")
+            ws.write_number(row, 3, float(satang_to_decimal(group.satang)),
+                            styles["total-money"])
+            ws.merge_range(row, 4, row, LAST_COL, "", styles["total-text"])
+            row += 1
+    page_setup(ws, (header_row, header_row + 1))

@@ -1,0 +1,62 @@
+"""แบบ ผด.02/1 — บัญชีจำนวนครุภัณฑ์สำหรับที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import satang_to_decimal
+from ..plan import Plan
+from .common import Sheet, page_setup, save_workbook
+
+FORM_CODE = "แบบ ผด.02/1"
+TITLE = "บัญชีจำนวนครุภัณฑ์สำหรับที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น"
+SHEET = "ผด.02-1"
+COLUMNS = ("ที่", "แผนงาน", "หมวด", "ประเภท", "เป้าหมาย (ผลผลิตของครุภัณฑ์)",
+           "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก")
+WIDTHS = (6, 22, 12, 20, 40, 16, 20, 20)
+FIRST_MONTH_COL = len(COLUMNS)
+LAST_COL = FIRST_MONTH_COL + 11
+
+
+def write(plan: Plan, target: Path) -> Path:
+    """Write pd02-1.xlsx for *plan* at *target*."""
+    return save_workbook(target, plan.settings, f"{FORM_CODE} {TITLE}",
+                         lambda workbook, styles: _fill(plan, workbook, styles))
+
+
+def _fill(plan: Plan, workbook, styles) -> None:
+    # "/" is not allowed in a sheet name, hence ผด.02-1.
+    sheet = Sheet(workbook.add_worksheet(SHEET), styles, plan.settings)
+    ws = sheet.ws
+    row = sheet.title_block(FORM_CODE, TITLE, LAST_COL)
+    header_row = row
+    for col, (label, width) in enumerate(zip(COLUMNS, WIDTHS, strict=True)):
+        ws.merge_range(row, col, row + 1, col, sheet.text(label), styles["header"])
+        ws.set_column(col, col, width)
+    sheet.month_header(row, FIRST_MONTH_COL)
+    row += 2
+    for number, block in enumerate(plan.equipment, 1):
+        sheet.merge_text(row, 0, LAST_COL, f"{number}. {block.equipment_type.name}",
+                         "strategy")
+        row += 1
+        for group in block.groups:
+            sheet.merge_text(row, 0, LAST_COL, group.programme.name, "group")
+            row += 1
+            for index, item in enumerate(group.rows, 1):
+                ws.write_number(row, 0, index, styles["count"])
+                sheet.write_text(row, 1, item.programme.name)
+                sheet.write_text(row, 2, item.category)
+                sheet.write_text(row, 3, item.equipment_type.name)
+                sheet.write_text(row, 4, item.target)
+                ws.write_number(row, 5, float(satang_to_decimal(item.budget_satang)),
+                                styles["money"])
+                sheet.write_text(row, 6, item.place)
+                sheet.write_text(row, 7, item.responsible)
+                sheet.month_bars(row, FIRST_MONTH_COL, item.months)
+                row += 1
+            sheet.merge_text(row, 0, 4, f"รวม {len(group.rows)} รายการ", "total-label")
+            ws.write_number(row, 5, float(satang_to_decimal(group.satang)),
+                            styles["total-money"])
+            ws.merge_range(row, 6, row, LAST_COL, "", styles["total-text"])
+            row += 1
+    page_setup(ws, (header_row, header_row + 1))

@@ -1,0 +1,60 @@
+"""Named cell formats of the official workbooks, defined once per workbook.
+
+Every writer asks for formats by name (``styles["money"]``); a format is never
+created inside a loop.  TH SarabunPSK is the government font; Excel and
+LibreOffice fall back to another Thai font where it is not installed.
+"""
+
+from __future__ import annotations
+
+FONT = "TH SarabunPSK"
+SIZE = 16
+TITLE_SIZE = 18
+
+MONEY = "#,##0.00"
+COUNT = "#,##0"
+PERCENT = "0.00"
+# With ใช้เลขไทย the numbers stay numbers; the D0 numeral-system prefix makes
+# Excel (and LibreOffice, which imports it) draw them with Thai digits.
+THAI_DIGITS_PREFIX = "[$-D000000]"
+
+_BASE = {"font_name": FONT, "font_size": SIZE, "valign": "top", "text_wrap": True}
+_CELL = {**_BASE, "border": 1}
+
+_FORMATS: dict[str, dict] = {
+    "form-code": {**_BASE, "align": "right", "bold": True, "text_wrap": False},
+    "title": {**_BASE, "font_size": TITLE_SIZE, "bold": True, "align": "center"},
+    "subtitle": {**_BASE, "bold": True, "align": "center"},
+    "header": {**_CELL, "bold": True, "align": "center", "valign": "vcenter",
+               "bg_color": "#DDEBF7"},
+    "strategy": {**_CELL, "bold": True, "bg_color": "#F2F2F2"},
+    "group": {**_CELL, "bold": True},
+    "text": _CELL,
+    "center": {**_CELL, "align": "center"},
+    "indent": {**_CELL, "indent": 1},
+    "count": {**_CELL, "num_format": COUNT, "align": "center"},
+    "money": {**_CELL, "num_format": MONEY},
+    "percent": {**_CELL, "num_format": PERCENT, "align": "center"},
+    "total-label": {**_CELL, "bold": True, "align": "center"},
+    "total-count": {**_CELL, "bold": True, "num_format": COUNT, "align": "center"},
+    "total-money": {**_CELL, "bold": True, "num_format": MONEY},
+    "total-percent": {**_CELL, "bold": True, "num_format": PERCENT, "align": "center"},
+    "total-text": {**_CELL, "bold": True},
+    "month": {**_CELL, "align": "center"},
+    "month-bar": {**_CELL, "bg_color": "#5B9BD5"},
+}
+
+
+class Styles:
+    """The workbook's formats by name; Thai digits applied to number formats."""
+
+    def __init__(self, workbook, thai_digits: bool = False) -> None:
+        self._formats = {}
+        for name, spec in _FORMATS.items():
+            spec = dict(spec)
+            if thai_digits and "num_format" in spec:
+                spec["num_format"] = THAI_DIGITS_PREFIX + spec["num_format"]
+            self._formats[name] = workbook.add_format(spec)
+
+    def __getitem__(self, name: str):
+        return self._formats[name]

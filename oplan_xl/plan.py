@@ -1,0 +1,191 @@
+"""The finished plan: rows grouped, numbered and totalled, ready for any renderer.
+
+Every renderer (the three workbooks, the preview, the tests) takes this one
+object, so ผด.01 in a workbook and in the preview can never disagree.
+Nothing here imports a renderer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .model import (
+    EquipmentRow,
+    EquipmentType,
+    Programme,
+    ProjectRow,
+    Settings,
+    Strategy,
+    percent,
+)
+
+
+@dataclass
+class ProjectGroup:
+    """Projects of one strategy under one programme (or approach), numbered from 1."""
+
+    strategy: Strategy
+    group: Programme
+    rows: list[ProjectRow]
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def satang(self) -> int:
+        return sum(row.budget_satang for row in self.rows)
+
+
+@dataclass
+class StrategyBlock:
+    strategy: Strategy
+    groups: list[ProjectGroup]
+
+    @property
+    def count(self) -> int:
+        return sum(group.count for group in self.groups)
+
+    @property
+    def satang(self) -> int:
+        return sum(group.satang for group in self.groups)
+
+
+@dataclass
+class EquipmentGroup:
+    """Equipment of one type under one programme, numbered from 1."""
+
+    equipment_type: EquipmentType
+    programme: Programme
+    rows: list[EquipmentRow]
+
+    @property
+    def satang(self) -> int:
+        return sum(row.budget_satang for row in self.rows)
+
+
+@dataclass
+class EquipmentBlock:
+    equipment_type: EquipmentType
+    groups: list[EquipmentGroup]
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.rows) for group in self.groups)
+
+    @property
+    def satang(self) -> int:
+        return sum(group.satang for group in self.groups)
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One figure line of ผด.01: a programme under a strategy, a strategy total,
+    or the grand total."""
+
+    kind: str  # "group" | "strategy-total" | "grand-total"
+    label: str
+    count: int
+    count_percent: Decimal
+    satang: int
+    satang_percent: Decimal
+    units: tuple[str, ...] = ()
+
+
+@dataclass
+class Plan:
+    settings: Settings
+    strategies: list[StrategyBlock]
+    equipment: list[EquipmentBlock] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(block.count for block in self.strategies)
+
+    @property
+    def satang(self) -> int:
+        return sum(block.satang for block in self.strategies)
+
+    @property
+    def equipment_count(self) -> int:
+        return sum(block.count for block in self.equipment)
+
+    @property
+    def equipment_satang(self) -> int:
+        return sum(block.satang for block in self.equipment)
+
+    def projects(self) -> list[ProjectRow]:
+        """All project rows in the printed order."""
+        return [row for block in self.strategies for group in block.groups
+                for row in group.rows]
+
+    def summary(self) -> list[tuple[StrategyBlock, list[SummaryLine], SummaryLine]]:
+        """ผด.01 figures: per strategy its programme lines and its total line."""
+        total_count, total_satang = self.count, self.satang
+
+        def line(kind, label, count, satang, units) -> SummaryLine:
+            return SummaryLine(kind, label, count, percent(count, total_count), satang,
+                               percent(satang, total_satang), units)
+
+        result = []
+        for block in self.strategies:
+            lines = [line("group", self.group_title(block, n, group.group), group.count,
+                          group.satang, units_of(group.rows))
+                     for n, group in enumerate(block.groups, 1)]
+            rows = [row for group in block.groups for row in group.rows]
+            result.append((block, lines, line("strategy-total", "รวม", block.count,
+                                              block.satang, units_of(rows))))
+        return result
+
+    def group_title(self, block: StrategyBlock, number: int, group: Programme) -> str:
+        """``1.2 แผนงานการศึกษา``: approaches carry their own code, programmes are
+        numbered within their strategy."""
+        return group.title if group.code else f"{block.strategy.number}.{number} {group.name}"
+
+    def grand_total(self) -> SummaryLine:
+        return SummaryLine("grand-total", "รวมทั้งสิ้น", self.count,
+                           percent(self.count, self.count), self.satang,
+                           percent(self.satang, self.satang), units_of(self.projects()))
+
+
+def units_of(rows: list[ProjectRow]) -> tuple[str, ...]:
+    """Distinct responsible units of *rows*, in order of first appearance."""
+    return tuple(dict.fromkeys(row.responsible for row in rows))
+
+
+def make_plan(settings: Settings, projects: list[ProjectRow],
+              equipment: list[EquipmentRow]) -> Plan:
+    """Group, order and number the accepted rows as the forms print them.
+
+    Strategies follow the settings' order, and so do programmes (approaches)
+    and equipment types; within a group rows keep the departments' order,
+    then file and row, so the same inputs always give the same plan.
+    """
+    department_order = {d.name: d.order for d in settings.departments}
+
+    def row_order(row):
+        return (department_order.get(row.department, len(department_order) + 1), row.origin)
+
+    group_order = {g: n for n, g in enumerate(settings.groups())}
+    blocks = []
+    for strategy in sorted(settings.strategies, key=lambda s: s.number):
+        mine = [p for p in projects if p.strategy == strategy]
+        groups = [ProjectGroup(strategy, group,
+                               sorted((p for p in mine if p.group == group), key=row_order))
+                  for group in sorted({p.group for p in mine}, key=group_order.__getitem__)]
+        blocks.append(StrategyBlock(strategy, groups))
+
+    programme_order = {p: n for n, p in enumerate(settings.programmes)}
+    equipment_blocks = []
+    for equipment_type in settings.equipment_types:
+        mine = [e for e in equipment if e.equipment_type == equipment_type]
+        if not mine:
+            continue
+        groups = [EquipmentGroup(equipment_type, programme,
+                                 sorted((e for e in mine if e.programme == programme),
+                                        key=row_order))
+                  for programme in sorted({e.programme for e in mine},
+                                          key=programme_order.__getitem__)]
+        equipment_blocks.append(EquipmentBlock(equipment_type, groups))
+    return Plan(settings, blocks, equipment_blocks)

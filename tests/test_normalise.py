@@ -1,0 +1,88 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from oplan_xl.model import to_thai_digits
+from oplan_xl.normalise import (
+    NotANumber,
+    clean_text,
+    is_month_mark,
+    label_key,
+    parse_amount,
+    split_numbered,
+)
+
+
+@pytest.mark.parametrize("raw, amount", [
+    (1500000, "1500000"),
+    (1234.56, "1234.56"),
+    ("1,500,000", "1500000"),
+    ("1,500,000.-", "1500000"),
+    ("๑,๕๐๐,๐๐๐", "1500000"),
+    ("150000 บาท", "150000"),
+    (" 12 345.50 ", "12345.50"),
+    ("\u200b99,000\u00a0", "99000"),
+])
+def test_budget_text_forms(raw, amount):
+    assert parse_amount(raw) == Decimal(amount)
+
+
+@pytest.mark.parametrize("raw", ["", "abc", "1,5,0,0.0.0", None, True, float("nan"), "ห้าพัน"])
+def test_budget_not_a_number(raw):
+    with pytest.raises(NotANumber):
+        parse_amount(raw)
+
+
+@pytest.mark.parametrize("mark", ["✓", "✔", "/", "x", "X", "*", 1, "1", "●", "๑"])
+def test_month_marks(mark):
+    assert is_month_mark(mark)
+
+
+@pytest.mark.parametrize("blank", ["", " ", None, 0, "0", "-", float("nan"), "\u200b"])
+def test_month_not_marked(blank):
+    assert not is_month_mark(blank)
+
+
+def test_clean_text_joins_sara_am_and_drops_invisible_characters():
+    decomposed = "กํา\u200bหนด\u00a0 งาน\n"
+    assert clean_text(decomposed) == "กำหนด งาน"
+
+
+def test_label_key_ignores_spacing_units_and_digits():
+    assert label_key("งบประมาณ\n(บาท)") == label_key("งบประมาณ")
+    assert label_key(" สถานที่ ดำเนินการ ") == label_key("สถานที่ดำเนินการ")
+    assert label_key("ยุทธศาสตร์ที่ ๒") == label_key("ยุทธศาสตร์ที่ 2")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (2, (2, "")),
+    (2.0, (2, "")),
+    ("2", (2, "")),
+    ("๒ ยุทธศาสตร์ด้านเศรษฐกิจ", (2, "ยุทธศาสตร์ด้านเศรษฐกิจ")),
+    ("2. ยุทธศาสตร์ด้านเศรษฐกิจ", (2, "ยุทธศาสตร์ด้านเศรษฐกิจ")),
+    ("ยุทธศาสตร์ที่ 3 ด้านสังคม", (3, "ด้านสังคม")),
+    ("ยุทธศาสตร์ด้านสังคม", (None, "ยุทธศาสตร์ด้านสังคม")),
+])
+def test_split_numbered(raw, expected):
+    assert split_numbered(raw) == expected
+
+
+thai_text = st.text(alphabet=st.sampled_from(
+    list("กขคงจฉชซดตถทนบปผพฟภมยรลวศษสหอฮะาำิีึืุูเแโใไ่้๊๋็์ํ0123456789๐๑๒๓๔๕๖๗๘๙ ")
+    + ["\u200b", "\u00a0", "\n", "\t"]), max_size=40)
+
+
+@given(thai_text)
+def test_clean_text_is_idempotent(text):
+    once = clean_text(text)
+    assert clean_text(once) == once
+    assert "\u200b" not in once and "\u00a0" not in once and "\n" not in once
+
+
+@given(st.integers(min_value=1, max_value=10**10), st.integers(min_value=0, max_value=99))
+def test_budget_thai_and_arabic_digits_agree(baht, satang):
+    text = f"{baht:,}.{satang:02d}"
+    assert parse_amount(text) == parse_amount(to_thai_digits(text))
+    assert parse_amount(text) == Decimal(baht) + Decimal(satang) / 100
