@@ -11,7 +11,8 @@ from .common import Sheet, page_setup, save_workbook
 FORM_CODE = "แบบ ผด.01"
 TITLE = "บัญชีสรุปจำนวนโครงการและงบประมาณ"
 SHEET = "ผด.01"
-LAST_COL = 5
+WIDTHS = (52, 15, 15, 18, 15, 30)
+LAST_COL = len(WIDTHS) - 1
 
 
 def headers(plan: Plan) -> tuple[str, ...]:
@@ -30,6 +31,8 @@ def write(plan: Plan, target: Path) -> Path:
 def _fill(plan: Plan, workbook, styles) -> None:
     sheet = Sheet(workbook.add_worksheet(SHEET), styles, plan.settings)
     ws = sheet.ws
+    for col, width in enumerate(WIDTHS):
+        sheet.column(col, col, width)
     row = sheet.title_block(FORM_CODE, TITLE, LAST_COL)
     header_row = row
     for col, label in enumerate(headers(plan)):
@@ -44,9 +47,7 @@ def _fill(plan: Plan, workbook, styles) -> None:
         _write_line(sheet, row, total, total=True)
         row += 1
     _write_line(sheet, row, plan.grand_total(), total=True)
-    ws.set_column(0, 0, 52)
-    ws.set_column(1, 4, 15)
-    ws.set_column(5, 5, 30)
+    sheet.finish()
     page_setup(ws, (header_row, header_row))
 
 

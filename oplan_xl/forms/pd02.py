@@ -35,8 +35,8 @@ def _fill(plan: Plan, workbook, styles) -> None:
     row = sheet.title_block(FORM_CODE, title(plan), LAST_COL)
     header_row = row
     for col, (label, width) in enumerate(zip(COLUMNS, WIDTHS, strict=True)):
+        sheet.column(col, col, width)
         ws.merge_range(row, col, row + 1, col, sheet.text(label), styles["header"])
-        ws.set_column(col, col, width)
     sheet.month_header(row, FIRST_MONTH_COL)
     row += 2
     for block in plan.strategies:
@@ -63,4 +63,5 @@ def _fill(plan: Plan, workbook, styles) -> None:
                             styles["total-money"])
             ws.merge_range(row, 4, row, LAST_COL, "", styles["total-text"])
             row += 1
+    sheet.finish()
     page_setup(ws, (header_row, header_row + 1))

@@ -31,8 +31,8 @@ def _fill(plan: Plan, workbook, styles) -> None:
     row = sheet.title_block(FORM_CODE, TITLE, LAST_COL)
     header_row = row
     for col, (label, width) in enumerate(zip(COLUMNS, WIDTHS, strict=True)):
+        sheet.column(col, col, width)
         ws.merge_range(row, col, row + 1, col, sheet.text(label), styles["header"])
-        ws.set_column(col, col, width)
     sheet.month_header(row, FIRST_MONTH_COL)
     row += 2
     for number, block in enumerate(plan.equipment, 1):
@@ -59,4 +59,5 @@ def _fill(plan: Plan, workbook, styles) -> None:
                             styles["total-money"])
             ws.merge_range(row, 6, row, LAST_COL, "", styles["total-text"])
             row += 1
+    sheet.finish()
     page_setup(ws, (header_row, header_row + 1))
