@@ -93,7 +93,7 @@ def build(plan_dir: Path, force: bool = False) -> BuildResult:
     result = BuildResult(report)
     if report.errors and not force:
         return result
-    plan = make_plan(settings, report.projects, report.equipment)
+    plan = make_plan(settings, report.projects, report.equipment, report.files)
     result.plan = plan
     output = plan_dir / OUTPUT
     result.outputs["pd01"] = pd01.write(plan, output / "pd01.xlsx")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .findings import FileTally
 from .model import (
     EquipmentRow,
     EquipmentType,
@@ -93,11 +94,23 @@ class SummaryLine:
     units: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A plan row with its place in the printed form: ``1.2/3`` is the third
+    row of the second group of strategy 1."""
+
+    place: str
+    number: int
+    row: ProjectRow | EquipmentRow
+
+
 @dataclass
 class Plan:
     settings: Settings
     strategies: list[StrategyBlock]
     equipment: list[EquipmentBlock] = field(default_factory=list)
+    #: The input files the plan was built from (provenance).
+    sources: list[FileTally] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -119,6 +132,22 @@ class Plan:
         """All project rows in the printed order."""
         return [row for block in self.strategies for group in block.groups
                 for row in group.rows]
+
+    def project_entries(self) -> list[Entry]:
+        entries = []
+        for block in self.strategies:
+            for group_number, group in enumerate(block.groups, 1):
+                code = group.group.code or f"{block.strategy.number}.{group_number}"
+                entries += [Entry(f"{code}/{n}", n, row) for n, row in enumerate(group.rows, 1)]
+        return entries
+
+    def equipment_entries(self) -> list[Entry]:
+        entries = []
+        for type_number, block in enumerate(self.equipment, 1):
+            for group_number, group in enumerate(block.groups, 1):
+                entries += [Entry(f"{type_number}.{group_number}/{n}", n, row)
+                            for n, row in enumerate(group.rows, 1)]
+        return entries
 
     def summary(self) -> list[tuple[StrategyBlock, list[SummaryLine], SummaryLine]]:
         """ผด.01 figures: per strategy its programme lines and its total line."""
@@ -150,12 +179,16 @@ class Plan:
 
 
 def units_of(rows: list[ProjectRow]) -> tuple[str, ...]:
-    """Distinct responsible units of *rows*, in order of first appearance."""
-    return tuple(dict.fromkeys(row.responsible for row in rows))
+    """Distinct responsible units of *rows*, in order of first appearance.
+
+    A row may name two units (``สำนักปลัด / กองสวัสดิการสังคม``); each counts.
+    """
+    return tuple(dict.fromkeys(unit.strip() for row in rows
+                               for unit in row.responsible.split("/") if unit.strip()))
 
 
 def make_plan(settings: Settings, projects: list[ProjectRow],
-              equipment: list[EquipmentRow]) -> Plan:
+              equipment: list[EquipmentRow], sources: list[FileTally] | None = None) -> Plan:
     """Group, order and number the accepted rows as the forms print them.
 
     Strategies follow the settings' order, and so do programmes (approaches)
@@ -188,4 +221,4 @@ def make_plan(settings: Settings, projects: list[ProjectRow],
                   for programme in sorted({e.programme for e in mine},
                                           key=programme_order.__getitem__)]
         equipment_blocks.append(EquipmentBlock(equipment_type, groups))
-    return Plan(settings, blocks, equipment_blocks)
+    return Plan(settings, blocks, equipment_blocks, list(sources or []))

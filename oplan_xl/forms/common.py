@@ -10,15 +10,19 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from xlsxwriter.utility import xl_rowcol_to_cell
+
 from ..atomic import write_atomically
 from ..model import (
     MONTHS,
     MONTHS_IN_PREVIOUS_YEAR,
     Settings,
     month_runs,
+    satang_to_decimal,
     to_thai_digits,
     year_labels,
 )
+from ..plan import Entry, Plan
 from .styles import Styles
 
 # Fixed document dates: the same inputs must give byte-identical files.
@@ -35,14 +39,14 @@ TITLE_HEIGHT = 30
 DEFAULT_WIDTH = 8.43
 
 
-def text_lines(text: str, width: float) -> int:
+def text_lines(text: str, width: float, bold: bool = False) -> int:
     """Estimate how many lines *text* wraps to in a column *width* characters wide.
 
     Neither Excel nor LibreOffice grows a row for wrapped text written by
     XlsxWriter, so the writer sets heights itself.  Thai vowels above and
     below the line and tone marks take no width of their own.
     """
-    per_line = max(1, int(width))
+    per_line = max(1, int(width * (0.75 if bold else 0.85)))
     lines = 0
     for part in text.split("\n"):
         visible = sum(1 for ch in part if unicodedata.category(ch) != "Mn")
@@ -70,9 +74,10 @@ class Sheet:
         for col in range(first_col, last_col + 1):
             self.widths[col] = width
 
-    def _fit(self, row: int, first_col: int, last_col: int, text: str) -> None:
+    def _fit(self, row: int, first_col: int, last_col: int, text: str, style: str) -> None:
         width = sum(self.widths.get(col, DEFAULT_WIDTH) for col in range(first_col, last_col + 1))
-        self.lines[row] = max(self.lines.get(row, 1), text_lines(text, width))
+        bold = style.startswith(("total", "header", "strategy", "group"))
+        self.lines[row] = max(self.lines.get(row, 1), text_lines(text, width, bold))
 
     def finish(self) -> None:
         """Set the height of every row whose text wraps."""
@@ -87,7 +92,7 @@ class Sheet:
     def write_text(self, row: int, col: int, value: str, style: str = "text") -> None:
         """Always a string cell: text from a submission never becomes a formula."""
         self.ws.write_string(row, col, self.text(value), self.styles[style])
-        self._fit(row, col, col, value)
+        self._fit(row, col, col, value, style)
 
     def merge_text(self, row: int, first_col: int, last_col: int, value: str,
                    style: str) -> None:
@@ -96,7 +101,7 @@ class Sheet:
         else:
             self.ws.merge_range(row, first_col, row, last_col, self.text(value),
                                 self.styles[style])
-            self._fit(row, first_col, last_col, value)
+            self._fit(row, first_col, last_col, value, style)
 
     def title_block(self, form_code: str, title: str, last_col: int) -> int:
         """Write form code, title, plan year and organisation; return the next row."""
@@ -155,10 +160,84 @@ def save_workbook(target: Path, settings: Settings, title: str,
 
 
 def page_setup(ws, header_rows: tuple[int, int]) -> None:
-    """A4 landscape, one page wide, header rows on every page, page numbers."""
+    """A4 landscape, one page wide, header rows on every page, page numbers.
+
+    Margins (inches) leave room for signatures at the foot of the last page
+    and for binding on the left.
+    """
     ws.set_landscape()
     ws.set_paper(9)  # A4
     ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.5, right=0.4, top=0.5, bottom=0.6)
+    ws.center_horizontally()
     ws.repeat_rows(*header_rows)
-    ws.set_footer("&Cหน้า &P/&N")
+    ws.set_footer("&Cหน้า &P/&N", {"margin": 0.25})
     ws.freeze_panes(header_rows[1] + 1, 0)
+
+
+PROVENANCE_SHEET = "ที่มา"
+
+
+def write_provenance(workbook, styles: Styles, plan: Plan, entries: list[Entry],
+                     item_label: str) -> None:
+    """The ที่มา sheet: every input file with its hash, and where each row came from.
+
+    Hashes and row numbers stay in Arabic digits whatever the settings say:
+    they are for machines and auditors comparing files, not for print.
+    """
+    ws = workbook.add_worksheet(PROVENANCE_SHEET)
+    ws.write_string(0, 0, "ที่มาของข้อมูล: ไฟล์ที่ส่งมาและแถวต้นทางของทุกรายการในแบบนี้",
+                    styles["group"])
+    files_header = ("ไฟล์", "หน่วยงาน", "SHA-256", "ขนาด (ไบต์)", "แถวที่อ่าน", "เข้าแผน",
+                    "ไม่เข้าแผน")
+    row = 2
+    ws.write_row(row, 0, files_header, styles["data-header"])
+    for tally in plan.sources:
+        row += 1
+        ws.write_string(row, 0, tally.file, styles["data-text"])
+        ws.write_string(row, 1, tally.department, styles["data-text"])
+        ws.write_string(row, 2, tally.sha256, styles["data-code"])
+        for col, value in enumerate((tally.size, tally.rows_read, tally.rows_planned,
+                                     tally.rows_rejected), 3):
+            ws.write_number(row, col, value, styles["data-count"])
+    row += 2
+    rows_header = ("ลำดับในแบบ", item_label, "งบประมาณ (บาท)", "ไฟล์", "แผ่นงาน", "แถว")
+    ws.write_row(row, 0, rows_header, styles["data-header"])
+    for entry in entries:
+        row += 1
+        item = entry.row
+        ws.write_string(row, 0, entry.place, styles["data-text"])
+        ws.write_string(row, 1, getattr(item, "name", None) or item.target, styles["data-text"])
+        ws.write_number(row, 2, float(satang_to_decimal(item.budget_satang)),
+                        styles["data-money"])
+        ws.write_string(row, 3, item.origin.file, styles["data-text"])
+        ws.write_string(row, 4, item.origin.sheet, styles["data-text"])
+        ws.write_number(row, 5, item.origin.row, styles["data-count"])
+    for col, width in enumerate((24, 40, 66, 14, 12, 12, 12)):
+        ws.set_column(col, col, width)
+    plain_page_setup(ws, header_row=2)
+
+
+def plain_page_setup(ws, header_row: int = 0) -> None:
+    """Data and provenance sheets: landscape A4, one page wide, header kept."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(header_row)
+    ws.set_footer("&C&A หน้า &P/&N")
+    ws.freeze_panes(header_row + 1, 0)
+
+
+def write_group_total(sheet: Sheet, row: int, first_row: int, count: int, satang: int,
+                      label_cols: int, money_col: int, last_col: int, style: str) -> None:
+    """A group's รวม row: COUNT over its numbers and SUM over its budgets, as
+    formulas with the plan's figures cached."""
+    ws, styles = sheet.ws, sheet.styles
+    numbers = f"{xl_rowcol_to_cell(first_row, 0)}:{xl_rowcol_to_cell(row - 1, 0)}"
+    budgets = (f"{xl_rowcol_to_cell(first_row, money_col)}:"
+               f"{xl_rowcol_to_cell(row - 1, money_col)}")
+    ws.merge_range(row, 0, row, label_cols, "", styles[style])
+    ws.write_formula(row, 0, f"=COUNT({numbers})", styles[style], count)
+    ws.write_formula(row, money_col, f"=SUM({budgets})", styles["total-money"],
+                     float(satang_to_decimal(satang)))
+    ws.merge_range(row, money_col + 1, row, last_col, "", styles["total-text"])

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from ..model import satang_to_decimal
 from ..plan import Plan
-from .common import Sheet, page_setup, save_workbook
+from .common import Sheet, page_setup, save_workbook, write_group_total, write_provenance
 
 FORM_CODE = "แบบ ผด.02"
-SHEET = "ผด.02"
+SHEET = "แบบ ผด.02"
 COLUMNS = ("ที่", "โครงการ", "รายละเอียดของกิจกรรมที่เกิดขึ้นจากโครงการ", "งบประมาณ (บาท)",
            "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก")
 WIDTHS = (6, 32, 44, 16, 22, 20)
@@ -31,6 +31,7 @@ def write(plan: Plan, target: Path) -> Path:
 
 def _fill(plan: Plan, workbook, styles) -> None:
     sheet = Sheet(workbook.add_worksheet(SHEET), styles, plan.settings)
+    write_provenance(workbook, styles, plan, plan.project_entries(), "โครงการ")
     ws = sheet.ws
     row = sheet.title_block(FORM_CODE, title(plan), LAST_COL)
     header_row = row
@@ -48,6 +49,7 @@ def _fill(plan: Plan, workbook, styles) -> None:
             label = plan.group_title(block, number, group.group)
             sheet.merge_text(row, 0, LAST_COL, label, "group")
             row += 1
+            first = row
             for index, project in enumerate(group.rows, 1):
                 ws.write_number(row, 0, index, styles["count"])
                 sheet.write_text(row, 1, project.name)
@@ -58,10 +60,9 @@ def _fill(plan: Plan, workbook, styles) -> None:
                 sheet.write_text(row, 5, project.responsible)
                 sheet.month_bars(row, FIRST_MONTH_COL, project.months)
                 row += 1
-            sheet.merge_text(row, 0, 2, f"รวม {group.count} โครงการ", "total-label")
-            ws.write_number(row, 3, float(satang_to_decimal(group.satang)),
-                            styles["total-money"])
-            ws.merge_range(row, 4, row, LAST_COL, "", styles["total-text"])
+            write_group_total(sheet, row, first, group.count, group.satang,
+                              label_cols=2, money_col=3, last_col=LAST_COL,
+                              style="total-projects")
             row += 1
     sheet.finish()
     page_setup(ws, (header_row, header_row + 1))

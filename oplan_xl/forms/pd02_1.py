@@ -6,14 +6,14 @@ from pathlib import Path
 
 from ..model import satang_to_decimal
 from ..plan import Plan
-from .common import Sheet, page_setup, save_workbook
+from .common import Sheet, page_setup, save_workbook, write_group_total, write_provenance
 
 FORM_CODE = "แบบ ผด.02/1"
 TITLE = "บัญชีจำนวนครุภัณฑ์สำหรับที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น"
-SHEET = "ผด.02-1"
+SHEET = "แบบ ผด.02-1"
 COLUMNS = ("ที่", "แผนงาน", "หมวด", "ประเภท", "เป้าหมาย (ผลผลิตของครุภัณฑ์)",
            "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก")
-WIDTHS = (6, 22, 12, 20, 40, 16, 20, 20)
+WIDTHS = (6, 22, 14, 20, 40, 16, 20, 20)
 FIRST_MONTH_COL = len(COLUMNS)
 LAST_COL = FIRST_MONTH_COL + 11
 
@@ -27,6 +27,7 @@ def write(plan: Plan, target: Path) -> Path:
 def _fill(plan: Plan, workbook, styles) -> None:
     # "/" is not allowed in a sheet name, hence ผด.02-1.
     sheet = Sheet(workbook.add_worksheet(SHEET), styles, plan.settings)
+    write_provenance(workbook, styles, plan, plan.equipment_entries(), "ครุภัณฑ์")
     ws = sheet.ws
     row = sheet.title_block(FORM_CODE, TITLE, LAST_COL)
     header_row = row
@@ -42,6 +43,7 @@ def _fill(plan: Plan, workbook, styles) -> None:
         for group in block.groups:
             sheet.merge_text(row, 0, LAST_COL, group.programme.name, "group")
             row += 1
+            first = row
             for index, item in enumerate(group.rows, 1):
                 ws.write_number(row, 0, index, styles["count"])
                 sheet.write_text(row, 1, item.programme.name)
@@ -54,10 +56,9 @@ def _fill(plan: Plan, workbook, styles) -> None:
                 sheet.write_text(row, 7, item.responsible)
                 sheet.month_bars(row, FIRST_MONTH_COL, item.months)
                 row += 1
-            sheet.merge_text(row, 0, 4, f"รวม {len(group.rows)} รายการ", "total-label")
-            ws.write_number(row, 5, float(satang_to_decimal(group.satang)),
-                            styles["total-money"])
-            ws.merge_range(row, 6, row, LAST_COL, "", styles["total-text"])
+            write_group_total(sheet, row, first, len(group.rows), group.satang,
+                              label_cols=4, money_col=5, last_col=LAST_COL,
+                              style="total-items")
             row += 1
     sheet.finish()
     page_setup(ws, (header_row, header_row + 1))

@@ -16,7 +16,9 @@ COUNT = "#,##0"
 PERCENT = "0.00"
 # With ใช้เลขไทย the numbers stay numbers; the D0 numeral-system prefix makes
 # Excel (and LibreOffice, which imports it) draw them with Thai digits.
-THAI_DIGITS_PREFIX = "[$-D000000]"
+# Measured: LibreOffice shows Thai digits for [$-D00041E] (Thai numerals, Thai
+# locale) but not for [$-D000000] or [$-D07041E].
+THAI_DIGITS_PREFIX = "[$-D00041E]"
 
 _BASE = {"font_name": FONT, "font_size": SIZE, "valign": "top", "text_wrap": True}
 _CELL = {**_BASE, "border": 1}
@@ -40,8 +42,19 @@ _FORMATS: dict[str, dict] = {
     "total-money": {**_CELL, "bold": True, "num_format": MONEY},
     "total-percent": {**_CELL, "bold": True, "num_format": PERCENT, "align": "center"},
     "total-text": {**_CELL, "bold": True},
+    "total-projects": {**_CELL, "bold": True, "align": "center",
+                       "num_format": '"รวม "#,##0" โครงการ"'},
+    "total-items": {**_CELL, "bold": True, "align": "center",
+                    "num_format": '"รวม "#,##0" รายการ"'},
     "month": {**_CELL, "align": "center"},
     "month-bar": {**_CELL, "bg_color": "#5B9BD5"},
+    # provenance and data sheets: plain, smaller, no wrapping of hashes
+    "data-header": {**_CELL, "bold": True, "bg_color": "#DDEBF7", "font_size": 14},
+    "data-text": {**_CELL, "font_size": 14},
+    "data-count": {**_CELL, "font_size": 14, "num_format": COUNT},
+    "data-money": {**_CELL, "font_size": 14, "num_format": MONEY},
+    "data-code": {**_CELL, "font_size": 12, "font_name": "Courier New", "text_wrap": False},
+    "note": {**_BASE, "italic": True, "font_size": 14},
 }
 
 
