@@ -101,3 +101,40 @@ def test_2548_edition_groups_by_approach_and_has_no_pd02_1(tmp_path):
                       "1.1 ก่อสร้างและปรับปรุงถนน สะพาน และทางระบายน้ำ",
                       "1.2 ขยายเขตไฟฟ้าและประปา"]
     assert pd01["A6"].value == "ยุทธศาสตร์/แนวทาง"
+
+
+def test_provenance_sheet_lists_files_and_rows(tmp_path):
+    plan_dir, result = _build(tmp_path, [project(name="a"), project(name="b", budget=5.5)],
+                              [equipment()])
+    source = plan_dir / "submissions" / "works.xlsx"
+    for form in ("pd01", "pd02", "pd02-1"):
+        workbook = openpyxl.load_workbook(result.outputs[form])
+        assert workbook.sheetnames[0].startswith("แบบ ผด.")
+        ws = workbook["ที่มา"]
+        assert [c.value for c in ws[4]] == ["works.xlsx", "กองช่าง", _sha(source),
+                                            source.stat().st_size, 3, 3, 0]
+    rows = list(openpyxl.load_workbook(result.outputs["pd02"])["ที่มา"].iter_rows(
+        min_row=7, max_col=6, values_only=True))
+    assert rows == [("1.1/1", "a", 100000, "works.xlsx", "โครงการ", 2),
+                    ("1.1/2", "b", 5.5, "works.xlsx", "โครงการ", 3)]
+
+
+def test_locked_output_gives_a_clear_message_and_keeps_the_old_file(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from oplan_xl import atomic
+    from oplan_xl.cli import main
+
+    plan_dir, first = _build(tmp_path, [project()])
+    before = _sha(first.outputs["pd01"])
+
+    def locked(source, target):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(atomic.os, "replace", locked)
+    result = CliRunner().invoke(main, ["build", str(plan_dir)])
+    assert result.exit_code == 1
+    assert "ปิดไฟล์แล้วสั่งใหม่" in result.output and "pd01.xlsx" in result.output
+    assert _sha(first.outputs["pd01"]) == before
+    assert sorted(p.name for p in (plan_dir / "output").iterdir()) == \
+        ["pd01.xlsx", "pd02-1.xlsx", "pd02.xlsx"]  # no temporary file left behind
