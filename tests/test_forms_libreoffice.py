@@ -95,3 +95,24 @@ def test_thai_digits_plan_recalculates_and_prints_thai_digits(tmp_path):
     assert "๑,๒๓๔,๕๖๗.๕๐" in text  # the number format draws Thai digits
     assert "หมู่ที่ ๓" in text and "พ.ศ. ๒๕๖๘" in text
     assert "1,234,567.50" not in text
+
+
+def test_printed_pages_are_a4_landscape_with_the_header_on_each_page(sample_outputs, tmp_path):
+    need_soffice()
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("pdftotext/pdfinfo (poppler-utils) are not installed")
+    import subprocess
+
+    pdf = soffice_convert(sample_outputs["pd02"], tmp_path / "pdf", "pdf", tmp_path / "profile")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "841.89 x 595.3" in info  # A4 landscape, in points
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages = [page for page in text.split("\f") if page.strip()]
+    form_pages = [page for page in pages if "ที่มาของข้อมูล" not in page and "SHA-256" not in page
+                  and "ลำดับในแบบ" not in page]
+    assert len(form_pages) >= 5
+    for number, page in enumerate(form_pages, 1):
+        # pdftotext splits some Thai marks off their letters; these labels survive intact
+        assert "สถานที่ดำเนินการ" in page and "ต.ค." in page, f"page {number} has no header"
+        assert f"หน้า {number}/" in page
