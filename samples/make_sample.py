@@ -1,8 +1,9 @@
-"""Generate the bundled sample plan: samples/sample-plan/ (plan.xlsx + submissions/*.xlsx).
+"""Generate the bundled sample plans: samples/sample-plan/ and samples/eras/*/.
 
 Run from the repository root:
 
-    python samples/make_sample.py
+    python samples/make_sample.py           # rewrite every sample and samples/README.md
+    python samples/make_sample.py --check   # regenerate in a temp folder, compare SHA-256
 
 The organisation, its villages, people and phone numbers are fictional
 (องค์การบริหารส่วนตำบลหนองสมมุติ, อำเภอเมืองตัวอย่าง, จังหวัดสมมุติ).  Every text
@@ -10,8 +11,19 @@ below was written for this sample; none is copied from a published plan.
 
 The script is deterministic and the files are byte-reproducible: document
 properties and zip member times are fixed, so running it twice gives the same
-SHA-256 for every file.  It deletes and rewrites only what it owns:
-sample-plan/plan.xlsx, sample-plan/submissions/*.xlsx and samples/README.md.
+SHA-256 for every file.  It deletes and rewrites only what it owns: plan.xlsx
+and submissions/*.xlsx of sample-plan/ and of each era folder, and
+samples/README.md.  ``--check`` writes nothing under samples/: it generates
+into a temporary folder and exits 1 if any owned file differs, is missing or
+is extra.
+
+Samples
+-------
+sample-plan/ (MAIN below) is the FY 2568 plan, made of the tables in this
+file.  The era folders — eras/fy2555 (2548 edition, grouped by แนวทาง, no
+ผด.02/1), eras/fy2562 and eras/fy2566 (2561 edition) — are the same
+organisation in earlier years; samples/eras_data.py derives their tables from
+the ones here (budgets scaled by a fixed rule, plus year-specific edits).
 
 Data tables
 -----------
@@ -37,10 +49,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-try:
-    import oplan_xl  # noqa: F401
-except ImportError:
-    sys.path.insert(0, str(ROOT))
+# The samples are written with this checkout's oplan_xl (its settings writer and
+# layout), never with another copy that happens to be installed.
+sys.path.insert(0, str(ROOT))
 
 from openpyxl import Workbook  # noqa: E402
 from openpyxl.styles import Alignment, Font, PatternFill  # noqa: E402
@@ -56,7 +67,19 @@ from oplan_xl.layout import (  # noqa: E402
     PROJECT_SHEET,
     project_columns,
 )
-from oplan_xl.model import MONTHS, Department, DevPlanProject, Strategy, baht_to_satang, format_baht  # noqa: E402
+from oplan_xl.model import (  # noqa: E402
+    MONTHS,
+    Department,
+    DevPlanProject,
+    Programme,
+    Strategy,
+    baht_to_satang,
+    default_plan_kind,
+    default_plan_period,
+    format_baht,
+    infer_edition,
+    uses_approaches,
+)
 from oplan_xl.settings import (  # noqa: E402
     STANDARD_EQUIPMENT_TYPES,
     STANDARD_PROGRAMMES,
@@ -64,8 +87,6 @@ from oplan_xl.settings import (  # noqa: E402
     write_settings,
 )
 
-PLAN_DIR = HERE / "sample-plan"
-README = HERE / "README.md"
 FIXED_TIME = dt.datetime(2024, 10, 1)
 ZIP_TIME = (2024, 10, 1, 0, 0, 0)
 MARK = "✓"
@@ -96,7 +117,6 @@ DEPARTMENTS = (
     ("กองสาธารณสุขและสิ่งแวดล้อม", "health", "นายปรีชา จำลองสุข", "000-000-0105"),
     ("กองสวัสดิการสังคม", "welfare", "นางสุดา ใจตัวอย่าง", "000-000-0106"),
 )
-DEPT_NAME = {code: name for name, code, _, _ in DEPARTMENTS}
 
 VILLAGES = (
     "บ้านหนองสมมุติ", "บ้านโคกตัวอย่าง", "บ้านดอนทดลอง", "บ้านนาสาธิต", "บ้านห้วยจำลอง",
@@ -565,6 +585,65 @@ EQUIPMENT: dict[str, list[E]] = {
     ],
 }
 
+# --- One plan folder -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sample:
+    """Everything one plan folder is written from.
+
+    MAIN (the FY 2568 sample) is made of the tables above; the era samples in
+    samples/eras/ come from samples/eras_data.py, which derives them from the
+    same tables.
+    """
+
+    folder: str  # under samples/: "sample-plan" or "eras/fy2555"
+    fiscal_year: int
+    strategies: tuple[str, ...]
+    departments: tuple[tuple[str, str, str, str], ...]  # (name, code, filler, phone)
+    projects: dict[str, list[P]]
+    #: None: the submissions have no ครุภัณฑ์ sheet (the 2548 edition has no ผด.02/1).
+    equipment: dict[str, list[E]] | None
+    dev_plan_only: tuple[tuple[int, str, str], ...]
+    dev_plan_first_page: dict[int, int]
+    announce_date: str
+    announcer: str
+    #: 2548 edition only: the approaches as (strategy, name), numbered 1.1, 1.2, …
+    #: within each strategy.  The projects' ``programme`` then holds an approach
+    #: code such as "1.2" instead of a programme name.
+    approaches: tuple[tuple[int, str], ...] = ()
+    #: One line for the README: what this folder shows.
+    blurb: str = ""
+
+    @property
+    def by_approach(self) -> bool:
+        return bool(self.approaches)
+
+    @property
+    def approach_names(self) -> dict[str, str]:
+        """Approach code ("1.2") → name, in settings order."""
+        names, within = {}, {}
+        for strategy, name in self.approaches:
+            within[strategy] = within.get(strategy, 0) + 1
+            names[f"{strategy}.{within[strategy]}"] = name
+        return names
+
+
+MAIN = Sample(
+    folder="sample-plan", fiscal_year=FISCAL_YEAR, strategies=STRATEGIES,
+    departments=DEPARTMENTS, projects=PROJECTS, equipment=EQUIPMENT,
+    dev_plan_only=DEV_PLAN_ONLY, dev_plan_first_page=DEV_PLAN_FIRST_PAGE,
+    announce_date="25 ตุลาคม 2567", announcer="นายสมมุติ ตั้งใจดี",
+)
+
+
+def era_samples() -> list[Sample]:
+    """The plans of earlier years, one per era of the regulation (samples/eras/)."""
+    import eras_data  # imports this module: see the end of the file
+
+    return list(eras_data.ERAS)
+
+
 # --- Helpers ---------------------------------------------------------------
 
 
@@ -596,65 +675,95 @@ def cell_amount(budget: str) -> int | float:
     return value
 
 
-def strategy_cell(number: int) -> str:
-    return f"{number} {STRATEGIES[number - 1]}"
+def strategy_cell(sample: Sample, number: int) -> str:
+    return f"{number} {sample.strategies[number - 1]}"
 
 
-def dev_plan_refs() -> dict[str, str]:
+def group_cell(sample: Sample, project: P, index: int) -> str:
+    """The แผนงาน cell, or for the 2548 edition the แนวทาง cell.
+
+    Approach cells mix the two forms people type: "1.2 <name>" as the
+    dropdown gives it on even rows (0, 2, …) and the bare code "1.2" on odd rows.
+    """
+    if not sample.by_approach:
+        return project.programme
+    code = project.programme
+    return f"{code} {sample.approach_names[code]}" if index % 2 == 0 else code
+
+
+def dev_plan_refs(sample: Sample) -> dict[str, str]:
     """Development-plan reference for every project that has one, by project name."""
     counters: dict[int, int] = {}
     refs: dict[str, str] = {}
-    for _, code, _, _ in DEPARTMENTS:
-        for project in PROJECTS[code]:
+    for _, code, _, _ in sample.departments:
+        for project in sample.projects[code]:
             if not project.in_dev_plan:
                 continue
             counters[project.strategy] = counters.get(project.strategy, 0) + 1
             n = counters[project.strategy]
-            page = DEV_PLAN_FIRST_PAGE[project.strategy] + (n - 1) // DEV_PLAN_ROWS_PER_PAGE
+            page = (sample.dev_plan_first_page[project.strategy]
+                    + (n - 1) // DEV_PLAN_ROWS_PER_PAGE)
             refs[project.name] = f"หน้า {page} ลำดับ {n}"
     return refs
 
 
-def dev_plan_entries(refs: dict[str, str]) -> list[DevPlanProject]:
+def dev_plan_entries(sample: Sample, refs: dict[str, str]) -> list[DevPlanProject]:
     entries = []
-    for _, code, _, _ in DEPARTMENTS:
-        for project in PROJECTS[code]:
+    for _, code, _, _ in sample.departments:
+        for project in sample.projects[code]:
             if project.name in refs:
-                entries.append(DevPlanProject(strategy_cell(project.strategy), project.name,
-                                              satang(project.budget), refs[project.name]))
+                entries.append(DevPlanProject(strategy_cell(sample, project.strategy),
+                                              project.name, satang(project.budget),
+                                              refs[project.name]))
     counters: dict[int, int] = {}
-    for project in (p for code in PROJECTS for p in PROJECTS[code] if p.name in refs):
+    for project in (p for code in sample.projects for p in sample.projects[code]
+                    if p.name in refs):
         counters[project.strategy] = counters.get(project.strategy, 0) + 1
-    for number, name, budget in DEV_PLAN_ONLY:
+    for number, name, budget in sample.dev_plan_only:
         counters[number] = counters.get(number, 0) + 1
         n = counters[number]
-        page = DEV_PLAN_FIRST_PAGE[number] + (n - 1) // DEV_PLAN_ROWS_PER_PAGE
-        entries.append(DevPlanProject(strategy_cell(number), name, satang(budget),
+        page = sample.dev_plan_first_page[number] + (n - 1) // DEV_PLAN_ROWS_PER_PAGE
+        entries.append(DevPlanProject(strategy_cell(sample, number), name, satang(budget),
                                       f"หน้า {page} ลำดับ {n}"))
     # In the order of the development plan itself: by strategy, then ลำดับ.
     return sorted(entries, key=lambda e: (int(e.strategy.split()[0]),
                                           int(e.reference.rsplit(" ", 1)[1])))
 
 
-def validate() -> None:
+def validate(sample: Sample) -> None:
     """Fail loudly if a data table breaks the sample's own rules."""
-    names = [p.name for code in PROJECTS for p in PROJECTS[code]]
+    projects, equipment = sample.projects, sample.equipment or {}
+    names = [p.name for code in projects for p in projects[code]]
     duplicates = {n for n in names if names.count(n) > 1}
     assert not duplicates, duplicates
-    assert set(PROJECTS) == set(DEPT_NAME) and set(EQUIPMENT) <= set(DEPT_NAME)
-    for code in PROJECTS:
-        for p in PROJECTS[code]:
-            assert 1 <= p.strategy <= len(STRATEGIES), p.name
-            assert p.programme in STANDARD_PROGRAMMES, p.programme
+    codes = {code for _, code, _, _ in sample.departments}
+    assert set(projects) == codes and set(equipment) <= codes
+    assert sample.by_approach == uses_approaches(infer_edition(sample.fiscal_year))
+    assert not (sample.by_approach and sample.equipment is not None), sample.folder
+    approaches = sample.approach_names
+    for number in range(1, len(sample.strategies) + 1):
+        if sample.by_approach:  # 2–4 approaches under every strategy
+            assert 2 <= sum(c.startswith(f"{number}.") for c in approaches) <= 4, number
+    for code in projects:
+        for p in projects[code]:
+            assert 1 <= p.strategy <= len(sample.strategies), p.name
+            if sample.by_approach:  # an approach of the project's own strategy
+                assert p.programme in approaches, (p.programme, p.name)
+                assert p.programme.split(".")[0] == str(p.strategy), (p.programme, p.name)
+            else:
+                assert p.programme in STANDARD_PROGRAMMES, p.programme
             assert 5000 <= Decimal(p.budget) <= 2500000, p.name
             assert any(parse_months(p.months)), p.name
             cell_amount(p.budget)
-        for e in EQUIPMENT.get(code, []):
+        for e in equipment.get(code, []):
             assert e.programme in STANDARD_PROGRAMMES, e.programme
             assert e.equipment_type in STANDARD_EQUIPMENT_TYPES, e.equipment_type
             assert 5000 <= Decimal(e.budget) <= 2500000, e.target
             assert any(parse_months(e.months)), e.target
             cell_amount(e.budget)
+    if sample.by_approach:  # every approach has at least one project
+        used = {p.programme for code in projects for p in projects[code]}
+        assert used == set(approaches), set(approaches) - used
 
 
 # --- Writing ---------------------------------------------------------------
@@ -695,17 +804,18 @@ def month_cells(spec: str) -> list[str | None]:
     return [MARK if marked else None for marked in parse_months(spec)]
 
 
-def write_submission(path: Path, name: str, code: str, filler: str, phone: str,
-                     refs: dict[str, str]) -> None:
+def write_submission(path: Path, sample: Sample, name: str, code: str, filler: str,
+                     phone: str, refs: dict[str, str]) -> None:
     workbook = Workbook()
     workbook.remove(workbook.active)
 
-    columns = project_columns()
+    columns = project_columns("แนวทาง" if sample.by_approach else "แผนงาน")
     ws = workbook.create_sheet(PROJECT_SHEET)
     ws.append([c.label for c in columns])
-    for p in PROJECTS[code]:
+    for index, p in enumerate(sample.projects[code]):
         values = {
-            "strategy": strategy_cell(p.strategy), "group": p.programme, "name": p.name,
+            "strategy": strategy_cell(sample, p.strategy),
+            "group": group_cell(sample, p, index), "name": p.name,
             "activity": p.activity, "budget": cell_amount(p.budget), "place": p.place,
             "responsible": p.responsible or name, "fund_source": FUND_SOURCES[p.fund],
             "dev_plan_ref": refs.get(p.name), "note": p.note or None,
@@ -714,22 +824,24 @@ def write_submission(path: Path, name: str, code: str, filler: str, phone: str,
         ws.append([values[c.key] for c in columns])
     format_sheet(ws, columns)
 
-    ws = workbook.create_sheet(EQUIPMENT_SHEET)
-    ws.append([c.label for c in EQUIPMENT_COLUMNS])
-    for e in EQUIPMENT.get(code, []):
-        values = {
-            "programme": e.programme, "category": DEFAULT_CATEGORY,
-            "equipment_type": e.equipment_type, "target": e.target,
-            "budget": cell_amount(e.budget), "place": e.place, "responsible": name,
-            "note": e.note or None,
-        }
-        values.update(zip((f"m{i:02d}" for i in range(1, 13)), month_cells(e.months), strict=True))
-        ws.append([values[c.key] for c in EQUIPMENT_COLUMNS])
-    format_sheet(ws, EQUIPMENT_COLUMNS)
+    if sample.equipment is not None:
+        ws = workbook.create_sheet(EQUIPMENT_SHEET)
+        ws.append([c.label for c in EQUIPMENT_COLUMNS])
+        for e in sample.equipment.get(code, []):
+            values = {
+                "programme": e.programme, "category": DEFAULT_CATEGORY,
+                "equipment_type": e.equipment_type, "target": e.target,
+                "budget": cell_amount(e.budget), "place": e.place, "responsible": name,
+                "note": e.note or None,
+            }
+            values.update(zip((f"m{i:02d}" for i in range(1, 13)), month_cells(e.months),
+                              strict=True))
+            ws.append([values[c.key] for c in EQUIPMENT_COLUMNS])
+        format_sheet(ws, EQUIPMENT_COLUMNS)
 
     ws = workbook.create_sheet(DEPARTMENT_SHEET)
     ws.append(["รายการ", "ค่า"])
-    items = dict(zip(DEPARTMENT_ITEMS, (name, FISCAL_YEAR, filler, phone), strict=True))
+    items = dict(zip(DEPARTMENT_ITEMS, (name, sample.fiscal_year, filler, phone), strict=True))
     for label in DEPARTMENT_ITEMS:
         ws.append([label, items[label]])
     for cell in ws[1]:
@@ -771,39 +883,73 @@ def normalise_zip(path: Path) -> None:
     temp.replace(path)
 
 
-def build_settings(refs: dict[str, str]):
-    settings = default_settings(ORG, FISCAL_YEAR, DISTRICT, PROVINCE)
-    settings.strategies = [Strategy(n, name) for n, name in enumerate(STRATEGIES, 1)]
+def build_settings(sample: Sample, refs: dict[str, str]):
+    """Settings for *sample*.  The edition is left to inference (write_settings
+    always writes ฉบับระเบียบ empty); the plan kind and period are the
+    defaults for the inferred edition and are written out as such."""
+    settings = default_settings(ORG, sample.fiscal_year, DISTRICT, PROVINCE)
+    settings.strategies = [Strategy(n, name) for n, name in enumerate(sample.strategies, 1)]
+    if sample.by_approach:
+        assert settings.by_approach
+        settings.approaches = [
+            Programme(order, name, int(code.split(".")[0]), code)
+            for order, (code, name) in enumerate(sample.approach_names.items(), 1)]
     settings.departments = [Department(n, name, code)
-                            for n, (name, code, _, _) in enumerate(DEPARTMENTS, 1)]
+                            for n, (name, code, _, _) in enumerate(sample.departments, 1)]
     settings.responsible_unit = "งานวิเคราะห์นโยบายและแผน สำนักปลัด"
-    settings.announce_date = "25 ตุลาคม 2567"
-    settings.announcer = "นายสมมุติ ตั้งใจดี"
+    settings.announce_date = sample.announce_date
+    settings.announcer = sample.announcer
     settings.announcer_title = f"นายก{ORG}"
-    settings.dev_plan = dev_plan_entries(refs)
+    settings.dev_plan = dev_plan_entries(sample, refs)
     assert [p.name for p in settings.programmes] == list(STANDARD_PROGRAMMES)
     return settings
+
+
+def write_sample(sample: Sample, root: Path) -> list[Path]:
+    """Write one plan folder under *root*; return the files written."""
+    validate(sample)
+    refs = dev_plan_refs(sample)
+    plan_dir = root / sample.folder
+    submissions = plan_dir / "submissions"
+    submissions.mkdir(parents=True, exist_ok=True)
+    (plan_dir / "plan.xlsx").unlink(missing_ok=True)
+    for old in sorted(submissions.glob("*.xlsx")):
+        old.unlink()
+
+    plan = write_settings(build_settings(sample, refs), plan_dir / "plan.xlsx")
+    normalise_zip(plan)
+    written = [plan]
+    for name, code, filler, phone in sample.departments:
+        path = submissions / f"{code}.xlsx"
+        write_submission(path, sample, name, code, filler, phone, refs)
+        written.append(path)
+    return written
 
 
 # --- Summary and README ----------------------------------------------------
 
 
-def summary() -> dict:
+def summary(sample: Sample) -> dict:
     per_dept = []
-    per_strategy = {n: [0, 0] for n in range(1, len(STRATEGIES) + 1)}
-    for name, code, _, _ in DEPARTMENTS:
-        projects = PROJECTS[code]
+    per_strategy = {n: [0, 0] for n in range(1, len(sample.strategies) + 1)}
+    equipment = sample.equipment or {}
+    for name, code, _, _ in sample.departments:
+        projects = sample.projects[code]
         per_dept.append((name, code, len(projects), sum(satang(p.budget) for p in projects),
-                         len(EQUIPMENT.get(code, [])),
-                         sum(satang(e.budget) for e in EQUIPMENT.get(code, []))))
+                         len(equipment.get(code, [])),
+                         sum(satang(e.budget) for e in equipment.get(code, []))))
         for p in projects:
             per_strategy[p.strategy][0] += 1
             per_strategy[p.strategy][1] += satang(p.budget)
-    return {"departments": per_dept, "strategies": per_strategy}
+    return {"departments": per_dept, "strategies": per_strategy,
+            "count": sum(r[2] for r in per_dept), "total": sum(r[3] for r in per_dept),
+            "eq_count": sum(r[4] for r in per_dept), "eq_total": sum(r[5] for r in per_dept)}
 
 
-def write_readme(info: dict) -> None:
+def readme_main(info: dict) -> list[str]:
+    """The FY 2568 part of the README."""
     rows = info["departments"]
+    total, eq_total = info["total"], info["eq_total"]
     lines = [
         "# ตัวอย่างแผนการดำเนินงาน / Sample plan",
         "",
@@ -819,44 +965,36 @@ def write_readme(info: dict) -> None:
         "project text is invented. It holds the settings workbook `plan.xlsx` and one "
         "department workbook per department in `submissions/`.",
         "",
+        "`eras/` holds three more plans of the same organisation in earlier years, one for "
+        "each era of the regulation (see *One plan per era of the regulation* below).",
+        "",
         "## สร้างใหม่ / Regenerate",
         "",
         "```",
-        "python samples/make_sample.py",
+        "python samples/make_sample.py           # rewrite every sample and this README",
+        "python samples/make_sample.py --check   # regenerate in a temporary folder and compare",
         "```",
         "",
-        "สคริปต์เขียนทับ `sample-plan/plan.xlsx`, `sample-plan/submissions/*.xlsx` และไฟล์นี้ "
-        "ผลลัพธ์เหมือนเดิมทุกไบต์ทุกครั้งที่รัน",
+        "สคริปต์เขียนทับ `sample-plan/`, `eras/*/` (เฉพาะ `plan.xlsx` และ `submissions/*.xlsx`) "
+        "และไฟล์นี้ ผลลัพธ์เหมือนเดิมทุกไบต์ทุกครั้งที่รัน `--check` สร้างใหม่ในโฟลเดอร์ชั่วคราว "
+        "แล้วเทียบ SHA-256 กับไฟล์ในที่เก็บ ถ้าไม่ตรงกันจะจบด้วยรหัส 1",
         "",
-        "The script rewrites `sample-plan/plan.xlsx`, `sample-plan/submissions/*.xlsx` and "
-        "this README. Its output is byte-reproducible (fixed document properties and zip "
-        "times): two runs give the same SHA-256 for every file.",
+        "The script rewrites `plan.xlsx` and `submissions/*.xlsx` in `sample-plan/` and in "
+        "each `eras/*/` folder, and this README. Its output is byte-reproducible (fixed "
+        "document properties and zip times): two runs give the same SHA-256 for every file. "
+        "`--check` writes everything into a temporary folder instead and compares SHA-256 "
+        "with the committed files, exiting 1 on any difference (a test runs it).",
         "",
         "## โครงการตามหน่วยงาน / Projects by department",
         "",
-        "| หน่วยงาน / Department | ไฟล์ / File | โครงการ / Projects | งบประมาณ (บาท) / Budget (baht) "
-        "| ครุภัณฑ์ / Equipment | งบครุภัณฑ์ (บาท) / Equipment (baht) |",
-        "|---|---|---:|---:|---:|---:|",
     ]
-    for name, code, count, total, eq_count, eq_total in rows:
-        lines.append(f"| {name} | `submissions/{code}.xlsx` | {count} | {format_baht(total)} "
-                     f"| {eq_count} | {format_baht(eq_total)} |")
-    count = sum(r[2] for r in rows)
-    total = sum(r[3] for r in rows)
-    eq_count = sum(r[4] for r in rows)
-    eq_total = sum(r[5] for r in rows)
-    lines.append(f"| **รวมทั้งสิ้น / Total** | | **{count}** | **{format_baht(total)}** "
-                 f"| **{eq_count}** | **{format_baht(eq_total)}** |")
+    lines += department_table(rows, info)
     lines += [
         "",
         "## โครงการตามยุทธศาสตร์ / Projects by strategy",
         "",
-        "| ยุทธศาสตร์ / Strategy | โครงการ / Projects | งบประมาณ (บาท) / Budget (baht) |",
-        "|---|---:|---:|",
     ]
-    for number, (n, amount) in info["strategies"].items():
-        lines.append(f"| {number}. {STRATEGIES[number - 1]} | {n} | {format_baht(amount)} |")
-    lines.append(f"| **รวมทั้งสิ้น / Total** | **{count}** | **{format_baht(total)}** |")
+    lines += strategy_table(MAIN, info)
     lines += [
         "",
         f"รวมทั้งแผน (โครงการ + ครุภัณฑ์) / Whole plan (projects + equipment): "
@@ -867,37 +1005,192 @@ def write_readme(info: dict) -> None:
         "included in the totals above, as they are in the plan.",
         "",
     ]
-    README.write_text("\n".join(lines), encoding="utf-8", newline="\n")
+    return lines
+
+
+def department_table(rows, info: dict, equipment: bool = True) -> list[str]:
+    if not equipment:
+        lines = ["| หน่วยงาน / Department | ไฟล์ / File | โครงการ / Projects "
+                 "| งบประมาณ (บาท) / Budget (baht) |",
+                 "|---|---|---:|---:|"]
+        for name, code, count, total, _, _ in rows:
+            lines.append(f"| {name} | `submissions/{code}.xlsx` | {count} "
+                         f"| {format_baht(total)} |")
+        lines.append(f"| **รวมทั้งสิ้น / Total** | | **{info['count']}** "
+                     f"| **{format_baht(info['total'])}** |")
+        return lines
+    lines = [
+        "| หน่วยงาน / Department | ไฟล์ / File | โครงการ / Projects | งบประมาณ (บาท) / Budget (baht) "
+        "| ครุภัณฑ์ / Equipment | งบครุภัณฑ์ (บาท) / Equipment (baht) |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for name, code, count, total, eq_count, eq_total in rows:
+        lines.append(f"| {name} | `submissions/{code}.xlsx` | {count} | {format_baht(total)} "
+                     f"| {eq_count} | {format_baht(eq_total)} |")
+    lines.append(f"| **รวมทั้งสิ้น / Total** | | **{info['count']}** "
+                 f"| **{format_baht(info['total'])}** "
+                 f"| **{info['eq_count']}** | **{format_baht(info['eq_total'])}** |")
+    return lines
+
+
+def strategy_table(sample: Sample, info: dict) -> list[str]:
+    lines = [
+        "| ยุทธศาสตร์ / Strategy | โครงการ / Projects | งบประมาณ (บาท) / Budget (baht) |",
+        "|---|---:|---:|",
+    ]
+    for number, (n, amount) in info["strategies"].items():
+        lines.append(f"| {number}. {sample.strategies[number - 1]} | {n} "
+                     f"| {format_baht(amount)} |")
+    lines.append(f"| **รวมทั้งสิ้น / Total** | **{info['count']}** "
+                 f"| **{format_baht(info['total'])}** |")
+    return lines
+
+
+def readme_eras(eras: list[Sample]) -> list[str]:
+    """The eras part of the README: one section per era folder."""
+    lines = [
+        "## แผนตัวอย่างตามฉบับระเบียบ / One plan per era of the regulation",
+        "",
+        "ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่นแก้ไขมาแล้ว "
+        "2 ครั้ง รูปแบบแผนการดำเนินงานจึงต่างกันตามปี โฟลเดอร์ `eras/` มีแผนของ"
+        f"{SHORT} (องค์กรสมมุติเดียวกัน) ในปีต่าง ๆ ปีละหนึ่งฉบับ",
+        "",
+        "The regulation changed twice, and the plan book's grouping and forms changed with "
+        "it. Each `eras/` folder is a complete plan folder (settings + submissions) of the "
+        "same fictional organisation in an earlier year. In every one `ฉบับระเบียบ` is left "
+        "empty, so the edition is inferred from the fiscal year; the development plan's "
+        "name and period are written out in `plan.xlsx` and are the defaults for that "
+        "edition and year. The project tables are derived from the FY 2568 ones by "
+        "`samples/eras_data.py`: budgets scaled to the year's price level by a fixed "
+        "rule, plus year-specific edits (projects dropped, added or reworded, rates of "
+        "allowances and school meals of that year).",
+        "",
+        "| โฟลเดอร์ / Folder | ปีงบประมาณ / FY | ฉบับระเบียบ / Edition | แผนพัฒนา / Development plan "
+        "| จัดกลุ่มตาม / Grouped by | ฟอร์ม / Forms | หน่วยงาน / Departments "
+        "| โครงการ / Projects | งบประมาณ (บาท) / Budget (baht) | ครุภัณฑ์ / Equipment "
+        "| งบครุภัณฑ์ (บาท) / Equipment (baht) |",
+        "|---|---:|---|---|---|---|---:|---:|---:|---:|---:|",
+    ]
+    infos = [summary(sample) for sample in eras]
+    for sample, info in zip(eras, infos, strict=True):
+        edition = infer_edition(sample.fiscal_year)
+        forms = "ผด.01, ผด.02" if sample.by_approach else "ผด.01, ผด.02, ผด.02/1"
+        group = "ยุทธศาสตร์ → แนวทาง" if sample.by_approach else "ยุทธศาสตร์ → แผนงาน"
+        lines.append(
+            f"| `{sample.folder}/` | {sample.fiscal_year} | {edition} "
+            f"| {default_plan_kind(edition, sample.fiscal_year)} "
+            f"{default_plan_period(edition, sample.fiscal_year)} | {group} | {forms} "
+            f"| {len(sample.departments)} | {info['count']} | {format_baht(info['total'])} "
+            f"| {info['eq_count'] if sample.equipment is not None else '—'} "
+            f"| {format_baht(info['eq_total']) if sample.equipment is not None else '—'} |")
+    for sample, info in zip(eras, infos, strict=True):
+        lines += [
+            "",
+            f"### `{sample.folder}/` — ปีงบประมาณ พ.ศ. {sample.fiscal_year}",
+            "",
+            sample.blurb,
+            "",
+        ]
+        lines += department_table(info["departments"], info,
+                                  equipment=sample.equipment is not None)
+        lines.append("")
+        lines += strategy_table(sample, info)
+        if sample.by_approach:
+            lines += ["", "แนวทาง (แผ่นงาน แนวทาง ใน `plan.xlsx`) / Approaches:", ""]
+            lines += [f"- {code} {name}" for code, name in sample.approach_names.items()]
+        lines += [
+            "",
+            f"รวมทั้งแผน / Whole plan: **{format_baht(info['total'] + info['eq_total'])}** "
+            "บาท / baht.",
+        ]
+    lines.append("")
+    return lines
+
+
+def write_readme(root: Path, eras: list[Sample]) -> Path:
+    path = root / "README.md"
+    lines = readme_main(summary(MAIN)) + readme_eras(eras)
+    path.write_text("\n".join(lines), encoding="utf-8", newline="\n")
+    return path
 
 
 # --- Main ------------------------------------------------------------------
 
 
-def main() -> int:
-    validate()
-    refs = dev_plan_refs()
-    submissions = PLAN_DIR / "submissions"
-    submissions.mkdir(parents=True, exist_ok=True)
-    (PLAN_DIR / "plan.xlsx").unlink(missing_ok=True)
-    for old in sorted(submissions.glob("*.xlsx")):
-        old.unlink()
+def generate(root: Path) -> list[Path]:
+    """Write every sample folder and the README under *root* (samples/ or a temp dir)."""
+    eras = era_samples()
+    written = []
+    for sample in (MAIN, *eras):
+        written += write_sample(sample, root)
+    written.append(write_readme(root, eras))
+    return written
 
-    plan = write_settings(build_settings(refs), PLAN_DIR / "plan.xlsx")
-    normalise_zip(plan)
-    written = [plan]
-    for name, code, filler, phone in DEPARTMENTS:
-        path = submissions / f"{code}.xlsx"
-        write_submission(path, name, code, filler, phone, refs)
-        written.append(path)
 
-    info = summary()
-    write_readme(info)
-    written.append(README)
-    for path in written:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        print(f"{digest[:16]}  {path.relative_to(ROOT)}")
+def owned_files(root: Path) -> list[str]:
+    """The files the script owns under *root*, as sorted POSIX paths relative to it."""
+    found = [root / "README.md"] if (root / "README.md").exists() else []
+    for folder in [root / MAIN.folder, *sorted((root / "eras").glob("*/"))]:
+        found += [folder / "plan.xlsx"] if (folder / "plan.xlsx").exists() else []
+        found += sorted((folder / "submissions").glob("*.xlsx"))
+    return sorted(path.relative_to(root).as_posix() for path in found)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def compare(root: Path, fresh: Path) -> list[str]:
+    """Differences between the owned files under *root* and a fresh generation *fresh*.
+
+    One line per file: ``changed``, ``missing`` (the script writes it, *root*
+    lacks it) or ``extra`` (*root* has it, the script no longer writes it).
+    """
+    expected = {name: sha256(fresh / name) for name in owned_files(fresh)}
+    present = {name: sha256(root / name) for name in owned_files(root)}
+    problems = [f"missing  {name}" for name in expected if name not in present]
+    problems += [f"extra    {name}" for name in present if name not in expected]
+    problems += [f"changed  {name}" for name in expected
+                 if name in present and present[name] != expected[name]]
+    return sorted(problems, key=lambda line: line.split()[-1])
+
+
+def check(root: Path = HERE) -> int:
+    """Regenerate into a temporary folder; 0 if every owned file under *root* matches."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="oplan-samples-") as temp:
+        generate(Path(temp))
+        problems = compare(root, Path(temp))
+        count = len(owned_files(Path(temp)))
+    for line in problems:
+        print(line)
+    if problems:
+        print(f"samples differ from samples/make_sample.py ({len(problems)} files); "
+              "run: python samples/make_sample.py", file=sys.stderr)
+        return 1
+    print(f"samples match samples/make_sample.py ({count} files)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write the bundled sample plans.")
+    parser.add_argument("--check", action="store_true",
+                        help="regenerate into a temporary folder and compare with the "
+                             "committed files (exit 1 on any difference); write nothing")
+    args = parser.parse_args(argv)
+    if args.check:
+        return check()
+    for path in generate(HERE):
+        print(f"{sha256(path)[:16]}  {path.relative_to(ROOT).as_posix()}")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run as the module ``make_sample``, not ``__main__``, so that samples/eras_data.py
+    # can import the tables and records above from it (one copy of each class).
+    import make_sample
+
+    raise SystemExit(make_sample.main())
