@@ -24,6 +24,7 @@ from .model import (
     Settings,
     Strategy,
     baht_to_satang,
+    infer_edition,
     to_arabic_digits,
 )
 from .normalise import NotANumber, clean_text, is_blank, label_key, parse_amount, parse_int
@@ -229,7 +230,9 @@ def write_settings(settings: Settings, path: Path) -> Path:
         if item.kind == "yesno":
             value = "ใช่" if value else "ไม่ใช่"
         elif item.kind == "edition":
-            value = ""  # empty = inferred from the fiscal year, so a new year stays right
+            # Empty = inferred from the fiscal year, so next year's copy stays right;
+            # an edition the officer fixed by hand is kept.
+            value = "" if value == infer_edition(settings.fiscal_year) else value
         info_rows.append((item.label, value))
     info = sheet(INFO, info_rows, (34, 60))
     for row, item in enumerate(INFO_ITEMS, 2):

@@ -29,6 +29,13 @@ def test_round_trip(tmp_path, year, edition):
     assert back.edition == edition
 
 
+def test_an_edition_fixed_by_hand_survives_a_round_trip(tmp_path):
+    settings = default_settings("เทศบาลตำบลทดลอง", 2568)
+    settings.edition = "2559"
+    back = read_settings(write_settings(settings, tmp_path / "plan.xlsx"))
+    assert back.edition == "2559" and back == settings
+
+
 def test_init_writes_every_sheet_and_label(tmp_path):
     path = write_settings(default_settings("อบต.ก", 2560), tmp_path / "plan.xlsx")
     workbook = openpyxl.load_workbook(path)
