@@ -73,7 +73,7 @@ def test_builds_are_byte_identical(tmp_path):
     hashes = {name: _sha(path) for name, path in first.outputs.items()}
     second = build(plan_dir)
     assert {name: _sha(path) for name, path in second.outputs.items()} == hashes
-    assert sorted(hashes) == ["pd01", "pd02", "pd02-1"]
+    assert sorted(hashes) == ["pd01", "pd02", "pd02-1", "preview"]
     assert not [p for p in (plan_dir / "output").iterdir() if p.name.startswith(".")]
 
 
@@ -87,7 +87,7 @@ def test_2548_edition_groups_by_approach_and_has_no_pd02_1(tmp_path):
     codes = [(f.cell, f.code) for f in result.report.errors]
     assert codes == [("B4", "unknown-approach")]  # 2.1 is not under strategy 1
     result = build(plan_dir, force=True)
-    assert sorted(result.outputs) == ["pd01", "pd02"]
+    assert sorted(result.outputs) == ["pd01", "pd02", "preview"]
     ws = openpyxl.load_workbook(result.outputs["pd02"]).active
     assert ws["A2"].value == "บัญชีโครงการ/กิจกรรม/งบประมาณ"
     pd01 = openpyxl.load_workbook(result.outputs["pd01"]).active
