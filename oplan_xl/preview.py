@@ -20,6 +20,7 @@ character.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from pathlib import Path
 
@@ -59,12 +60,18 @@ SEVERITY_TH = {ERROR: "ข้อผิดพลาด", "warning": "คำเต
 
 def render_preview(plan: Plan, report: Report) -> str:
     """Return preview.html for *plan* as text; the same inputs give the same text."""
+    return _template().render(book=Book(plan, report))
+
+
+@functools.cache
+def _template():
+    """The compiled book template (jinja2 is imported here, not at start-up)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     environment = Environment(loader=PackageLoader("oplan_xl", TEMPLATES), autoescape=True,
                               undefined=StrictUndefined, trim_blocks=True,
                               lstrip_blocks=True, keep_trailing_newline=True)
-    return environment.get_template(TEMPLATE).render(book=Book(plan, report))
+    return environment.get_template(TEMPLATE)
 
 
 def write_preview(plan: Plan, report: Report, path: Path) -> Path:

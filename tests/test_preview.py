@@ -310,7 +310,9 @@ def test_jinja2_is_imported_lazily():
 def test_templates_are_package_data():
     config = configparser.ConfigParser()
     config.read(ROOT / "setup.cfg", encoding="utf-8")
-    patterns = config["options.package_data"]["oplan_xl"].split()
+    # setuptools reads this value as a list separated by commas or line breaks
+    value = config["options.package_data"]["oplan_xl"]
+    patterns = [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
     package = Path(oplan_xl.__file__).parent
     templates = sorted(p.relative_to(package) for p in (package / "preview_templates").iterdir()
                        if p.is_file())
