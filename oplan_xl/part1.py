@@ -100,8 +100,10 @@ def builtin_sections(settings: Settings, figures: Figures | None = None) -> list
     year = settings.fiscal_year
     plan = dev_plan(settings)
     rule = regulation(settings.edition)
-    grouping = (f"{settings.group_label}และแนวทางการพัฒนา" if settings.by_approach
-                else f"{settings.group_label}และแผนงาน")
+    if settings.by_approach:
+        grouping = f"ตาม{settings.group_label}และแนวทางการพัฒนาของ{plan}"
+    else:
+        grouping = f"ตาม{settings.group_label}ของ{plan} และจำแนกตามแผนงาน"
     place = " ".join(part for part in (
         f"อำเภอ{settings.district}" if settings.district else "",
         f"จังหวัด{settings.province}" if settings.province else "") if part)
@@ -109,7 +111,7 @@ def builtin_sections(settings: Settings, figures: Figures | None = None) -> list
 
     intro = [
         f"{where} มีหน้าที่พัฒนาท้องถิ่นให้ตอบสนองความต้องการของประชาชนในพื้นที่ "
-        f"ทิศทางการพัฒนาดังกล่าวได้กำหนดไว้ใน{plan} ซึ่งระบุ{settings.group_label} "
+        f"โดยได้กำหนดทิศทางการพัฒนาไว้ใน{plan} ซึ่งระบุ{settings.group_label} "
         f"เป้าหมาย และโครงการพัฒนาที่จะดำเนินการตลอดช่วงเวลาของแผน "
         f"อย่างไรก็ตาม แผนพัฒนาเป็นแผนระยะปานกลาง ยังมิได้ระบุว่าในแต่ละปีงบประมาณ"
         f"จะดำเนินโครงการใด ในช่วงเวลาใด และด้วยงบประมาณเท่าใด",
@@ -118,8 +120,8 @@ def builtin_sections(settings: Settings, figures: Figures | None = None) -> list
         f"ไม่ว่าจะเป็นโครงการขององค์กรปกครองส่วนท้องถิ่นเอง หรือโครงการของหน่วยราชการส่วนกลาง "
         f"ส่วนภูมิภาค รัฐวิสาหกิจ และหน่วยงานอื่นที่เข้ามาดำเนินการในพื้นที่ "
         f"ให้อยู่ในเอกสารฉบับเดียวกัน",
-        f"แผนการดำเนินงานประจำปีงบประมาณ พ.ศ. {year} ฉบับนี้ จัดเรียงโครงการตาม{grouping} "
-        f"ของ{plan} ประกอบด้วย{forms_sentence(settings)}",
+        f"แผนการดำเนินงานประจำปีงบประมาณ พ.ศ. {year} ฉบับนี้ จัดเรียงโครงการ{grouping} "
+        f"ประกอบด้วย{forms_sentence(settings)}",
     ]
     if figures is not None and figures.projects:
         summary = (f"ในปีงบประมาณ พ.ศ. {year} มีโครงการและกิจกรรมที่จะดำเนินการรวมทั้งสิ้น "
@@ -133,7 +135,7 @@ def builtin_sections(settings: Settings, figures: Figures | None = None) -> list
     objectives = _ol(
         f"เพื่อแสดงโครงการและกิจกรรมพัฒนาที่จะดำเนินการจริงในพื้นที่ของ{org} "
         f"ในปีงบประมาณ พ.ศ. {year} ให้เห็นเป็นภาพรวมในเอกสารฉบับเดียว",
-        f"เพื่อให้การนำ{plan}ไปสู่การปฏิบัติเป็นไปอย่างเป็นระบบ โดยระบุงบประมาณ สถานที่ "
+        f"เพื่อให้การนำ{plan} ไปสู่การปฏิบัติเป็นไปอย่างเป็นระบบ โดยระบุงบประมาณ สถานที่ "
         f"หน่วยงานรับผิดชอบ และช่วงเดือนที่ดำเนินการของแต่ละโครงการไว้อย่างชัดเจน",
         f"เพื่อให้{org}ประสานงานกับหน่วยราชการส่วนกลาง ส่วนภูมิภาค รัฐวิสาหกิจ "
         f"และหน่วยงานอื่นที่ทำงานในพื้นที่ได้อย่างสอดคล้องกัน และลดความซ้ำซ้อนของโครงการ",
@@ -177,7 +179,7 @@ def builtin_sections(settings: Settings, figures: Figures | None = None) -> list
         "ทำให้การเบิกจ่ายงบประมาณเป็นไปตามเป้าหมาย",
         "การทำงานร่วมกับหน่วยงานอื่นที่ดำเนินโครงการในพื้นที่เป็นไปอย่างสอดคล้อง ไม่ซ้ำซ้อน "
         "และใช้ทรัพยากรได้คุ้มค่า",
-        f"มีข้อมูลพื้นฐานสำหรับการติดตามและประเมินผลการนำ{plan}ไปปฏิบัติเมื่อสิ้นปีงบประมาณ",
+        f"มีข้อมูลพื้นฐานสำหรับการติดตามและประเมินผลการนำ{plan} ไปปฏิบัติเมื่อสิ้นปีงบประมาณ",
         "ประชาชนและผู้ตรวจสอบเห็นทุกโครงการและทุกยอดงบประมาณอย่างเปิดเผย "
         "ส่งเสริมความโปร่งใสของการบริหารงานท้องถิ่น",
     )
