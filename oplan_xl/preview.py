@@ -93,7 +93,6 @@ class Book:
 
         self._markup = Markup
         settings = plan.settings
-        self.plan = plan
         self.settings = settings
         self.thai = settings.use_thai_digits
         t = self.t
@@ -106,9 +105,7 @@ class Book:
             f"จังหวัด{settings.province}" if settings.province else "") if part))
         self.org_place = t(" ".join(p for p in (settings.org_name, self.place) if p))
         self.responsible_unit = t(settings.responsible_unit)
-        self.dev_plan = t(part1.dev_plan(settings))
         self.edition = settings.edition
-        self.regulation = t(part1.regulation(settings.edition))
         self.title = t(f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {settings.fiscal_year} "
                        f"{settings.org_name}")
         self.part1_title = t(PART1_TITLE)

@@ -13,6 +13,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 import oplan_xl
@@ -320,3 +321,19 @@ def test_templates_are_package_data():
     assert templates
     for path in templates:
         assert any(path.match(pattern) for pattern in patterns), path
+
+
+def test_own_text_from_the_settings_workbook(tmp_path):
+    plan_dir = builders.make_plan(tmp_path)
+    workbook = openpyxl.load_workbook(plan_dir / "plan.xlsx")
+    sheet = workbook["ส่วนที่ 1"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "บทนำ":
+            row[1].value = "บทนำที่ อบต. เขียนเอง\nย่อหน้าที่สอง"
+    workbook.save(plan_dir / "plan.xlsx")
+    builders.write_submission(plan_dir / "submissions" / "works.xlsx", [builders.project()],
+                              department="กองช่าง")
+    html = build(plan_dir).outputs["preview"].read_text(encoding="utf-8")
+    text = Book(html).section_text("part1")
+    assert "1. บทนำ บทนำที่ อบต. เขียนเอง ย่อหน้าที่สอง 2. วัตถุประสงค์" in text
+    assert "<p>บทนำที่ อบต. เขียนเอง</p>\n<p>ย่อหน้าที่สอง</p>" in html
