@@ -26,9 +26,17 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     temp = Path(name)
     try:
         write(temp)
+        os.chmod(temp, _shared_mode())  # mkstemp makes 0600; outputs are for sharing
         os.replace(temp, target)
     except PermissionError as exc:
         raise OutputError("output-locked", path=target, reason=exc.strerror) from exc
     finally:
         temp.unlink(missing_ok=True)
     return target
+
+
+def _shared_mode() -> int:
+    """The mode a normally created file gets: 0666 less the process umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

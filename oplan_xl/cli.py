@@ -140,8 +140,8 @@ def check(ctx, plan_dir: Path, as_json: bool, lang, quiet, debug) -> None:
     sys.exit(EXIT_OK if report.ok else EXIT_PLAN_ERRORS)
 
 
-@main.command(help="ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 ใน output/ / check, then write "
-              "the official workbooks into output/")
+@main.command(help="ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html ใน output/ / check, "
+              "then write the official workbooks and preview.html into output/")
 @click.argument("plan_dir", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True,
               help="สร้างจากแถวที่ถูกต้องแม้มีข้อผิดพลาด / build from the valid rows "

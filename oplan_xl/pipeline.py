@@ -85,8 +85,10 @@ class BuildResult:
 
 
 def build(plan_dir: Path, force: bool = False) -> BuildResult:
-    """Check, then (unless errors and not *force*) write the official workbooks."""
+    """Check, then (unless errors and not *force*) write the official workbooks
+    and preview.html."""
     from .forms import pd01, pd02, pd02_1
+    from .preview import write_preview
 
     settings = load_settings(plan_dir)
     report = check(plan_dir, settings)
@@ -100,4 +102,5 @@ def build(plan_dir: Path, force: bool = False) -> BuildResult:
     result.outputs["pd02"] = pd02.write(plan, output / "pd02.xlsx")
     if not settings.by_approach:
         result.outputs["pd02-1"] = pd02_1.write(plan, output / "pd02-1.xlsx")
+    result.outputs["preview"] = write_preview(plan, report, output / "preview.html")
     return result

@@ -40,13 +40,13 @@ class Era:
 
 
 ERAS = (
-    Era("fy2555", 2555, "2548", "แผนพัฒนาสามปี", "2555-2557", frozenset({"pd01", "pd02"}),
+    Era("fy2555", 2555, "2548", "แผนพัฒนาสามปี", "2555-2557", frozenset({"pd01", "pd02", "preview"}),
         "บัญชีโครงการ/กิจกรรม/งบประมาณ", "ยุทธศาสตร์/แนวทาง", 73, Decimal("14830316.58")),
     Era("fy2562", 2562, "2561", "แผนพัฒนาท้องถิ่นสี่ปี", "2561-2564",
-        frozenset({"pd01", "pd02", "pd02-1"}), "บัญชีโครงการพัฒนาท้องถิ่น กิจกรรมและงบประมาณ",
+        frozenset({"pd01", "pd02", "pd02-1", "preview"}), "บัญชีโครงการพัฒนาท้องถิ่น กิจกรรมและงบประมาณ",
         "ยุทธศาสตร์/แผนงาน", 74, Decimal("18387313.92")),
     Era("fy2566", 2566, "2561", "แผนพัฒนาท้องถิ่น", "2566-2570",
-        frozenset({"pd01", "pd02", "pd02-1"}), "บัญชีโครงการพัฒนาท้องถิ่น กิจกรรมและงบประมาณ",
+        frozenset({"pd01", "pd02", "pd02-1", "preview"}), "บัญชีโครงการพัฒนาท้องถิ่น กิจกรรมและงบประมาณ",
         "ยุทธศาสตร์/แผนงาน", 76, Decimal("19633522.19")),
 )
 
@@ -105,7 +105,7 @@ def test_edition_plan_kind_and_period(era_build):
 def test_outputs_for_the_edition(era_build):
     era, plan_dir, result = era_build
     assert set(result.outputs) == era.outputs
-    written = {path.stem for path in (plan_dir / "output").glob("*.xlsx")}
+    written = {path.stem for path in (plan_dir / "output").glob("*.*")}
     assert written == era.outputs
 
 

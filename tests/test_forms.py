@@ -78,8 +78,15 @@ def test_builds_are_byte_identical(tmp_path):
     hashes = {name: _sha(path) for name, path in first.outputs.items()}
     second = build(plan_dir)
     assert {name: _sha(path) for name, path in second.outputs.items()} == hashes
-    assert sorted(hashes) == ["pd01", "pd02", "pd02-1"]
+    assert sorted(hashes) == ["pd01", "pd02", "pd02-1", "preview"]
     assert not [p for p in (plan_dir / "output").iterdir() if p.name.startswith(".")]
+    import os
+    import stat
+
+    mask = os.umask(0)
+    os.umask(mask)
+    for path in first.outputs.values():  # readable by others, like any saved file
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
 
 
 def test_2548_edition_groups_by_approach_and_has_no_pd02_1(tmp_path):
@@ -92,7 +99,7 @@ def test_2548_edition_groups_by_approach_and_has_no_pd02_1(tmp_path):
     codes = [(f.cell, f.code) for f in result.report.errors]
     assert codes == [("B4", "unknown-approach")]  # 2.1 is not under strategy 1
     result = build(plan_dir, force=True)
-    assert sorted(result.outputs) == ["pd01", "pd02"]
+    assert sorted(result.outputs) == ["pd01", "pd02", "preview"]
     ws = openpyxl.load_workbook(result.outputs["pd02"]).active
     assert ws["A2"].value == "บัญชีโครงการ/กิจกรรม/งบประมาณ"
     pd01 = openpyxl.load_workbook(result.outputs["pd01"]).active
@@ -137,4 +144,4 @@ def test_locked_output_gives_a_clear_message_and_keeps_the_old_file(tmp_path, mo
     assert "ปิดไฟล์แล้วสั่งใหม่" in result.output and "pd01.xlsx" in result.output
     assert _sha(first.outputs["pd01"]) == before
     assert sorted(p.name for p in (plan_dir / "output").iterdir()) == \
-        ["pd01.xlsx", "pd02-1.xlsx", "pd02.xlsx"]  # no temporary file left behind
+        ["pd01.xlsx", "pd02-1.xlsx", "pd02.xlsx", "preview.html"]  # no temporary file left
