@@ -205,3 +205,25 @@ def test_check_reports_changed_missing_and_extra_files(tmp_path, monkeypatch):
         "extra    eras/fy2555/submissions/stale.xlsx",
         "missing  sample-plan/submissions/a.xlsx",
     ]
+
+
+REGULATION_WORDING = {
+    "2548": ("พ.ศ. 2548", ()),
+    "2561": ("พ.ศ. 2548", ("(ฉบับที่ 2) พ.ศ. 2559", "(ฉบับที่ 3) พ.ศ. 2561")),
+}
+
+
+def test_preview_wording_and_year_labels_for_the_era(era_build):
+    era, _, result = era_build
+    html = result.outputs["preview"].read_text(encoding="utf-8")
+    base, amendments = REGULATION_WORDING[era.edition]
+    assert f"ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น {base}" \
+        in html
+    for amendment in amendments:
+        assert amendment in html
+    if era.edition == "2548":
+        assert "ฉบับที่ 2" not in html and "ผด.02/1" not in html
+    assert f"{era.plan_kind} (พ.ศ. {era.plan_period})" in html or \
+        f"{era.plan_kind} พ.ศ. {era.plan_period}" in html
+    assert f"พ.ศ. {era.fiscal_year - 1}" in html and f"พ.ศ. {era.fiscal_year}" in html
+    assert era.pd02_title in html
