@@ -397,6 +397,16 @@ def _width(column: Column) -> float:
             "note": 18}.get(column.key, 16)
 
 
+def _lines(text: str, width: float) -> int:
+    """How many lines *text* takes in a column *width* wide, erring on the tall side.
+
+    Row heights are set by us (neither Excel nor LibreOffice fits them on
+    opening).  Thai wraps only at spaces, and 16 pt TH SarabunPSK is wider than
+    the font column widths are measured in, so count on three quarters.
+    """
+    return text_lines(text, width * 0.75)
+
+
 def _validation(**kwargs):
     """A DataValidation with its texts cut to Excel's limits."""
     for key, limit in (("promptTitle", PROMPT_TITLE_MAX), ("prompt", PROMPT_MAX),
@@ -479,8 +489,7 @@ def _write_table(ws, settings: Settings, columns: tuple[Column, ...],
         cell.font, cell.alignment, cell.border = styles.bold, styles.header, styles.border
         cell.fill = styles.required if column.required or column.key in MONTH_KEYS \
             else styles.optional
-        # Thai wraps at word gaps, not at any letter: allow a third less per line.
-        header_lines = max(header_lines, text_lines(column.label, width * 0.65))
+        header_lines = max(header_lines, _lines(column.label, width))
         guide = _guide(guides, column, settings)
         # The header's own message: the same guidance, shown when it is clicked.
         header = _validation(showInputMessage=True, promptTitle=guide.title,
@@ -562,8 +571,8 @@ def _write_department(ws, settings: Settings, department: Department | None,
         hint.font, hint.alignment = styles.font, styles.wrap
         for col in (1, 2, 3):
             ws.cell(row, col).border = styles.border
-        ws.row_dimensions[row].height = max(text_lines(hints[item], 46),
-                                            text_lines(str(values.get(item) or ""), 42)
+        ws.row_dimensions[row].height = max(_lines(hints[item], 48),
+                                            _lines(str(values.get(item) or ""), 44)
                                             ) * LINE_HEIGHT + 6
         editable = item not in values or (item == "หน่วยงาน" and department is None)
         value.protection = styles.unlocked if editable else styles.locked
@@ -676,7 +685,7 @@ def _write_instructions(ws, settings: Settings, department: Department | None,
         cell = ws.cell(row, 2, text)
         cell.font, cell.alignment = font or styles.font, styles.wrap
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=5)
-        lines = height_lines or text_lines(text, _TEXT_WIDTH * 0.9)
+        lines = height_lines or _lines(text, _TEXT_WIDTH)
         ws.row_dimensions[row].height = lines * LINE_HEIGHT + (12 if font else 4)
         row += 1
 
@@ -740,7 +749,7 @@ def _write_instructions(ws, settings: Settings, department: Department | None,
                 cell.alignment = styles.center if col in (1, 3) else styles.wrap
             cell = ws.cell(row, 2)
             cell.fill = styles.required if required == "ต้องกรอก" else styles.optional
-            lines = max(text_lines(str(value), width - 1)
+            lines = max(_lines(str(value), width)
                         for value, width in zip(values, _INSTRUCTION_WIDTHS, strict=True))
             ws.row_dimensions[row].height = lines * LINE_HEIGHT + 4
             row += 1
