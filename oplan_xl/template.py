@@ -296,7 +296,10 @@ def build_template(settings: Settings, department: Department | None):
     _write_instructions(instructions, settings, department, columns, project_guides,
                         equipment_guides if equipment is not None else None, styles)
 
+    # Open on the instructions, with that one sheet selected (two selected
+    # sheets would put Excel into group editing).
     workbook.active = 0
+    instructions.sheet_view.tabSelected = True
     # The structure lock keeps sheets from being renamed, deleted or unhidden.
     workbook.security = WorkbookProtection(lockStructure=True)
     workbook.properties.creator = "oplan-xl"
@@ -372,7 +375,7 @@ def _write_lists(workbook, ws, settings: Settings, styles: _Styles) -> None:
         ws.cell(1, index + 1, heading).font = styles.bold
         for row, value in enumerate(values, 2):
             ws.cell(row, index + 1, value).font = styles.font
-        if values:
+        if values and name != APPROACHES:  # approaches: one name per strategy, below
             define(name, letter, 2, len(values) + 1)
         ws.column_dimensions[letter].width = 40
         if name == APPROACHES:

@@ -77,6 +77,7 @@ def test_sheets_in_order_with_the_list_sheet_hidden(wb):
     assert wb.sheetnames == ["คำแนะนำ", "โครงการ", "ครุภัณฑ์", "หน่วยงาน", LISTS_SHEET]
     assert [ws.sheet_state for ws in wb] == ["visible"] * 4 + ["hidden"]
     assert wb.active.title == "คำแนะนำ"
+    assert [ws.title for ws in wb if ws.sheet_view.tabSelected] == ["คำแนะนำ"]
 
 
 def test_department_sheet_is_what_the_reader_expects(wb):
@@ -496,7 +497,7 @@ def signature(path: Path) -> dict:
         result[f"{prefix} heights"] = {k: d.height for k, d in ws.row_dimensions.items()
                                        if d.height}
         result[f"{prefix} view"] = (ws.freeze_panes, ws.sheet_view.showGridLines,
-                                    ws.sheet_format.defaultRowHeight)
+                                    ws.sheet_view.tabSelected, ws.sheet_format.defaultRowHeight)
         p = ws.protection
         result[f"{prefix} protection"] = {name: getattr(p, name) for name in (
             "sheet", "password", "formatCells", "formatColumns", "formatRows", "insertColumns",
