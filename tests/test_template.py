@@ -626,3 +626,16 @@ def test_libreoffice_resolves_the_dependent_approach_list(tmp_path):
     cells = [row.split(",")[29:31] for row in rows[2:4]]
     assert cells == [["2", "3.1 ส่งเสริมสุขภาพและป้องกันโรค"],
                      ["1", "5.1 อนุรักษ์ทรัพยากรธรรมชาติและจัดการขยะ"]]
+
+
+@pytest.mark.parametrize("suffix", ["xls", "ods"])
+def test_filled_template_saved_as_xls_or_ods_reads_back(filled_plan, tmp_path, suffix):
+    """Departments with an old Excel save as .xls; LibreOffice users as .ods."""
+    submission = filled_plan / "submissions" / "แผนกองช่าง.xlsx"
+    _soffice(["--convert-to", suffix, "--outdir", str(tmp_path / "lo"), str(submission)],
+             tmp_path)
+    submission.unlink()
+    shutil.move(tmp_path / "lo" / f"แผนกองช่าง.{suffix}", submission.with_suffix(f".{suffix}"))
+    report = check(filled_plan)
+    assert _read_back(report) == (_expected_projects(), EXPECTED_EQUIPMENT)
+    _only_missing_departments(report, f"แผนกองช่าง.{suffix}")
