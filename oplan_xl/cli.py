@@ -119,6 +119,24 @@ def init(ctx, plan_dir: Path, org: str, year: int, district: str, province: str,
     console.say("init-done", org=settings.org_name, year=settings.fiscal_year, path=plan_dir)
 
 
+@main.command(help="สร้างแบบกรอกข้อมูล Excel ให้แต่ละหน่วยงาน ใน templates/ / write one "
+              "input workbook per department into templates/")
+@click.argument("plan_dir", type=click.Path(path_type=Path))
+@click.option("--department", "code", default=None, metavar="CODE",
+              help="เฉพาะหน่วยงานรหัสนี้ / only the department with this code")
+@click.version_option(__version__, "--version", prog_name="oplan")
+@common_options
+@click.pass_context
+def template(ctx, plan_dir: Path, code: str | None, lang, quiet, debug) -> None:
+    from .pipeline import TEMPLATES, write_templates
+
+    console = _console(ctx, lang, quiet, debug)
+    paths = run(console, lambda: write_templates(plan_dir, code))
+    for path in paths:
+        console.say("wrote", label=path.stem, path=path)
+    console.say("template-done", count=len(paths), path=plan_dir / TEMPLATES)
+
+
 @main.command(help="อ่านและตรวจไฟล์ของทุกหน่วยงาน ไม่เขียนแบบ ผด. / read and check every "
               "submission; writes no forms")
 @click.argument("plan_dir", type=click.Path(path_type=Path))

@@ -142,6 +142,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file-heading": ("ไฟล์ {file} ({department})", "File {file} ({department})"),
     "plan-heading": ("ทั้งแผน", "Whole plan"),
+    # --- oplan template (department input workbooks) ---
+    "template-unknown-department": (
+        "ไม่พบหน่วยงานรหัส \"{code}\" ในแผ่นงาน \"หน่วยงาน\" ของ plan.xlsx — รหัสที่มี: {known}",
+        "No department with code \"{code}\" on sheet \"หน่วยงาน\" of plan.xlsx - "
+        "known codes: {known}",
+    ),
+    "template-done": (
+        "สร้างแบบกรอกข้อมูล {count} ไฟล์ใน {path}\n"
+        "ขั้นต่อไป: ส่งไฟล์ให้แต่ละหน่วยงานกรอก นำไฟล์ที่ได้รับคืนไปไว้ในโฟลเดอร์ submissions "
+        "แล้วสั่ง oplan check",
+        "Wrote {count} department workbooks into {path}\n"
+        "Next: send each to its department, put the returned files into submissions/ "
+        "and run `oplan check`",
+    ),
 }
 
 

@@ -1,4 +1,4 @@
-"""The library API: one call per command (init, check, build).
+"""The library API: one call per command (init, template, check, build).
 
 The CLI calls exactly one of these and formats what it returns; tests and
 other programs can call them directly.  Data flows one way:
@@ -14,12 +14,14 @@ from . import checks
 from .errors import UsageError
 from .findings import Report
 from .model import Settings
+from .normalise import label_key
 from .plan import Plan, make_plan
 from .reader import list_submissions, read_submission
 from .settings import SETTINGS_FILE, default_settings, read_settings, write_settings
 
 SUBMISSIONS = "submissions"
 OUTPUT = "output"
+TEMPLATES = "templates"
 
 
 def init_plan(plan_dir: Path, org_name: str, fiscal_year: int, district: str = "",
@@ -40,6 +42,33 @@ def load_settings(plan_dir: Path) -> Settings:
     if not plan_dir.is_dir():
         raise UsageError("plan-dir-missing", path=plan_dir)
     return read_settings(plan_dir / SETTINGS_FILE)
+
+
+def write_templates(plan_dir: Path, code: str | None = None) -> list[Path]:
+    """Write one input workbook per department into ``PLAN_DIR/templates/<code>.xlsx``.
+
+    Args:
+        plan_dir: the plan folder; its plan.xlsx feeds the dropdowns.
+        code: only this department (its code, or its name); None for all.
+
+    Returns:
+        The paths written, in the order of the settings' departments.
+
+    Raises UsageError when *code* names no department of the settings.
+    """
+    from .template import template_file_name, write_template
+
+    settings = load_settings(plan_dir)
+    departments = settings.departments
+    if code is not None:
+        departments = [d for d in departments
+                       if label_key(code) in (label_key(d.code), label_key(d.name))]
+        if not departments:
+            raise UsageError("template-unknown-department", code=code,
+                             known=", ".join(d.code for d in settings.departments))
+    folder = plan_dir / TEMPLATES
+    return [write_template(settings, department, folder / template_file_name(department))
+            for department in departments]
 
 
 def check(plan_dir: Path, settings: Settings | None = None) -> Report:

@@ -79,3 +79,32 @@ def write_submission(path: Path, projects=(), equipment_rows=(), department: str
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
     return path
+
+
+def fill_template(path: Path, projects=(), equipment_rows=(), department: str | None = None,
+                  out: Path | None = None) -> Path:
+    """Type rows into a workbook written by ``oplan template``, as a person would.
+
+    Columns are found by the labels on the header row, never by position;
+    *department* chooses the department on a blank (reference) template.
+    """
+    from oplan_xl.template import FIRST_DATA_ROW, HEADER_ROW
+
+    workbook = openpyxl.load_workbook(path)
+    for title, columns, rows in ((PROJECT_SHEET, None, projects),
+                                 (EQUIPMENT_SHEET, EQUIPMENT_COLUMNS, equipment_rows)):
+        if not rows:
+            continue
+        ws = workbook[title]
+        labels = {cell.value: cell.column for cell in ws[HEADER_ROW] if cell.value}
+        columns = columns or project_columns(ws.cell(HEADER_ROW, 2).value)
+        position = {c.key: labels[c.label] for c in columns}
+        for offset, row in enumerate(rows):
+            for key, value in row.items():
+                ws.cell(FIRST_DATA_ROW + offset, position[key], value)
+    if department:
+        workbook[DEPARTMENT_SHEET]["B2"] = department
+    target = out or path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(target)
+    return target
