@@ -13,9 +13,13 @@ from decimal import Decimal, InvalidOperation
 
 from .model import to_arabic_digits
 
-# Zero-width characters pasted in from web pages and Word.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Zero-width and direction characters pasted in from web pages and Word.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e"))
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
+# Sara am typed as nikhahit + sara aa, with a tone mark before, between or
+# after (น + ่ + ํ + า, น + ํ + ่ + า, น + ำ + ่): all become น่ำ.
+_NIKHAHIT_TONE_AA = re.compile("\u0e4d([\u0e48-\u0e4b])\u0e32")
+_AM_BEFORE_TONE = re.compile("\u0e33([\u0e48-\u0e4b])")
 
 
 def is_blank(value: object) -> bool:
@@ -32,16 +36,18 @@ def is_blank(value: object) -> bool:
 def clean_text(value: object) -> str:
     """Return cell text as one clean line of NFC Thai.
 
-    Joins the decomposed sara am (nikhahit + sara aa) into ``ำ``, drops
-    zero-width characters, turns every kind of space and line break into one
-    space, and strips the ends.  Idempotent.
+    Joins the decomposed sara am (nikhahit + sara aa) into ``ำ`` and puts a
+    tone mark typed after ``ำ`` before it, drops zero-width characters, turns
+    every kind of space and line break into one space, and strips the ends.
+    Idempotent.
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = unicodedata.normalize("NFC", str(value)).translate(_INVISIBLE)
-    text = text.replace("\u0e4d\u0e32", "\u0e33")
+    text = _NIKHAHIT_TONE_AA.sub("\\1\u0e33", text).replace("\u0e4d\u0e32", "\u0e33")
+    text = _AM_BEFORE_TONE.sub("\\1\u0e33", text)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -61,13 +67,16 @@ class NotANumber(ValueError):
 
 
 _AMOUNT_TEXT = re.compile(r"^[+-]?\d+(\.\d+)?$")
+# Thousands separators, where there are any, must group by three: "1,5,0" is
+# a typing slip, not 150.
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
 def parse_amount(value: object) -> Decimal:
     """Parse a budget cell into an exact Decimal amount of baht.
 
     Accepts numbers and text such as ``1,500,000``, ``1,500,000.-``,
-    ``๑,๕๐๐,๐๐๐`` and ``150000 บาท``.  Raises NotANumber otherwise.
+    ``๑,๕๐๐,๐๐๐``, ``150000 บาท``, ``฿1,500`` and ``1 500 บ.``.  Raises NotANumber otherwise.
     Floats go through their shortest repr, so 1234.56 stays 1234.56.
     """
     if isinstance(value, bool):
@@ -79,7 +88,12 @@ def parse_amount(value: object) -> Decimal:
             raise NotANumber(value)
         return Decimal(repr(value))
     text = to_arabic_digits(clean_text(value))
-    text = text.replace("บาท", "").replace(",", "").replace(" ", "")
+    text = text.replace("บาท", "").replace("฿", "").replace(" ", "")
+    if "," in text:
+        if not _GROUPED.match(re.sub(r"(บ\.?|\.?-)$", "", text)):
+            raise NotANumber(value)
+        text = text.replace(",", "")
+    text = re.sub(r"บ\.?$", "", text)  # "1,500 บ."
     text = re.sub(r"\.?-$", "", text)  # "1,500,000.-" is written for "no satang"
     if not _AMOUNT_TEXT.match(text):
         raise NotANumber(value)
@@ -134,3 +148,58 @@ def parse_int(value: object) -> int | None:
         return int(value) if value.is_integer() else None
     text = to_arabic_digits(clean_text(value))
     return int(text) if re.fullmatch(r"\d+", text) else None
+
+
+def visible_length(text: str) -> int:
+    """Characters that take width on paper: Thai vowel and tone marks above
+    and below the line take none."""
+    return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
+
+
+# A total row's label: รวม, รวมทั้งสิ้น, ยอดรวม, รวม 12 โครงการ, รวมงบประมาณ …
+_TOTAL_LABEL = re.compile(
+    r"^(?:ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด|เป็นเงิน|งบประมาณ|เงิน)?(?:ทั้งสิ้น)?"
+    r"(?:\d+(?:โครงการ|รายการ|กิจกรรม))?(?:ทั้งสิ้น)?$|^(?:grand)?total$")
+
+
+def is_total_label(value: object) -> bool:
+    """True for the label of a total row (``รวม``, ``รวมทั้งสิ้น``, ``รวม 5 โครงการ``)."""
+    if not isinstance(value, str):
+        return False
+    return bool(_TOTAL_LABEL.match(label_key(value).replace(".", "")))
+
+
+_MONTH_WORDS = (
+    ("ต.ค.", "ตุลาคม"), ("พ.ย.", "พฤศจิกายน"), ("ธ.ค.", "ธันวาคม"), ("ม.ค.", "มกราคม"),
+    ("ก.พ.", "กุมภาพันธ์"), ("มี.ค.", "มีนาคม"), ("เม.ย.", "เมษายน"), ("พ.ค.", "พฤษภาคม"),
+    ("มิ.ย.", "มิถุนายน"), ("ก.ค.", "กรกฎาคม"), ("ส.ค.", "สิงหาคม"), ("ก.ย.", "กันยายน"))
+_MONTH_INDEX = {word: index for index, words in enumerate(_MONTH_WORDS) for word in words}
+_MONTH = "|".join(re.escape(word) for word in sorted(_MONTH_INDEX, key=len, reverse=True))
+_MONTH_SPAN = re.compile(
+    rf"(?:(?<=เดือน)|(?<![\u0e01-\u0e4f]))({_MONTH})(?:\s*\d{{2,4}})?"
+    rf"(?:\s*(?:-|–|—|ถึง|ถึงเดือน)\s*({_MONTH})(?:\s*\d{{2,4}})?)?")
+_WHOLE_YEAR = re.compile(r"ตลอดปี|ทั้งปี|12\s*เดือน")
+
+
+def months_in_text(value: object) -> tuple[str, tuple[int, ...]]:
+    """Months a text names, as (the words found, fiscal-month indexes 0–11).
+
+    ``"ดำเนินการ ม.ค.–มี.ค. 68"`` → (``"ม.ค.–มี.ค. 68"``, (3, 4, 5)); a span
+    runs forward through the fiscal year (ต.ค. first).  ``ตลอดปี`` means all
+    twelve.  Returns ("", ()) when the text names no month.
+    """
+    text = to_arabic_digits(clean_text(value))
+    words: list[str] = []
+    months: set[int] = set()
+    for match in _MONTH_SPAN.finditer(text):
+        words.append(match.group(0).strip())
+        first = _MONTH_INDEX[match.group(1)]
+        last = _MONTH_INDEX[match.group(2)] if match.group(2) else first
+        if last < first:  # ก.ย.–ต.ค. cannot run backwards within one fiscal year
+            first, last = last, first
+        months.update(range(first, last + 1))
+    whole = _WHOLE_YEAR.search(text)
+    if whole:
+        words.append(whole.group(0))
+        months.update(range(12))
+    return ", ".join(words), tuple(sorted(months))

@@ -43,31 +43,48 @@ def load_settings(plan_dir: Path) -> Settings:
 
 
 def check(plan_dir: Path, settings: Settings | None = None) -> Report:
-    """Read and check every submission; return the report with the accepted rows."""
+    """Read and check every submission; return the report with the accepted rows.
+
+    Writes nothing; ``review`` also writes findings.xlsx and the returned copies.
+    """
     settings = settings or load_settings(plan_dir)
     resolve = checks.Resolver(settings)
     report = Report()
     senders = []
-    for path in list_submissions(plan_dir / SUBMISSIONS):
-        submission = read_submission(path, settings.second_level_label)
+    submissions = [read_submission(path, settings.second_level_label)
+                   for path in list_submissions(plan_dir / SUBMISSIONS)]
+    copies = {f.file: f for f in checks.check_same_files(submissions)}
+    for submission in submissions:
         department, found = checks.resolve_department(submission, settings)
-        senders.append(department)
+        senders.append((submission.name, department))
         report.findings += submission.findings + found
-        year_findings = list(checks.check_fiscal_year(submission, settings))
-        report.findings += year_findings
+        file_errors = list(checks.check_fiscal_year(submission, settings))
+        if submission.name in copies:
+            file_errors.append(copies[submission.name])
+        report.findings += file_errors
         tally = report.add_file(submission.name, department.name, submission.sha256,
                                 submission.size)
         for table, check_row, accepted in (
                 (submission.projects, checks.check_project, report.projects),
                 (submission.equipment, checks.check_equipment, report.equipment)):
-            for raw in table.rows if table else ():
+            if table is None:
+                continue
+            satang_by_row = {}
+            for raw in table.rows:
                 item, satang, row_findings = check_row(raw, table, department, resolve)
-                report.findings += row_findings
-                planned = item is not None and not year_findings
+                if submission.name not in copies:  # a copy's rows say it all twice
+                    report.findings += row_findings
+                planned = item is not None and not file_errors
                 tally.add(planned, satang)
+                satang_by_row[raw.origin.row] = satang
                 if planned:
                     accepted.append(item)
-    report.findings += checks.check_missing_departments(settings, senders)
+            tally.total_rows += len(table.totals)
+            tally.continuation_rows += len(table.continuations)
+            report.findings += checks.check_totals(table, satang_by_row)
+    report.findings += checks.check_missing_departments(settings, [d for _, d in senders])
+    report.findings += checks.check_several_files(
+        [(file, department) for file, department in senders if file not in copies])
     report.findings += checks.check_duplicates(report.projects)
     report.findings += checks.check_dev_plan(settings, report.projects)
     return report
