@@ -136,7 +136,7 @@ class RowCheck:
         if required and not value and key in self.raw.values:
             self.report("required-empty", key)
         limit = PRINT_LIMITS.get(key)
-        if limit and visible_length(value) > limit:
+        if limit and len(value) > limit and visible_length(value) > limit:
             self.report("text-too-long", key, value[:80] + "…", length=visible_length(value),
                         limit=limit)
         return value

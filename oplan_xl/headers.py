@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .layout import Column
 from .model import to_arabic_digits
@@ -26,6 +27,16 @@ MAX_EXTRA_HEADER_ROWS = 3
 _BAND_LABELS = {label_key(text) for text in (
     "ระยะเวลาดำเนินการ", "ระยะเวลาดำเนินงาน", "ระยะเวลา", "ช่วงเวลาดำเนินการ",
     "แผนการดำเนินงาน", "เดือน", "ปีพ.ศ.", "ปีงบประมาณ")}
+#: No header label (with spaces and line breaks) is longer than this.
+_LONGEST_LABEL = 80
+
+
+@lru_cache(maxsize=4096)
+def _key(text: str) -> str:
+    """label_key with Arabic digits, cached: the same cells recur in every file."""
+    return to_arabic_digits(label_key(text))
+
+
 _YEAR_LABEL = re.compile(r"^(?:ปี)?(?:พ\.?ศ\.?)?(25\d\d)$")
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
 
@@ -51,8 +62,15 @@ def year_of_label(value: object) -> int | None:
     """2568 for ``พ.ศ. 2568``, ``ปี ๒๕๖๘`` or ``2568``; None for anything else."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return int(value) if float(value).is_integer() and 2500 <= value < 2600 else None
-    match = _YEAR_LABEL.match(label_key(value))
+    if not isinstance(value, str) or len(value) > _LONGEST_LABEL:
+        return None
+    match = _YEAR_LABEL.match(_key(value))
     return int(match.group(1)) if match else None
+
+
+@lru_cache(maxsize=16)
+def _labels_for(columns: tuple[Column, ...]) -> _Labels:
+    return _Labels(columns)
 
 
 class _Labels:
@@ -68,9 +86,9 @@ class _Labels:
 
     def match(self, cell: object) -> tuple[Column | None, int | None]:
         """(the column a header cell names, a year it carries) — either may be None."""
-        if not isinstance(cell, str):
-            return None, None
-        key = to_arabic_digits(label_key(cell))
+        if not isinstance(cell, str) or len(cell) > _LONGEST_LABEL:
+            return None, None  # long text is data, not a label
+        key = _key(cell)
         column = self.by_key.get(key)
         if column is not None:
             return column, None
@@ -88,18 +106,21 @@ def find_header(grid: list[list[object]], columns: tuple[Column, ...]) -> Header
     columns; the required ones it lacks (also in the rows under it that
     belong to the header) are listed in ``missing``.
     """
-    labels = _Labels(columns)
+    labels = _labels_for(columns)
     required = [c for c in columns if c.required]
     best: Header | None = None
     best_score = 0
     for index, row in enumerate(grid[:HEADER_SCAN_ROWS]):
         header = Header(index, {}, {}, [])
-        _take_labels(header, labels, row, index)
+        _take_labels(header, labels, row, index, years=False)
         score = sum(1 for c in required if c.key in header.columns)
         if score > best_score:
             best_score, best = score, header
+            if score == len(required):
+                break  # no later row can name more
     if best is None or best_score * 2 < len(required):
         return None
+    _take_labels(best, labels, grid[best.row], best.row, columns=False)
     for index in range(best.row + 1, min(len(grid), best.row + 1 + MAX_EXTRA_HEADER_ROWS)):
         if not _continues_header(grid[index], labels):
             break
@@ -109,14 +130,18 @@ def find_header(grid: list[list[object]], columns: tuple[Column, ...]) -> Header
     return best
 
 
-def _take_labels(header: Header, labels: _Labels, row: list[object], index: int) -> None:
+def _take_labels(header: Header, labels: _Labels, row: list[object], index: int,
+                 columns: bool = True, years: bool = True) -> None:
+    """Record the columns a header row names and (if *years*) the years it carries."""
     for position, cell in enumerate(row):
+        if not isinstance(cell, (str, int, float)) or cell == "":
+            continue
         column, year = labels.match(cell)
-        if year is None:
+        if years and year is None:
             year = year_of_label(cell)
-        if year is not None:
+        if years and year is not None:
             header.years.append((year, index, position, clean_text(cell)))
-        if column is not None and column.key not in header.columns:
+        if columns and column is not None and column.key not in header.columns:
             header.columns[column.key] = position
             header.labels[column.key] = clean_text(cell)
 

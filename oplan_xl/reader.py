@@ -284,20 +284,25 @@ class _Reader:
         columns = header.columns
         inherited = _merged_down(values.merges, columns, header.end)
         continued = next((k for k in CONTINUED_KEYS if k in columns), None)
+        letters = [(key, position, column_letter(position)) for key, position in columns.items()]
+        read = set(columns.values())
         previous: RawRow | None = None
         for index in range(header.end + 1, len(grid)):
             row = grid[index]
-            if _is_empty(row, set(columns.values())):
+            if _is_empty(row, read):
                 continue
             excel_row = index + 1
-            raw = RawRow(Origin(self.file, table.sheet, excel_row), {}, {})
-            for key, position in columns.items():
-                raw.values[key] = row[position] if position < len(row) else ""
-                raw.cells[key] = a1(index, position)
-                source = inherited.get((index, position))
-                if source is not None and is_blank(raw.values[key]):
-                    raw.values[key] = grid[source[0]][source[1]]
-                    raw.cells[key] = raw.merged[key] = a1(*source)
+            width = len(row)
+            raw = RawRow(Origin(self.file, table.sheet, excel_row),
+                         {key: row[position] if position < width else ""
+                          for key, position, _ in letters},
+                         {key: f"{letter}{excel_row}" for key, _, letter in letters})
+            if inherited:
+                for key, position, _ in letters:
+                    source = inherited.get((index, position))
+                    if source is not None and is_blank(raw.values[key]):
+                        raw.values[key] = grid[source[0]][source[1]]
+                        raw.cells[key] = raw.merged[key] = a1(*source)
             if _is_total_row(row, raw, columns):
                 table.totals.append(raw)
                 previous = None
@@ -410,7 +415,7 @@ def _is_empty(row: list[object], read: set[int]) -> bool:
     """A blank row — or one holding nothing but a row number in a column we do not
     read (templates come with ที่ 1, 2, 3 … filled down ahead of the data)."""
     for position, cell in enumerate(row):
-        if is_blank(cell):
+        if cell == "" or is_blank(cell):  # calamine gives "" for an empty cell
             continue
         if position in read or parse_int(cell) is None:
             return False
@@ -419,7 +424,14 @@ def _is_empty(row: list[object], read: set[int]) -> bool:
 
 def _is_total_row(row: list[object], raw: RawRow, columns: dict[str, int]) -> bool:
     """A row labelled รวม / รวมทั้งสิ้น / รวม n โครงการ, with no project of its own."""
-    label = next((position for position, cell in enumerate(row) if is_total_label(cell)), None)
+    for key in ("name", "target"):
+        own = raw.values.get(key)
+        if isinstance(own, str) and own and key not in raw.merged \
+                and "รวม" not in own and "otal" not in own:
+            return False  # the common case, decided without looking at every cell
+    label = next((position for position, cell in enumerate(row)
+                  if isinstance(cell, str) and ("รวม" in cell or "otal" in cell)
+                  and is_total_label(cell)), None)
     if label is None:
         return False
     for key in ("name", "activity", "target", "place"):
@@ -433,8 +445,11 @@ def _is_total_row(row: list[object], raw: RawRow, columns: dict[str, int]) -> bo
 def _continues(row: list[object], raw: RawRow, key: str, columns: dict[str, int]) -> bool:
     """True when the row's only own content is text in the continued column."""
     position = columns[key]
-    if is_blank(raw.values.get(key)) or not isinstance(raw.values.get(key), str):
+    if not isinstance(raw.values.get(key), str) or is_blank(raw.values.get(key)):
         return False
+    for other in ("name", "budget"):  # the common case: a project of its own
+        if other in columns and other not in raw.merged and not is_blank(raw.values[other]):
+            return False
     for index, cell in enumerate(row):
         if index != position and not is_blank(cell):
             return False

@@ -87,7 +87,8 @@ def formulas(workbook: Workbook, sheet: str) -> dict[Position, str]:
 
 
 def _ooxml_formulas(xml: bytes) -> dict[Position, str]:
-    if not _F_TAG.search(xml):
+    # Plain byte searches first: most sheets have no formula at all.
+    if b"<f" not in xml and b":f" not in xml or not _F_TAG.search(xml):
         return {}
     found: dict[Position, str] = {}
     shared: dict[bytes, str] = {}
