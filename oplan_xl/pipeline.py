@@ -91,10 +91,43 @@ def check(plan_dir: Path, settings: Settings | None = None) -> Report:
 
 
 @dataclass
+class CheckResult:
+    """What ``review`` returns: the report and the files written (name → path)."""
+
+    report: Report
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+
+def review(plan_dir: Path) -> CheckResult:
+    """``oplan check``: check, then write output/findings.xlsx and the returned copies.
+
+    Neither is an official form; the submissions are only read.
+    """
+    settings = load_settings(plan_dir)
+    report = check(plan_dir, settings)
+    return CheckResult(report, write_findings(plan_dir, report))
+
+
+def write_findings(plan_dir: Path, report: Report) -> dict[str, Path]:
+    """Write output/findings.xlsx and output/returned/<department>.xlsx."""
+    from . import findings_workbook, returned
+
+    output = plan_dir / OUTPUT
+    outputs = {"findings": findings_workbook.write(report, output / findings_workbook.FILE_NAME)}
+    copies = returned.write_all(report, plan_dir / SUBMISSIONS, output / returned.FOLDER)
+    for file, path in copies.items():
+        outputs[f"returned:{file}"] = path
+    return outputs
+
+
+@dataclass
 class BuildResult:
     report: Report
     plan: Plan | None = None
+    #: The official workbooks written (pd01, pd02, pd02-1 → path).
     outputs: dict[str, Path] = field(default_factory=dict)
+    #: findings.xlsx and the returned copies (see ``write_findings``).
+    findings: dict[str, Path] = field(default_factory=dict)
 
     @property
     def built(self) -> bool:
@@ -108,6 +141,7 @@ def build(plan_dir: Path, force: bool = False) -> BuildResult:
     settings = load_settings(plan_dir)
     report = check(plan_dir, settings)
     result = BuildResult(report)
+    result.findings = write_findings(plan_dir, report)  # also when the build is blocked
     if report.errors and not force:
         return result
     plan = make_plan(settings, report.projects, report.equipment)
