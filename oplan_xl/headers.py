@@ -50,7 +50,9 @@ class Header:
     labels: dict[str, str]  # column key → the label as typed in the file
     missing: list[Column]  # required columns not found
     end: int = -1  # 0-based index of the last header row; data starts below it
-    #: Buddhist-era years written in the header: (year, row, column, text), 0-based.
+    #: Fiscal years the header's labels imply: (year, row, column, text), 0-based.
+    #: ``พ.ศ. 2568`` says 2568; ``ต.ค. 67`` says 2568 too (ต.ค.–ธ.ค. open the next
+    #: fiscal year), ``ม.ค. 68`` says 2568.
     years: list[tuple[int, int, int, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -85,7 +87,7 @@ class _Labels:
                        if column.key.startswith("m") and column.key[1:].isdigit()}
 
     def match(self, cell: object) -> tuple[Column | None, int | None]:
-        """(the column a header cell names, a year it carries) — either may be None."""
+        """(the column a header cell names, the fiscal year it implies) — either may be None."""
         if not isinstance(cell, str) or len(cell) > _LONGEST_LABEL:
             return None, None  # long text is data, not a label
         key = _key(cell)
@@ -94,8 +96,11 @@ class _Labels:
             return column, None
         found = re.match(r"^(.*?\D)(\d{2}|\d{4})$", key)
         if found and found.group(1) in self.months:
+            column = self.months[found.group(1)]
             year = int(found.group(2))
-            return self.months[found.group(1)], year + 2500 if year < 100 else year
+            year = year + 2500 if year < 100 else year
+            # ต.ค., พ.ย., ธ.ค. (m01–m03) belong to the fiscal year that starts then.
+            return column, year + 1 if column.key in ("m01", "m02", "m03") else year
         return None, None
 
 

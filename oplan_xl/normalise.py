@@ -55,13 +55,15 @@ def clean_text(value: object) -> str:
 @lru_cache(maxsize=65536)
 def _clean_str(text: str) -> str:
     # Cached: strategies, programmes, places and marks recur on every row.
+    # Invisible characters go first: one between two marks hides their order
+    # from NFC (่ + ZWSP + ุ must end as ุ่, like ุ่ does).
+    text = _INVISIBLE.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
     # The checks before each substitution keep the common cell cheap.
     if "\u0e4d" in text:
         text = _NIKHAHIT_TONE_AA.sub("\\1\u0e33", text).replace("\u0e4d\u0e32", "\u0e33")
-    if "\u0e33" in text:
+    while "\u0e33" in text and _AM_BEFORE_TONE.search(text):  # ำำ่ needs two passes
         text = _AM_BEFORE_TONE.sub("\\1\u0e33", text)
     # str.split() splits on every Unicode space (no-break, figure, thin …).
     return " ".join(text.split())
@@ -84,8 +86,12 @@ _LABEL_NOISE = re.compile(r"[\s()\[\]:*]")
 
 @lru_cache(maxsize=16384)
 def _label_key_str(value: str) -> str:
-    text = _LABEL_NOISE.sub("", to_arabic_digits(clean_text(value)).lower())
-    return text.replace("บาท", "")
+    # Spaces go before clean_text, so a ํ and an า they separated still join.
+    text = clean_text(_LABEL_NOISE.sub("", clean_text(value)))
+    text = to_arabic_digits(text).lower()
+    while "บาท" in text:  # until none is left: removing one can join another
+        text = clean_text(text.replace("บาท", ""))
+    return text
 
 
 class NotANumber(ValueError):
@@ -190,10 +196,13 @@ def visible_length(text: str) -> int:
     return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
 
 
-# A total row's label: รวม, รวมทั้งสิ้น, ยอดรวม, รวม 12 โครงการ, รวมงบประมาณ …
+# A total row's label: รวม, รวมทั้งสิ้น, ยอดรวม, รวม 12 โครงการ, รวมงบประมาณ …, and
+# the subtotals รวมยุทธศาสตร์ที่ 1, รวมแผนงานการศึกษา, รวมประเภทครุภัณฑ์สำนักงาน.
 _TOTAL_LABEL = re.compile(
     r"^(?:ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด|เป็นเงิน|งบประมาณ|เงิน)?(?:ทั้งสิ้น)?"
-    r"(?:\d+(?:โครงการ|รายการ|กิจกรรม))?(?:ทั้งสิ้น)?$|^(?:grand)?total$")
+    r"(?:\d+(?:โครงการ|รายการ|กิจกรรม))?(?:ทั้งสิ้น)?$"
+    r"|^(?:ยอด)?รวม(?:ยุทธศาสตร์|ประเด็นการพัฒนา|แผนงาน|แนวทาง|หมวด|ประเภท)"
+    r"|^(?:grand|sub)?total$")
 
 
 def is_total_label(value: object) -> bool:

@@ -183,3 +183,33 @@ def test_xlsx_xls_and_ods_read_alike(tmp_path, name):
     total = report.total()
     assert (total.rows_read, total.total_rows, total.continuation_rows,
             total.satang_read) == (3, 1, 1, 60000000)
+
+
+def test_subtotal_rows_per_strategy_and_a_grand_total(tmp_path):
+    report = check(plan_with(tmp_path, F("subtotal-rows")))
+    assert positions(report) == []  # 300,000 + 300,000 and 600,000 all agree
+    assert planned(report) == [(2, 10000000), (3, 20000000), (6, 30000000)]
+    assert report.total().total_rows == 3
+
+
+def test_equipment_merged_continued_and_totalled(tmp_path):
+    report = check(plan_with(tmp_path, F("equipment-merged-and-continued")))
+    assert positions(report) == [
+        ("habit-equipment-merged-and-continued.xlsx", "D4", "continuation-row")]
+    assert [(e.origin.row, e.programme.name, e.equipment_type.name, e.budget_satang)
+            for e in report.equipment] == [
+        (2, "แผนงานบริหารงานทั่วไป", "ครุภัณฑ์สำนักงาน", 550000),
+        (3, "แผนงานบริหารงานทั่วไป", "ครุภัณฑ์สำนักงาน", 1100000)]
+    assert report.equipment[1].target == "ตู้เหล็ก 2 บาน จำนวน 2 ตู้ พร้อมกุญแจและชั้นวาง"
+
+
+def test_month_labels_with_years_imply_the_fiscal_year():
+    from oplan_xl.headers import find_header
+    from oplan_xl.layout import project_columns
+
+    columns = project_columns()
+    labels = [c.label for c in columns]
+    first = [c.key for c in columns].index("m01")
+    labels[first:first + 3] = ["ต.ค. 67", "พ.ย. 67", "ธ.ค. 67"]  # only these carry a year
+    header = find_header([labels], columns)
+    assert {year for year, *_ in header.years} == {2568}

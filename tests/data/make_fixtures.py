@@ -316,6 +316,14 @@ def _fixtures() -> dict[str, object]:
 
     f["habit-macro-workbook.xlsm"] = standard([P(1), P(2)])
 
+    f["habit-equipment-merged-and-continued.xlsx"] = _equipment_habits()
+
+    subtotals = standard([P(1), P(2), None, P(3, strategy="2", group="แผนงานการเกษตร")])
+    subtotals[1].rows.insert(3, ["รวมยุทธศาสตร์ที่ 1", None, None, None, 300000])
+    subtotals[1].rows.append(["รวมยุทธศาสตร์ที่ 2", None, None, None, 300000])
+    subtotals[1].rows.append(["รวมทั้งสิ้น", None, None, None, 600000])
+    f["habit-subtotal-rows.xlsx"] = subtotals
+
     # ---- checks (SPEC §6) ----
     f["check-no-header.xlsx"] = [department(), Sheet("โครงการ", [
         ["รายการที่จะทำ", "เงิน", "ที่ไหน"], ["ซ่อมถนน", 5000, "หมู่ 1"]])]
@@ -421,6 +429,21 @@ def _month_fill() -> list[Sheet]:
     # Row 5: the whole row highlighted, name included: not a mark either.
     rows[4] = [C(cell, fill="#DDEBF7") for cell in rows[4]]
     rows[4] += [C(None, fill="#DDEBF7")] * (len(PROJECT_KEYS) - len(rows[4]))
+    return sheets
+
+
+def _equipment_habits() -> list[Sheet]:
+    """Equipment rows under a merged programme and type, a target text continued on
+    the next row, and a total row."""
+    sheets = standard([project(1)], [equipment(1), equipment(2, programme=None,
+                                                             equipment_type=None),
+                                     {"target": "พร้อมกุญแจและชั้นวาง"}])
+    rows = sheets[2].rows
+    programme, kind = EQUIPMENT_KEYS.index("programme"), EQUIPMENT_KEYS.index("equipment_type")
+    sheets[2].merges += [(1, programme, 2, programme, "แผนงานบริหารงานทั่วไป"),
+                         (1, kind, 2, kind, "ครุภัณฑ์สำนักงาน")]
+    rows[1][programme] = rows[1][kind] = None
+    rows.append([None, None, None, "รวม", 16500])
     return sheets
 
 
