@@ -138,7 +138,9 @@ def check(ctx, plan_dir: Path, as_json: bool, lang, quiet, debug) -> None:
                               _can_print_thai(sys.stdout), indent=2))
     else:
         print_report(console, report, result.outputs)
-    sys.exit(EXIT_OK if report.ok else EXIT_PLAN_ERRORS)
+    for problem in result.unwritten:
+        console.error(problem.message(console.lang))
+    sys.exit(EXIT_OK if report.ok and not result.unwritten else EXIT_PLAN_ERRORS)
 
 
 @main.command(help="ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 ใน output/ / check, then write "
@@ -161,6 +163,8 @@ def _build(console: Console, plan_dir: Path, force: bool) -> int:
 
     result = run(console, lambda: build_plan(plan_dir, force))
     print_report(console, result.report, result.findings)
+    for problem in result.unwritten:
+        console.error(problem.message(console.lang))
     if not result.built:
         console.error(messages.text("build-blocked", console.lang))
         return EXIT_PLAN_ERRORS
@@ -169,7 +173,7 @@ def _build(console: Console, plan_dir: Path, force: bool) -> int:
                 equipment=plan.equipment_count)
     for label, path in result.outputs.items():
         console.say("wrote", label=label, path=path)
-    return EXIT_OK if result.report.ok else EXIT_PLAN_ERRORS
+    return EXIT_OK if result.report.ok and not result.unwritten else EXIT_PLAN_ERRORS
 
 
 @main.command(help="สร้างแผนตัวอย่างที่มากับโปรแกรม / build the bundled sample plan")

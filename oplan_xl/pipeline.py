@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks
-from .errors import UsageError
+from .errors import OutputError, UsageError
 from .findings import Report
 from .model import Settings
 from .plan import Plan, make_plan
@@ -92,29 +92,47 @@ def check(plan_dir: Path, settings: Settings | None = None) -> Report:
 
 @dataclass
 class CheckResult:
-    """What ``review`` returns: the report and the files written (name → path)."""
+    """What ``review`` returns: the report, the files written (name → path) and
+    the ones that could not be (open in Excel, say)."""
 
     report: Report
     outputs: dict[str, Path] = field(default_factory=dict)
+    unwritten: list[OutputError] = field(default_factory=list)
 
 
 def review(plan_dir: Path) -> CheckResult:
     """``oplan check``: check, then write output/findings.xlsx and the returned copies.
 
-    Neither is an official form; the submissions are only read.
+    Neither is an official form; the submissions are only read.  A findings
+    file left open in Excel does not stop the check: it is listed in
+    ``unwritten`` and the report is still returned.
     """
     settings = load_settings(plan_dir)
     report = check(plan_dir, settings)
-    return CheckResult(report, write_findings(plan_dir, report))
+    result = CheckResult(report)
+    result.outputs = write_findings(plan_dir, report, result.unwritten)
+    return result
 
 
-def write_findings(plan_dir: Path, report: Report) -> dict[str, Path]:
-    """Write output/findings.xlsx and output/returned/<department>.xlsx."""
+def write_findings(plan_dir: Path, report: Report,
+                   failures: list[OutputError] | None = None) -> dict[str, Path]:
+    """Write output/findings.xlsx and output/returned/<department>.xlsx.
+
+    Files that cannot be written go to *failures* (raised if it is None).
+    """
     from . import findings_workbook, returned
 
     output = plan_dir / OUTPUT
-    outputs = {"findings": findings_workbook.write(report, output / findings_workbook.FILE_NAME)}
-    copies = returned.write_all(report, plan_dir / SUBMISSIONS, output / returned.FOLDER)
+    outputs: dict[str, Path] = {}
+    try:
+        outputs["findings"] = findings_workbook.write(report,
+                                                      output / findings_workbook.FILE_NAME)
+    except OutputError as exc:
+        if failures is None:
+            raise
+        failures.append(exc)
+    copies = returned.write_all(report, plan_dir / SUBMISSIONS, output / returned.FOLDER,
+                                failures)
     for file, path in copies.items():
         outputs[f"returned:{file}"] = path
     return outputs
@@ -128,6 +146,8 @@ class BuildResult:
     outputs: dict[str, Path] = field(default_factory=dict)
     #: findings.xlsx and the returned copies (see ``write_findings``).
     findings: dict[str, Path] = field(default_factory=dict)
+    #: Findings outputs that could not be written; they never block the build.
+    unwritten: list[OutputError] = field(default_factory=list)
 
     @property
     def built(self) -> bool:
@@ -141,7 +161,8 @@ def build(plan_dir: Path, force: bool = False) -> BuildResult:
     settings = load_settings(plan_dir)
     report = check(plan_dir, settings)
     result = BuildResult(report)
-    result.findings = write_findings(plan_dir, report)  # also when the build is blocked
+    # Written also when the build is blocked; one left open in Excel blocks nothing.
+    result.findings = write_findings(plan_dir, report, result.unwritten)
     if report.errors and not force:
         return result
     plan = make_plan(settings, report.projects, report.equipment)

@@ -25,6 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .atomic import write_atomically
+from .errors import OutputError
 from .findings import ERROR, Finding, Report
 from .layout import RETURNED_ERROR_FILL, RETURNED_WARNING_FILL
 from .sheets import XLSX, UnreadableWorkbook, open_workbook, read_sheet
@@ -53,12 +54,15 @@ def copy_name(department: str, file: str, taken: set[str]) -> str:
     return name
 
 
-def write_all(report: Report, submissions: Path, folder: Path) -> dict[str, Path]:
+def write_all(report: Report, submissions: Path, folder: Path,
+              failures: list[OutputError] | None = None) -> dict[str, Path]:
     """Write a returned copy for every readable submission with findings.
 
-    Returns file name → copy written.  Copies left from an earlier run for
-    files that now have no finding are removed, so the folder never holds a
-    stale request to fix something already fixed.
+    Returns file name → copy written.  A copy that cannot be written (open in
+    Excel) is added to *failures* and the others are still written; without
+    *failures* the OutputError is raised.  Copies left from an earlier run
+    for files that now have no finding are removed, so the folder never holds
+    a stale request to fix something already fixed.
     """
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for item in report.findings:
@@ -72,13 +76,21 @@ def write_all(report: Report, submissions: Path, folder: Path) -> dict[str, Path
         if not items or not source.is_file():
             continue
         target = folder / copy_name(tally.department, tally.file, taken)
-        if write_copy(source, items, target) is not None:
-            written[tally.file] = target
+        try:
+            if write_copy(source, items, target) is not None:
+                written[tally.file] = target
+        except OutputError as exc:
+            if failures is None:
+                raise
+            failures.append(exc)
     if folder.is_dir():
         keep = {path.resolve() for path in written.values()}
         for old in folder.glob("*.xlsx"):
             if old.resolve() not in keep:
-                old.unlink()
+                try:
+                    old.unlink()
+                except OSError:  # open in Excel: it stays until closed, no harm done
+                    pass
     return written
 
 

@@ -74,3 +74,27 @@ def test_build_writes_the_findings_even_when_blocked(tmp_path):
     assert (plan_dir / "output" / "findings.xlsx").is_file()
     assert not (plan_dir / "output" / "pd01.xlsx").exists()
     assert "findings.xlsx" in result.output
+
+
+def test_findings_file_open_in_excel_does_not_stop_the_check(tmp_path, monkeypatch):
+    import os
+
+    from oplan_xl import atomic
+
+    real_replace = os.replace
+
+    def locked(source, target):
+        if str(target).endswith("findings.xlsx"):
+            raise PermissionError(13, "Permission denied")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(atomic.os, "replace", locked)
+    plan_dir = plan_with(tmp_path, "check-no-month.xlsx")
+    result = run("check", plan_dir)
+    assert result.exit_code == 1
+    assert "[no-month]" in result.output  # the report is still printed
+    assert "findings.xlsx" in result.output and "Excel" in result.output
+    assert (plan_dir / "output" / "returned" / "กองช่าง.xlsx").is_file()
+    built = run("build", plan_with(tmp_path / "clean", "habit-title-rows.xlsx"))
+    assert (tmp_path / "clean" / "แผนทดสอบ" / "output" / "pd01.xlsx").is_file()
+    assert built.exit_code == 1  # the forms are written; the unwritten file is reported
