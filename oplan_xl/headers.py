@@ -18,6 +18,9 @@ from .layout import Column
 from .model import to_arabic_digits
 from .normalise import clean_text, is_blank, label_key
 
+#: Stands for the twelve month columns when a header has none of them.
+MONTHS_COLUMN = Column("months", "ต.ค. ถึง ก.ย. (เดือนที่ดำเนินการ)", True)
+
 #: How many rows from the top may hold titles before the header.
 HEADER_SCAN_ROWS = 30
 #: How many rows under the first header row may still be header.
@@ -132,6 +135,8 @@ def find_header(grid: list[list[object]], columns: tuple[Column, ...]) -> Header
         _take_labels(best, labels, grid[index], index)
         best.end = index
     best.missing = [c for c in required if c.key not in best.columns]
+    if labels.months and not any(c.key in best.columns for c in labels.months.values()):
+        best.missing.append(MONTHS_COLUMN)  # each month is optional; all twelve gone is not
     return best
 
 

@@ -136,8 +136,11 @@ def _ooxml_fills(workbook: Workbook, sheet: str, rows: set[int]) -> dict[Positio
 
     found: dict[Position, str] = {}
     try:
-        book = load_workbook(io.BytesIO(workbook.data), read_only=True, data_only=True,
-                             keep_links=False)
+        book = workbook.cache.get("openpyxl")
+        if book is None:  # opened once per file, even when both tables need fills
+            book = load_workbook(io.BytesIO(workbook.data), read_only=True, data_only=True,
+                                 keep_links=False)
+            workbook.cache["openpyxl"] = book
         worksheet = book[sheet]
         first, last = min(rows), max(rows)
         for index, row in enumerate(worksheet.iter_rows(min_row=first + 1, max_row=last + 1),
@@ -148,7 +151,6 @@ def _ooxml_fills(workbook: Workbook, sheet: str, rows: set[int]) -> dict[Positio
                 colour = _ooxml_colour(getattr(cell, "fill", None))
                 if colour and getattr(cell, "column", None):
                     found[(index, cell.column - 1)] = colour
-        book.close()
     except Exception:  # a style part openpyxl cannot read: no fills known
         return found
     return found
