@@ -51,6 +51,7 @@ def test_every_code_has_thai_and_english_templates_and_a_readme_row():
     ("check-file-corrupt.xlsx", "file-unreadable"),
     ("check-file-encrypted.xlsx", "file-encrypted"),
     ("check-file-not-workbook.xls", "file-not-workbook"),
+    ("check-file-xml-entities.xlsx", "file-unreadable"),  # billion laughs: refused, fast
 ])
 def test_files_that_cannot_be_read(tmp_path, name, code):
     report = check(plan_with(tmp_path, name))

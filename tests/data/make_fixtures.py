@@ -32,6 +32,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -509,6 +510,7 @@ def main() -> None:
             write_xlsx(path, content)
     _add_far_cell(HERE / "check-sheet-too-large.xlsx")
     _truncate(HERE / "habit-title-rows.xlsx", HERE / "check-file-corrupt.xlsx")
+    _entity_bomb(HERE / "habit-title-rows.xlsx", HERE / "check-file-xml-entities.xlsx")
     _convert_with_libreoffice()
     print(f"wrote {sum(1 for p in HERE.iterdir() if p.name.startswith(('habit-', 'check-')))} "
           f"fixtures in {HERE}")
@@ -532,6 +534,20 @@ def _truncate(source: Path, target: Path) -> None:
     """A download that stopped half-way."""
     data = source.read_bytes()
     target.write_bytes(data[: len(data) * 6 // 10])
+
+
+def _entity_bomb(source: Path, target: Path) -> None:
+    """A "billion laughs" DTD in the shared strings: must fail fast, not expand."""
+    levels = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10)]
+    dtd = f'<?xml version="1.0"?><!DOCTYPE lolz [{"".join(levels)}]>'.encode()
+    with zipfile.ZipFile(source) as archive, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in archive.infolist():
+            data = archive.read(info.filename)
+            if info.filename == "xl/sharedStrings.xml":
+                data = dtd + data.split(b"?>", 1)[1].replace(b"</t>", b"&lol9;</t>", 1)
+            out.writestr(info, data)
 
 
 def _convert_with_libreoffice() -> None:
