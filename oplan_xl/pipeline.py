@@ -57,7 +57,8 @@ def check(plan_dir: Path, settings: Settings | None = None) -> Report:
     for submission in submissions:
         department, found = checks.resolve_department(submission, settings)
         senders.append((submission.name, department))
-        report.findings += submission.findings + found
+        if submission.name not in copies:  # a copy would say it all twice
+            report.findings += submission.findings + found
         file_errors = list(checks.check_fiscal_year(submission, settings))
         if submission.name in copies:
             file_errors.append(copies[submission.name])
@@ -72,7 +73,7 @@ def check(plan_dir: Path, settings: Settings | None = None) -> Report:
             satang_by_row = {}
             for raw in table.rows:
                 item, satang, row_findings = check_row(raw, table, department, resolve)
-                if submission.name not in copies:  # a copy's rows say it all twice
+                if submission.name not in copies:
                     report.findings += row_findings
                 planned = item is not None and not file_errors
                 tally.add(planned, satang)
