@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from .findings import ERROR, Finding, finding
-from .layout import DEFAULT_CATEGORY, MONTH_KEYS, OTHER_AGENCY_FUNDS
+from .layout import DEFAULT_CATEGORY, MONTH_KEYS, OTHER_AGENCY_FUNDS, PRINT_LIMITS
 from .model import (
+    MONTHS,
     Department,
     EquipmentRow,
     EquipmentType,
@@ -22,6 +23,7 @@ from .model import (
     Settings,
     Strategy,
     baht_to_satang,
+    format_baht,
     to_arabic_digits,
 )
 from .normalise import (
@@ -30,9 +32,11 @@ from .normalise import (
     is_blank,
     is_month_mark,
     label_key,
+    months_in_text,
     parse_amount,
     parse_int,
     split_numbered,
+    visible_length,
 )
 from .reader import RawRow, Submission, Table
 
@@ -108,6 +112,10 @@ def budget_satang(value: object) -> tuple[int, str | None]:
     return satang, None
 
 
+def _month_list(marks: tuple[bool, ...]) -> str:
+    return ", ".join(month for month, marked in zip(MONTHS, marks, strict=True) if marked)
+
+
 class RowCheck:
     """Checks one row of a table, collecting its findings."""
 
@@ -127,6 +135,10 @@ class RowCheck:
         value = clean_text(self.raw.values.get(key, ""))
         if required and not value and key in self.raw.values:
             self.report("required-empty", key)
+        limit = PRINT_LIMITS.get(key)
+        if limit and len(value) > limit and visible_length(value) > limit:
+            self.report("text-too-long", key, value[:80] + "…", length=visible_length(value),
+                        limit=limit)
         return value
 
     def budget(self) -> int:
@@ -135,19 +147,47 @@ class RowCheck:
             self.report(problem, "budget")
         return satang
 
-    def months(self) -> tuple[bool, ...]:
-        marks = tuple(is_month_mark(self.raw.values.get(key, "")) for key in MONTH_KEYS)
-        if not any(marks) and MONTH_KEYS[0] in self.raw.values:
-            self.report("no-month", MONTH_KEYS[0], "")
+    def months(self, text_keys: tuple[str, ...]) -> tuple[bool, ...]:
+        """The months marked by a value, or else by colour alone (with a warning).
+
+        With none marked, a month span written in *text_keys* (the activity
+        text, say) gets its own finding: it is the likely intent, but the
+        form needs the marks.
+        """
+        values = self.raw.values
+        marks = tuple(is_month_mark(values.get(key, "")) for key in MONTH_KEYS)
+        if any(marks):
+            return marks
+        if self.raw.filled:
+            marks = tuple(key in self.raw.filled for key in MONTH_KEYS)
+            first = next(key for key in MONTH_KEYS if key in self.raw.filled)
+            self.report("month-marked-by-fill", first, "", marks=_month_list(marks))
+            return marks
+        present = [key for key in MONTH_KEYS if key in values]
+        if not present:
+            return marks
+        for key in text_keys:
+            words, months = months_in_text(values.get(key, ""))
+            if months:
+                self.report("month-in-text-only", present[0], "", months=words,
+                            marks=_month_list(tuple(i in months for i in range(12))))
+                return marks
+        self.report("no-month", present[0], "")
         return marks
+
+    def formulas(self) -> None:
+        for key, formula in self.raw.formulas.items():
+            self.report("formula-cell", key, formula=formula)
 
     @property
     def has_error(self) -> bool:
         return any(f.severity == ERROR for f in self.findings)
 
     def name_variant(self, key: str, standard: str) -> None:
+        """Warn when a loose spelling was mapped to the listed name (spacing alone
+        is not worth a warning)."""
         value = self.text(key)
-        if value != standard:
+        if label_key(value) != label_key(standard):
             self.report("name-variant", key, standard=standard)
 
 
@@ -164,13 +204,15 @@ def check_project(raw: RawRow, table: Table, department: Department,
     activity = row.text("activity", required=True)
     satang = row.budget()
     place = row.text("place", required=True)
-    months = row.months()
+    months = row.months(("activity", "name", "note"))
+    responsible = row.text("responsible")
+    row.formulas()
     if table.header.missing or row.has_error or strategy is None or group is None:
         return None, satang, row.findings
     project = ProjectRow(
         origin=raw.origin, department=department.name, strategy=strategy, group=group,
         name=name, activity=activity, budget_satang=satang, place=place,
-        responsible=row.text("responsible") or department.name, months=months,
+        responsible=responsible or department.name, months=months,
         fund_source=row.text("fund_source"), dev_plan_ref=row.text("dev_plan_ref"),
         note=row.text("note"), cells=raw.cells)
     return project, satang, row.findings
@@ -216,14 +258,16 @@ def check_equipment(raw: RawRow, table: Table, department: Department,
     target = row.text("target", required=True)
     satang = row.budget()
     place = row.text("place", required=True)
-    months = row.months()
+    months = row.months(("target", "note"))
+    responsible = row.text("responsible")
+    row.formulas()
     if table.header.missing or row.has_error or programme is None or equipment_type is None:
         return None, satang, row.findings
     item = EquipmentRow(
         origin=raw.origin, department=department.name, programme=programme,
         category=row.text("category") or DEFAULT_CATEGORY, equipment_type=equipment_type,
         target=target, budget_satang=satang, place=place,
-        responsible=row.text("responsible") or department.name, months=months,
+        responsible=responsible or department.name, months=months,
         note=row.text("note"), cells=raw.cells)
     return item, satang, row.findings
 
@@ -238,18 +282,48 @@ def resolve_department(submission: Submission, settings: Settings) -> tuple[Depa
         if hint and label_key(hint) in keys:
             return keys[label_key(hint)], []
     hint = submission.department_name or submission.path.stem
+    if not submission.kind:  # never opened: its own finding says why, nothing to add
+        return Department(0, hint, submission.path.stem), []
     unknown = finding("unknown-department", submission.name, value=hint)
     return Department(0, hint, submission.path.stem), [unknown]
 
 
 def check_fiscal_year(submission: Submission, settings: Settings) -> Iterator[Finding]:
-    if submission.fiscal_year is None:
-        return
-    value, cell = submission.fiscal_year
-    year = parse_int(value)
-    if year is not None and year != settings.fiscal_year:
-        yield finding("fiscal-year-mismatch", submission.name, "หน่วยงาน", int(cell[1:]),
-                      "ปีงบประมาณ", cell, value, year=settings.fiscal_year)
+    """The year on the หน่วยงาน sheet, in titles or header labels, against the plan's."""
+    if submission.fiscal_year is not None:
+        value, cell = submission.fiscal_year
+        year = parse_int(value)
+        if year is not None and year != settings.fiscal_year:
+            yield finding("fiscal-year-mismatch", submission.name, "หน่วยงาน", int(cell[1:]),
+                          "ปีงบประมาณ", cell, clean_text(value), year=settings.fiscal_year)
+    for stated in submission.stated_years:
+        if stated.year != settings.fiscal_year:
+            yield finding("fiscal-year-mismatch", submission.name, stated.sheet,
+                          int(re.sub(r"\D", "", stated.cell)), "", stated.cell, stated.year,
+                          year=settings.fiscal_year)
+
+
+def check_totals(table: Table, satang_by_row: dict[int, int]) -> Iterator[Finding]:
+    """A total row whose figure is neither the sum of the rows since the previous
+    total row nor the sum of all rows above it.  (Totals are never counted.)"""
+    previous = 0
+    for total in table.totals:
+        value = total.values.get("budget", "")
+        if is_blank(value):
+            previous = total.origin.row
+            continue
+        above = [row for row in satang_by_row if row < total.origin.row]
+        section = sum(satang for row, satang in satang_by_row.items()
+                      if previous < row < total.origin.row)
+        everything = sum(satang_by_row[row] for row in above)
+        figure, problem = budget_satang(value)
+        if problem in (None, "budget-not-positive") and figure in (section, everything):
+            previous = total.origin.row
+            continue
+        yield finding("total-row-mismatch", total.origin.file, total.origin.sheet,
+                      total.origin.row, table.label("budget"), total.cells.get("budget", ""),
+                      clean_text(value), expected=format_baht(section))
+        previous = total.origin.row
 
 
 def check_missing_departments(settings: Settings,
@@ -261,17 +335,45 @@ def check_missing_departments(settings: Settings,
 
 
 def check_duplicates(projects: list[ProjectRow]) -> Iterator[Finding]:
-    """The same project name twice, within or across files (after normalising)."""
-    first: dict[str, ProjectRow] = {}
+    """The same project twice, within or across files: the same name at the same
+    place, after Thai text normalisation (spaces, digits, sara am, invisible
+    characters).  Names alone repeat legitimately (a road in each village)."""
+    first: dict[tuple[str, str], ProjectRow] = {}
     for project in projects:
-        key = label_key(project.name)
+        key = (label_key(project.name), label_key(project.place))
         if key in first:
             other = first[key].origin
             yield finding("duplicate-project", project.origin.file, project.origin.sheet,
                           project.origin.row, "โครงการ", project.cells.get("name", ""),
-                          project.name, other=str(other))
+                          project.name, other=str(other), place=project.place)
         else:
             first[key] = project
+
+
+def check_same_files(submissions: list[Submission]) -> Iterator[Finding]:
+    """A file that is a byte-for-byte copy of an earlier one (``works (1).xlsx``)."""
+    first: dict[str, str] = {}
+    for submission in submissions:
+        if not submission.sha256:
+            continue
+        if submission.sha256 in first:
+            yield finding("duplicate-file", submission.name,
+                          other=first[submission.sha256])
+        else:
+            first[submission.sha256] = submission.name
+
+
+def check_several_files(senders: list[tuple[str, Department]]) -> Iterator[Finding]:
+    """A department in the settings that sent more than one file."""
+    by_code: dict[str, list[str]] = {}
+    for file, department in senders:
+        if department.order:  # departments not in the settings are reported apart
+            by_code.setdefault(department.code, []).append(file)
+    for files in by_code.values():
+        if len(files) > 1:
+            department = next(d for f, d in senders if f == files[0])
+            yield finding("department-several-files", files[-1], department=department.name,
+                          files=", ".join(files))
 
 
 def check_dev_plan(settings: Settings, projects: list[ProjectRow]) -> Iterator[Finding]:

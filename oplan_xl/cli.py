@@ -146,16 +146,19 @@ def template(ctx, plan_dir: Path, code: str | None, lang, quiet, debug) -> None:
 @common_options
 @click.pass_context
 def check(ctx, plan_dir: Path, as_json: bool, lang, quiet, debug) -> None:
-    from .pipeline import check as check_plan
+    from .pipeline import review
 
     console = _console(ctx, lang, quiet, debug)
-    report = run(console, lambda: check_plan(plan_dir))
+    result = run(console, lambda: review(plan_dir))
+    report = result.report
     if as_json:
         click.echo(json.dumps(report.to_dict(console.lang), ensure_ascii=not
                               _can_print_thai(sys.stdout), indent=2))
     else:
-        print_report(console, report)
-    sys.exit(EXIT_OK if report.ok else EXIT_PLAN_ERRORS)
+        print_report(console, report, result.outputs)
+    for problem in result.unwritten:
+        console.error(problem.message(console.lang))
+    sys.exit(EXIT_OK if report.ok and not result.unwritten else EXIT_PLAN_ERRORS)
 
 
 @main.command(help="ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html ใน output/ / check, "
@@ -177,7 +180,9 @@ def _build(console: Console, plan_dir: Path, force: bool) -> int:
     from .pipeline import build as build_plan
 
     result = run(console, lambda: build_plan(plan_dir, force))
-    print_report(console, result.report)
+    print_report(console, result.report, result.findings)
+    for problem in result.unwritten:
+        console.error(problem.message(console.lang))
     if not result.built:
         console.error(messages.text("build-blocked", console.lang))
         return EXIT_PLAN_ERRORS
@@ -186,7 +191,7 @@ def _build(console: Console, plan_dir: Path, force: bool) -> int:
                 equipment=plan.equipment_count)
     for label, path in result.outputs.items():
         console.say("wrote", label=label, path=path)
-    return EXIT_OK if result.report.ok else EXIT_PLAN_ERRORS
+    return EXIT_OK if result.report.ok and not result.unwritten else EXIT_PLAN_ERRORS
 
 
 @main.command(help="สร้างแผนตัวอย่างที่มากับโปรแกรม / build the bundled sample plan")
@@ -228,31 +233,91 @@ def copy_sample(out_dir: Path) -> None:
     (out_dir / DEMO_MARKER).write_text("oplan demo\n", encoding="utf-8")
 
 
-def print_report(console: Console, report) -> None:
-    """The findings grouped by file, errors first, then the reconciliation."""
+#: Findings printed per department; the rest are in output/findings.xlsx.
+MAX_LINES_PER_DEPARTMENT = 15
+
+
+def print_report(console: Console, report, outputs: dict | None = None) -> None:
+    """The findings grouped by department, worst first, with counts; the plan-wide
+    ones last; the reconciliation per file and in total; the files written."""
     from .model import format_baht
 
-    by_file: dict[str, list] = {}
-    for item in report.findings:
-        by_file.setdefault(item.file, []).append(item)
-    departments = {tally.file: tally.department for tally in report.files}
-    for file, items in sorted(by_file.items(), key=lambda pair: (
-            -sum(f.severity == "error" for f in pair[1]), pair[0])):
-        heading = (messages.text("file-heading", console.lang, file=file,
-                                 department=departments.get(file, ""))
-                   if file else messages.text("plan-heading", console.lang))
-        console.line(heading)
-        for item in sorted(items, key=lambda f: (f.severity != "error", f.row or 0)):
+    outputs = outputs or {}
+    findings_path = outputs.get("findings", "output/findings.xlsx")
+    say = lambda key, **params: messages.text(key, console.lang, **params)  # noqa: E731
+
+    def counts(items) -> str:
+        errors = sum(f.severity == "error" for f in items)
+        if not items:
+            return say("department-clean")
+        return say("finding-counts", errors=errors, warnings=len(items) - errors)
+
+    def show(items, with_file: bool) -> None:
+        items = sorted(items, key=lambda f: (f.severity != "error", f.file, f.sheet,
+                                             f.row or 0, f.cell))
+        for item in items[:MAX_LINES_PER_DEPARTMENT]:
             mark = "✗" if item.severity == "error" else "!"
             where = f"{item.sheet}!{item.cell}" if item.cell else item.sheet
+            if item.row and item.cell and item.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") \
+                    != str(item.row):  # a merged cell found wanting for a row below it
+                where = f"{where} {say('for-row', row=item.row)}"
+            if with_file:
+                where = f"{item.file} {where}".strip()
             where = f" {where}" if where else ""
             console.line(f"  {mark}{where} [{item.code}] {item.message(console.lang)}")
+        if len(items) > MAX_LINES_PER_DEPARTMENT:
+            console.line(say("more-findings", count=len(items) - MAX_LINES_PER_DEPARTMENT,
+                             path=findings_path))
+
+    files_of: dict[str, list[str]] = {}
+    for tally in report.files:
+        files_of.setdefault(tally.department, []).append(tally.file)
+    department_of = {tally.file: tally.department for tally in report.files}
+    by_department: dict[str, list] = {department: [] for department in files_of}
+    plan_wide = []
+    for item in report.findings:
+        if item.file in department_of:
+            by_department[department_of[item.file]].append(item)
+        else:
+            plan_wide.append(item)
+
+    def worst_first(pair):
+        department, items = pair
+        return (-sum(f.severity == "error" for f in items), -len(items), department)
+
+    for department, items in sorted(by_department.items(), key=worst_first):
+        files = files_of[department]
+        console.line(say("department-heading", department=department, counts=counts(items),
+                         files=", ".join(files)))
+        show(items, with_file=len(files) > 1)
+    if plan_wide:
+        console.line(say("plan-level-heading", counts=counts(plan_wide)))
+        show(plan_wide, with_file=False)
+
+    if report.files:
+        console.say("reconciliation-files")
+    for tally in report.files:
+        console.say("file-reconciliation", file=tally.file, department=tally.department,
+                    rows_read=tally.rows_read, baht_read=format_baht(tally.satang_read),
+                    rows_planned=tally.rows_planned,
+                    baht_planned=format_baht(tally.satang_planned),
+                    rows_rejected=tally.rows_rejected,
+                    baht_rejected=format_baht(tally.satang_rejected))
+        if tally.total_rows or tally.continuation_rows:
+            console.say("not-data-rows", total_rows=tally.total_rows,
+                        continuation_rows=tally.continuation_rows)
     total = report.total()
     console.say("reconciliation", rows_read=total.rows_read,
                 baht_read=format_baht(total.satang_read), rows_planned=total.rows_planned,
                 baht_planned=format_baht(total.satang_planned),
                 rows_rejected=total.rows_rejected,
                 baht_rejected=format_baht(total.satang_rejected))
+    for name, path in outputs.items():
+        if name == "findings":
+            console.say("wrote-findings", path=path)
+        elif name.startswith("returned:"):
+            console.say("wrote-returned", department=department_of.get(name[9:], ""),
+                        path=path)
     if report.ok:
         console.say("summary-ok", warnings=len(report.warnings))
     else:

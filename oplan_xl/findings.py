@@ -28,12 +28,47 @@ def _kinds(*kinds: FindingKind) -> dict[str, FindingKind]:
 
 
 CATALOGUE = _kinds(
+    # --- the file as a whole ---
     FindingKind(
         "file-unreadable", ERROR,
-        "เปิดไฟล์ไม่ได้ ({reason}) — ขอไฟล์ใหม่จากหน่วยงาน บันทึกเป็น .xlsx ที่ไม่ตั้งรหัสผ่าน",
-        "Cannot open the file ({reason}) - ask the department for a new, "
-        "unprotected .xlsx copy",
+        "เปิดไฟล์ไม่ได้ ไฟล์อาจเสียหรือส่งมาไม่ครบ ({reason}) — ขอไฟล์ใหม่จากหน่วยงาน "
+        "เปิดใน Excel แล้วบันทึกเป็น .xlsx",
+        "Cannot open the file; it may be damaged or incomplete ({reason}) - ask the "
+        "department for a new copy, opened in Excel and saved as .xlsx",
     ),
+    FindingKind(
+        "file-encrypted", ERROR,
+        "ไฟล์ตั้งรหัสผ่านไว้ จึงอ่านไม่ได้ — ขอให้หน่วยงานเอารหัสผ่านออก (ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก) "
+        "แล้วส่งใหม่",
+        "The file is password protected and cannot be read - ask the department to "
+        "remove the password (File > Info > Protect Workbook) and send it again",
+    ),
+    FindingKind(
+        "file-not-workbook", ERROR,
+        "ไฟล์นี้ไม่ใช่ไฟล์ Excel ({reason}) — ขอให้หน่วยงานกรอกในแบบฟอร์ม Excel แล้วส่งใหม่",
+        "This file is not a workbook ({reason}) - ask the department to fill in the "
+        "Excel form and send that",
+    ),
+    FindingKind(
+        "file-too-large", ERROR,
+        "ไฟล์ใหญ่ผิดปกติ ({reason}) จึงไม่อ่าน — ตรวจว่าส่งไฟล์ถูก หรือลบรูปภาพและแผ่นงานที่ไม่ใช้ออก",
+        "The file is unusually large ({reason}) and was not read - check it is the "
+        "right file, or remove pictures and unused sheets",
+    ),
+    FindingKind(
+        "sheet-too-large", ERROR,
+        "แผ่นงาน \"{sheet}\" ใหญ่เกินกว่าจะอ่านได้ ({reason}) — ลบแถวและคอลัมน์ท้ายแผ่นงานที่ไม่ใช้ออก "
+        "(มักมีข้อความหลงอยู่ไกลจากตาราง)",
+        "Sheet \"{sheet}\" is too large to read ({reason}) - delete the unused rows and "
+        "columns at its end (usually a stray value far from the table)",
+    ),
+    FindingKind(
+        "duplicate-file", ERROR,
+        "ไฟล์นี้เหมือนกับไฟล์ {other} ทุกไบต์ จึงไม่นับซ้ำ — ลบไฟล์ที่ซ้ำออกจากโฟลเดอร์ submissions",
+        "This file is byte-for-byte the same as {other} and is not counted twice - "
+        "remove the copy from the submissions folder",
+    ),
+    # --- finding the table ---
     FindingKind(
         "no-header", ERROR,
         "ไม่พบหัวตาราง \"{sheet}\" (ต้องมีคอลัมน์ {expected}) — ใช้แบบฟอร์มจาก oplan template "
@@ -47,11 +82,19 @@ CATALOGUE = _kinds(
         "Column \"{column}\" is missing from the header - put it back",
     ),
     FindingKind(
+        "sheet-not-read", ERROR,
+        "แผ่นงาน \"{sheet}\" มีตารางโครงการหรือครุภัณฑ์อีกชุดหนึ่งที่โปรแกรมไม่ได้อ่าน — ย้ายแถวไปไว้ในแผ่นงาน "
+        "\"โครงการ\" หรือ \"ครุภัณฑ์\"",
+        "Sheet \"{sheet}\" holds another project or equipment table that was not read - "
+        "move its rows to the โครงการ or ครุภัณฑ์ sheet",
+    ),
+    FindingKind(
         "fiscal-year-mismatch", ERROR,
         "ไฟล์นี้ระบุปีงบประมาณ {value} แต่แผนเป็นปี {year} — ตรวจว่าส่งไฟล์ของปีที่ถูกต้อง",
         "The file says fiscal year {value} but the plan is for {year} - check it is "
         "this year's file",
     ),
+    # --- the rows ---
     FindingKind(
         "required-empty", ERROR,
         "ยังไม่ได้กรอก \"{column}\" — กรอกให้ครบ",
@@ -74,8 +117,24 @@ CATALOGUE = _kinds(
     ),
     FindingKind(
         "no-month", ERROR,
-        "ยังไม่ได้ทำเครื่องหมายเดือนที่ดำเนินการ — ใส่ ✓ ในช่องเดือน ต.ค. ถึง ก.ย. อย่างน้อย 1 เดือน",
-        "No month is marked - put a ✓ in at least one month column (Oct to Sep)",
+        "ยังไม่ได้ทำเครื่องหมายเดือนที่ดำเนินการ — ใส่ ✓ ในช่องเดือน ต.ค. ถึง ก.ย. อย่างน้อย 1 เดือน "
+        "(การระบายสีอย่างเดียวในไฟล์ .xls หรือระบายครบทั้ง 12 เดือน โปรแกรมไม่นับ)",
+        "No month is marked - put a ✓ in at least one month column (Oct to Sep); colour "
+        "alone is not counted in an .xls file or when all twelve months are coloured",
+    ),
+    FindingKind(
+        "month-in-text-only", ERROR,
+        "ระบุช่วงเวลา \"{months}\" ไว้ในข้อความ แต่ไม่ได้ทำเครื่องหมายในช่องเดือน — ใส่ ✓ ในช่องเดือน "
+        "{marks}",
+        "The text names \"{months}\" but no month column is marked - put a ✓ in "
+        "{marks}",
+    ),
+    FindingKind(
+        "month-marked-by-fill", WARNING,
+        "อ่านเดือนที่ดำเนินการจากสีพื้นของช่อง ({marks}) เพราะไม่มีเครื่องหมายในช่อง — ตรวจว่าถูกต้อง "
+        "และควรใส่ ✓ แทนการระบายสี",
+        "The months were read from the cells' fill colour ({marks}) as no cell holds a "
+        "mark - check them, and prefer a ✓ to colour",
     ),
     FindingKind(
         "unknown-strategy", ERROR,
@@ -100,10 +159,40 @@ CATALOGUE = _kinds(
         "Equipment type \"{value}\" is not in the settings - choose one from the list",
     ),
     FindingKind(
+        "continuation-row", WARNING,
+        "แถวนี้มีเฉพาะข้อความใน \"{column}\" จึงถือเป็นข้อความต่อจากแถว {previous} และนำไปต่อท้ายแล้ว "
+        "— ถ้าเป็นโครงการใหม่ ให้กรอกช่องอื่นให้ครบ",
+        "This row holds only text in \"{column}\", so it was appended to row {previous} - if "
+        "it is a new project, fill in its other cells",
+    ),
+    FindingKind(
+        "total-row-mismatch", WARNING,
+        "แถวรวมระบุ {value} บาท แต่ผลรวมของแถวข้างบนคือ {expected} บาท — โปรแกรมรวมยอดเองและไม่ใช้แถวนี้ "
+        "ตรวจว่ามีแถวตกหล่นหรือพิมพ์ยอดผิด",
+        "The total row says {value} baht but the rows above add up to {expected} baht - "
+        "the tool sums the rows itself and ignores this row; check for a missing row or "
+        "a mistyped total",
+    ),
+    FindingKind(
+        "formula-cell", WARNING,
+        "ช่องนี้เป็นสูตร {formula} โปรแกรมใช้ค่าที่คำนวณไว้ \"{value}\" — ตรวจว่าค่าถูกต้อง "
+        "และควรพิมพ์เป็นตัวเลขหรือข้อความแทนสูตร",
+        "This cell holds the formula {formula}; its saved value \"{value}\" is used - "
+        "check it, and prefer typing the value",
+    ),
+    FindingKind(
+        "text-too-long", WARNING,
+        "ข้อความใน \"{column}\" ยาว {length} ตัวอักษร เกินกว่าที่พิมพ์ในแบบฟอร์มได้พอดี ({limit}) — "
+        "ย่อให้สั้นลง",
+        "The text in \"{column}\" is {length} characters long, more than fits the printed "
+        "form ({limit}) - shorten it",
+    ),
+    FindingKind(
         "name-variant", WARNING,
         "\"{value}\" ถือเป็น \"{standard}\" — ควรเลือกชื่อจากรายการให้ตรงกัน",
         "\"{value}\" was read as \"{standard}\" - pick the exact name from the list",
     ),
+    # --- the plan as a whole ---
     FindingKind(
         "department-no-submission", WARNING,
         "หน่วยงาน \"{department}\" ยังไม่ได้ส่งไฟล์ — ติดตามให้ส่งก่อนจัดทำแผน",
@@ -117,9 +206,17 @@ CATALOGUE = _kinds(
         "settings) - name it after the department code or fill in its หน่วยงาน sheet",
     ),
     FindingKind(
+        "department-several-files", WARNING,
+        "หน่วยงาน \"{department}\" ส่งมาหลายไฟล์ ({files}) ทุกไฟล์ถูกนับ — ถ้าเป็นฉบับแก้ไข "
+        "ให้ลบฉบับเก่าออก",
+        "Department \"{department}\" sent several files ({files}) and all are counted - "
+        "if one replaces another, remove the old one",
+    ),
+    FindingKind(
         "duplicate-project", WARNING,
-        "โครงการ \"{value}\" ซ้ำกับ {other} — ตรวจว่าไม่ได้ส่งซ้ำ",
-        "Project \"{value}\" repeats {other} - check it was not submitted twice",
+        "โครงการ \"{value}\" ที่ \"{place}\" ซ้ำกับ {other} — ตรวจว่าไม่ได้ส่งซ้ำ",
+        "Project \"{value}\" at \"{place}\" repeats {other} - check it was not "
+        "submitted twice",
     ),
     FindingKind(
         "not-in-dev-plan", WARNING,
@@ -184,6 +281,11 @@ class FileTally:
     satang_read: int = 0
     satang_planned: int = 0
     satang_rejected: int = 0
+    #: Not data rows, so outside rows_read: recognised total rows (their figure
+    #: is a sum of the rows, counting it would count the baht twice) and
+    #: continuation rows (their text is part of the data row above).
+    total_rows: int = 0
+    continuation_rows: int = 0
 
     def add(self, planned: bool, satang: int) -> None:
         self.rows_read += 1
@@ -231,7 +333,8 @@ class Report:
         total = FileTally("")
         for tally in self.files:
             for name in ("rows_read", "rows_planned", "rows_rejected",
-                         "satang_read", "satang_planned", "satang_rejected"):
+                         "satang_read", "satang_planned", "satang_rejected",
+                         "total_rows", "continuation_rows"):
                 setattr(total, name, getattr(total, name) + getattr(tally, name))
         return total
 

@@ -95,3 +95,30 @@ FUND_SOURCES = (
     "เงินอุดหนุนเฉพาะกิจ",
     OTHER_AGENCY_FUNDS,
 )
+
+# --- What the reader tolerates ------------------------------------------------
+
+#: Columns whose vertically merged cell counts for every row of the merge
+#: (a strategy merged down over its projects).  Name, activity and budget are
+#: not among them: a project name or budget merged over several rows is one
+#: project whose activity text runs over those rows (continuation rows).
+MERGED_DOWN_KEYS = frozenset({"strategy", "group", "programme", "category", "equipment_type",
+                              "place", "responsible", "fund_source"})
+
+#: The column whose long text people continue on the next row, by table:
+#: the row below holds only more of this text, every other cell blank.
+CONTINUED_KEYS = ("activity", "target")
+
+#: Longest text, in visible characters (Thai vowel and tone marks take no
+#: width), that fits one row of the printed forms.  Excel grows a row to at
+#: most 409 pt, 17 lines of 16 pt TH SarabunPSK (24 pt per line); the ผด.02
+#: columns hold about 32 (โครงการ), 44 (รายละเอียด), 22 (สถานที่) and 20
+#: (หน่วยงาน) characters per line, ผด.02/1's เป้าหมาย about 40.
+PRINT_LIMITS = {"name": 500, "activity": 700, "place": 350, "responsible": 300,
+                "target": 650}
+
+#: Fill colours (ARGB) of the cells highlighted in returned copies.  They are
+#: never read as a month mark, so a returned copy sent back in is read right.
+RETURNED_ERROR_FILL = "FFF4B6C2"
+RETURNED_WARNING_FILL = "FFFFE9A8"
+RETURNED_FILLS = frozenset({RETURNED_ERROR_FILL, RETURNED_WARNING_FILL})

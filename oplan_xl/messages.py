@@ -156,6 +156,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Next: send each to its department, put the returned files into submissions/ "
         "and run `oplan check`",
     ),
+    # --- check report: findings by department, reconciliation per file, outputs ---
+    "department-heading": (
+        "{department} — {counts} ({files})",
+        "{department} - {counts} ({files})",
+    ),
+    "plan-level-heading": (
+        "ทั้งแผน — {counts}",
+        "Whole plan - {counts}",
+    ),
+    "finding-counts": (
+        "ข้อผิดพลาด {errors} คำเตือน {warnings}",
+        "{errors} errors, {warnings} warnings",
+    ),
+    "department-clean": ("ไม่พบปัญหา", "no problems"),
+    "for-row": ("(แถว {row})", "(row {row})"),
+    "more-findings": (
+        "  … และอีก {count} รายการ — ดูทั้งหมดใน {path}",
+        "  ... and {count} more - see {path}",
+    ),
+    "reconciliation-files": ("กระทบยอดรายไฟล์:", "Reconciliation by file:"),
+    "file-reconciliation": (
+        "  {file} ({department}): อ่าน {rows_read} แถว {baht_read} บาท = เข้าแผน {rows_planned} "
+        "แถว {baht_planned} บาท + ไม่เข้าแผน {rows_rejected} แถว {baht_rejected} บาท",
+        "  {file} ({department}): read {rows_read} rows {baht_read} baht = planned "
+        "{rows_planned} rows {baht_planned} baht + rejected {rows_rejected} rows "
+        "{baht_rejected} baht",
+    ),
+    "not-data-rows": (
+        "    (ไม่นับเป็นแถวข้อมูล: แถวรวมยอด {total_rows} แถว, แถวข้อความต่อจากแถวบน "
+        "{continuation_rows} แถว)",
+        "    (not data rows: {total_rows} total rows, {continuation_rows} continuation rows)",
+    ),
+    "wrote-findings": ("เขียนผลการตรวจ: {path}", "Wrote the findings: {path}"),
+    "wrote-returned": (
+        "สำเนาส่งคืน {department}: {path}",
+        "Copy to return to {department}: {path}",
+    ),
 }
 
 

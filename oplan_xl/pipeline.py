@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks
-from .errors import UsageError
+from .errors import OutputError, UsageError
 from .findings import Report
 from .model import Settings
 from .normalise import label_key
@@ -72,41 +72,112 @@ def write_templates(plan_dir: Path, code: str | None = None) -> list[Path]:
 
 
 def check(plan_dir: Path, settings: Settings | None = None) -> Report:
-    """Read and check every submission; return the report with the accepted rows."""
+    """Read and check every submission; return the report with the accepted rows.
+
+    Writes nothing; ``review`` also writes findings.xlsx and the returned copies.
+    """
     settings = settings or load_settings(plan_dir)
     resolve = checks.Resolver(settings)
     report = Report()
     senders = []
-    for path in list_submissions(plan_dir / SUBMISSIONS):
-        submission = read_submission(path, settings.second_level_label)
+    submissions = [read_submission(path, settings.second_level_label)
+                   for path in list_submissions(plan_dir / SUBMISSIONS)]
+    copies = {f.file: f for f in checks.check_same_files(submissions)}
+    for submission in submissions:
         department, found = checks.resolve_department(submission, settings)
-        senders.append(department)
-        report.findings += submission.findings + found
-        year_findings = list(checks.check_fiscal_year(submission, settings))
-        report.findings += year_findings
+        senders.append((submission.name, department))
+        if submission.name not in copies:  # a copy would say it all twice
+            report.findings += submission.findings + found
+        file_errors = list(checks.check_fiscal_year(submission, settings))
+        if submission.name in copies:
+            file_errors.append(copies[submission.name])
+        report.findings += file_errors
         tally = report.add_file(submission.name, department.name, submission.sha256,
                                 submission.size)
         for table, check_row, accepted in (
                 (submission.projects, checks.check_project, report.projects),
                 (submission.equipment, checks.check_equipment, report.equipment)):
-            for raw in table.rows if table else ():
+            if table is None:
+                continue
+            satang_by_row = {}
+            for raw in table.rows:
                 item, satang, row_findings = check_row(raw, table, department, resolve)
-                report.findings += row_findings
-                planned = item is not None and not year_findings
+                if submission.name not in copies:
+                    report.findings += row_findings
+                planned = item is not None and not file_errors
                 tally.add(planned, satang)
+                satang_by_row[raw.origin.row] = satang
                 if planned:
                     accepted.append(item)
-    report.findings += checks.check_missing_departments(settings, senders)
+            tally.total_rows += len(table.totals)
+            tally.continuation_rows += len(table.continuations)
+            report.findings += checks.check_totals(table, satang_by_row)
+    report.findings += checks.check_missing_departments(settings, [d for _, d in senders])
+    report.findings += checks.check_several_files(
+        [(file, department) for file, department in senders if file not in copies])
     report.findings += checks.check_duplicates(report.projects)
     report.findings += checks.check_dev_plan(settings, report.projects)
     return report
 
 
 @dataclass
+class CheckResult:
+    """What ``review`` returns: the report, the files written (name → path) and
+    the ones that could not be (open in Excel, say)."""
+
+    report: Report
+    outputs: dict[str, Path] = field(default_factory=dict)
+    unwritten: list[OutputError] = field(default_factory=list)
+
+
+def review(plan_dir: Path) -> CheckResult:
+    """``oplan check``: check, then write output/findings.xlsx and the returned copies.
+
+    Neither is an official form; the submissions are only read.  A findings
+    file left open in Excel does not stop the check: it is listed in
+    ``unwritten`` and the report is still returned.
+    """
+    settings = load_settings(plan_dir)
+    report = check(plan_dir, settings)
+    result = CheckResult(report)
+    result.outputs = write_findings(plan_dir, report, result.unwritten)
+    return result
+
+
+def write_findings(plan_dir: Path, report: Report,
+                   failures: list[OutputError] | None = None) -> dict[str, Path]:
+    """Write output/findings.xlsx and output/returned/<department>.xlsx.
+
+    Files that cannot be written go to *failures* (raised if it is None).
+    """
+    from . import findings_workbook, returned
+
+    output = plan_dir / OUTPUT
+    outputs: dict[str, Path] = {}
+    try:
+        outputs["findings"] = findings_workbook.write(report,
+                                                      output / findings_workbook.FILE_NAME)
+    except OutputError as exc:
+        if failures is None:
+            raise
+        failures.append(exc)
+    copies = returned.write_all(report, plan_dir / SUBMISSIONS, output / returned.FOLDER,
+                                failures)
+    for file, path in copies.items():
+        outputs[f"returned:{file}"] = path
+    return outputs
+
+
+@dataclass
 class BuildResult:
     report: Report
     plan: Plan | None = None
+    #: The official workbooks written (pd01, pd02, pd02-1 → path).
     outputs: dict[str, Path] = field(default_factory=dict)
+    #: findings.xlsx and the returned copies (see ``write_findings``).
+    findings: dict[str, Path] = field(default_factory=dict)
+    #: Findings outputs that could not be written; they never block the build.
+    unwritten: list[OutputError] = field(default_factory=list)
 
     @property
     def built(self) -> bool:
@@ -122,6 +193,8 @@ def build(plan_dir: Path, force: bool = False) -> BuildResult:
     settings = load_settings(plan_dir)
     report = check(plan_dir, settings)
     result = BuildResult(report)
+    # Written also when the build is blocked; one left open in Excel blocks nothing.
+    result.findings = write_findings(plan_dir, report, result.unwritten)
     if report.errors and not force:
         return result
     plan = make_plan(settings, report.projects, report.equipment, report.files)

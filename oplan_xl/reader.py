@@ -1,29 +1,50 @@
 """Reading department submissions (SPEC §4) into raw rows located to the cell.
 
-The reader only finds tables and lifts cell values out of them; turning the
-values into plan rows, and saying what is wrong with them, is ``checks``.
-An unreadable file or a missing header becomes a finding, never an exception.
+The reader finds tables and lifts cell values out of them, coping with what
+people do to the sheets: titles above the header, headers over two or three
+rows, moved columns, blank rows, strategy cells merged down over their
+projects, activity text continued on the next row, a total row at the
+bottom, months marked by colour alone.  Turning the values into plan rows,
+and saying what is wrong with them, is ``checks``.  An unreadable file or a
+missing header becomes a finding, never an exception.
+
+Every non-empty row under a header ends up in exactly one of ``Table.rows``
+(data), ``Table.totals`` (a recognised total row) or ``Table.continuations``
+(text appended to the row above, with a warning); nothing is dropped.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import sheet_extras
 from .findings import Finding, finding
 from .headers import Header, find_header
 from .layout import (
+    CONTINUED_KEYS,
     DEPARTMENT_SHEET,
     EQUIPMENT_COLUMNS,
     EQUIPMENT_SHEET,
+    INSTRUCTIONS_SHEET,
+    MERGED_DOWN_KEYS,
+    MONTH_KEYS,
     PROJECT_SHEET,
     Column,
     project_columns,
 )
-from .model import Origin
-from .normalise import clean_text, is_blank, label_key
-from .sheets import UnreadableWorkbook, open_workbook, read_grid
+from .model import Origin, to_arabic_digits
+from .normalise import clean_text, is_blank, is_month_mark, is_total_label, label_key, parse_int
+from .sheets import (
+    MAX_FILE_BYTES,
+    SheetValues,
+    UnreadableWorkbook,
+    Workbook,
+    open_workbook,
+    read_sheet,
+)
 
 SUBMISSION_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
@@ -38,13 +59,26 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def a1(row: int, col: int) -> str:
+    """0-based (row, col) → ``"E7"``."""
+    return f"{column_letter(col)}{row + 1}"
+
+
 @dataclass
 class RawRow:
-    """One non-empty data row: raw values by column key, and where each sits."""
+    """One non-empty row: raw values by column key, and where each sits."""
 
     origin: Origin
     values: dict[str, object]
     cells: dict[str, str]
+    #: Month keys marked by a fill colour alone (key → colour), no text in the cell.
+    filled: dict[str, str] = field(default_factory=dict)
+    #: Keys whose value comes from a cell merged down from above (key → its A1).
+    merged: dict[str, str] = field(default_factory=dict)
+    #: Formula of each input cell that holds one (key → ``=…``).
+    formulas: dict[str, str] = field(default_factory=dict)
+    #: Excel rows of the continuation rows whose text was appended to this row.
+    continued: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -53,6 +87,10 @@ class Table:
     header: Header
     columns: tuple[Column, ...]
     rows: list[RawRow] = field(default_factory=list)
+    #: Recognised total rows (รวม …): read, compared with the rows, never planned.
+    totals: list[RawRow] = field(default_factory=list)
+    #: Rows holding only more text for the row above (already appended to it).
+    continuations: list[RawRow] = field(default_factory=list)
 
     def label(self, key: str) -> str:
         """The column's label as the file spells it (or our label if absent)."""
@@ -60,13 +98,26 @@ class Table:
                                                    if c.key == key)
 
 
+@dataclass(frozen=True)
+class StatedYear:
+    """A fiscal year written in the file, and where."""
+
+    year: int
+    sheet: str
+    cell: str
+    text: str
+
+
 @dataclass
 class Submission:
     path: Path
     sha256: str = ""
     size: int = 0
+    kind: str = ""  # xlsx (also .xlsm), xls or ods — the real format
     department_name: str = ""
-    fiscal_year: tuple[object, str] | None = None  # (raw value, A1 cell)
+    fiscal_year: tuple[object, str] | None = None  # (raw value, A1 cell) on หน่วยงาน
+    #: Years written in titles and header labels (ปีงบประมาณ พ.ศ. 2568, พ.ศ. 2567 …).
+    stated_years: list[StatedYear] = field(default_factory=list)
     projects: Table | None = None
     equipment: Table | None = None
     findings: list[Finding] = field(default_factory=list)
@@ -74,6 +125,9 @@ class Submission:
     @property
     def name(self) -> str:
         return self.path.name
+
+    def tables(self) -> list[Table]:
+        return [table for table in (self.projects, self.equipment) if table is not None]
 
 
 def list_submissions(folder: Path) -> list[Path]:
@@ -90,61 +144,316 @@ def list_submissions(folder: Path) -> list[Path]:
 
 def read_submission(path: Path, group_label: str = "แผนงาน") -> Submission:
     """Read one department workbook.  Never raises for a bad file."""
-    data = path.read_bytes()
-    submission = Submission(path, hashlib.sha256(data).hexdigest(), len(data))
+    submission = Submission(path)
     try:
-        workbook = open_workbook(path)
-        sheets = {label_key(name): name for name in workbook.sheet_names}
-        grids = {name: read_grid(workbook, name) for name in workbook.sheet_names}
-    except UnreadableWorkbook as exc:
-        submission.findings.append(finding("file-unreadable", path.name, reason=exc.reason))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            submission.size = size
+            raise UnreadableWorkbook(f"{size / 1024 / 1024:.0f} MB", "file-too-large")
+        data = path.read_bytes()
+        submission.sha256, submission.size = hashlib.sha256(data).hexdigest(), len(data)
+        workbook = open_workbook(path, data)
+    except OSError as exc:
+        submission.findings.append(finding("file-unreadable", path.name,
+                                           reason=f"{type(exc).__name__}: {exc.strerror}"))
         return submission
-
-    _read_department_sheet(submission, grids.get(sheets.get(label_key(DEPARTMENT_SHEET), "")))
-    projects = project_columns(group_label)
-    submission.projects = _find_table(grids, sheets, PROJECT_SHEET, projects)
-    submission.equipment = _find_table(grids, sheets, EQUIPMENT_SHEET, EQUIPMENT_COLUMNS,
-                                       exclude=submission.projects)
-    if submission.projects is None and submission.equipment is None:
-        expected = ", ".join(c.label for c in projects if c.required)
-        submission.findings.append(finding("no-header", path.name, PROJECT_SHEET,
-                                           expected=expected))
-    for table in (submission.projects, submission.equipment):
-        if table is None:
-            continue
-        for column in table.header.missing:
-            submission.findings.append(finding(
-                "missing-column", path.name, table.sheet, table.header.row + 1,
-                column.label, f"A{table.header.row + 1}"))
-        _lift_rows(table, grids[table.sheet], path.name)
+    except UnreadableWorkbook as exc:
+        submission.findings.append(finding(exc.code, path.name, reason=exc.reason))
+        return submission
+    submission.kind = workbook.kind
+    _Reader(workbook, submission, group_label).read()
     return submission
 
 
-def _find_table(grids, sheets, preferred: str, columns, exclude: Table | None = None):
-    """The table for *columns*: on the sheet named *preferred*, else on any sheet."""
-    name = sheets.get(label_key(preferred))
-    order = ([name] if name else []) + [n for n in grids if n != name]
-    for sheet in order:
-        if exclude is not None and sheet == exclude.sheet:
-            continue
-        header = find_header(grids[sheet], columns)
-        if header is not None:
-            return Table(sheet, header, columns)
-    return None
+class _Reader:
+    """Reads one opened workbook into its Submission, loading sheets lazily."""
+
+    def __init__(self, workbook: Workbook, submission: Submission, group_label: str) -> None:
+        self.workbook = workbook
+        self.submission = submission
+        self.group_label = group_label
+        self.file = submission.name
+        self.sheets = {label_key(name): name for name in workbook.sheet_names}
+        self._values: dict[str, SheetValues | None] = {}
+        hidden = set()
+        try:
+            for meta in workbook.book.sheets_metadata:
+                if "Visible" not in str(meta.visible):
+                    hidden.add(meta.name)
+        except Exception:  # metadata is a convenience; without it nothing is hidden
+            pass
+        self.hidden = hidden
+
+    def values(self, sheet: str) -> SheetValues | None:
+        """The sheet's values, read once; a sheet too large to read is a finding."""
+        if sheet not in self._values:
+            try:
+                self._values[sheet] = read_sheet(self.workbook, sheet)
+            except UnreadableWorkbook as exc:
+                self._values[sheet] = None
+                self.submission.findings.append(finding(exc.code, self.file, sheet,
+                                                        reason=exc.reason))
+        return self._values[sheet]
+
+    def read(self) -> None:
+        submission = self.submission
+        department = self.sheets.get(label_key(DEPARTMENT_SHEET))
+        if department:
+            values = self.values(department)
+            _read_department_sheet(submission, values.grid if values else [])
+        projects = project_columns(self.group_label)
+        submission.projects = self.find_table(PROJECT_SHEET, projects)
+        submission.equipment = self.find_table(EQUIPMENT_SHEET, EQUIPMENT_COLUMNS,
+                                               exclude=submission.projects)
+        if submission.projects is None and submission.equipment is None:
+            expected = ", ".join(c.label for c in projects if c.required)
+            sheet = self.sheets.get(label_key(PROJECT_SHEET), PROJECT_SHEET)
+            submission.findings.append(finding("no-header", self.file, sheet,
+                                               expected=expected))
+        else:
+            self.unreadable_named_sheets()
+            self.tables_left_unread(projects)
+        for table in submission.tables():
+            for column in table.header.missing:
+                submission.findings.append(finding(
+                    "missing-column", self.file, table.sheet, table.header.row + 1,
+                    column.label, f"A{table.header.row + 1}"))
+            values = self.values(table.sheet)
+            self.lift_rows(table, values)
+            self.stated_years(table, values.grid)
+
+    def candidate_sheets(self, preferred: str) -> list[str]:
+        """The sheet named *preferred* first, then the other visible sheets that
+        are not the department or instructions sheet."""
+        name = self.sheets.get(label_key(preferred))
+        skip = {self.sheets.get(label_key(DEPARTMENT_SHEET)),
+                self.sheets.get(label_key(INSTRUCTIONS_SHEET)),
+                self.sheets.get(label_key(PROJECT_SHEET)),
+                self.sheets.get(label_key(EQUIPMENT_SHEET))}
+        others = [n for n in self.workbook.sheet_names if n not in skip and n not in self.hidden]
+        return ([name] if name else []) + others
+
+    def find_table(self, preferred: str, columns, exclude: Table | None = None) -> Table | None:
+        """The table for *columns*: on the sheet named *preferred*, else on another sheet."""
+        for sheet in self.candidate_sheets(preferred):
+            if exclude is not None and sheet == exclude.sheet:
+                continue
+            values = self.values(sheet)
+            header = find_header(values.grid, columns) if values else None
+            if header is not None:
+                return Table(sheet, header, columns)
+        return None
+
+    def unreadable_named_sheets(self) -> None:
+        """A โครงการ or ครุภัณฑ์ sheet with content but no header we can find."""
+        used = {table.sheet for table in self.submission.tables()}
+        for preferred in (PROJECT_SHEET, EQUIPMENT_SHEET):
+            sheet = self.sheets.get(label_key(preferred))
+            if sheet is None or sheet in used:
+                continue
+            values = self.values(sheet)
+            if values and any(not is_blank(cell) for row in values.grid for cell in row):
+                columns = (project_columns(self.group_label) if preferred == PROJECT_SHEET
+                           else EQUIPMENT_COLUMNS)
+                expected = ", ".join(c.label for c in columns if c.required)
+                self.submission.findings.append(finding("no-header", self.file, sheet,
+                                                        expected=expected))
+
+    def tables_left_unread(self, projects: tuple[Column, ...]) -> None:
+        """Another visible sheet with a project or equipment header: its rows would be
+        lost, so say so.  Only sheets outside the template's four are looked at."""
+        used = {table.sheet for table in self.submission.tables()}
+        for sheet in self.candidate_sheets(""):
+            if sheet in used:
+                continue
+            values = self.values(sheet)
+            if values is None:
+                continue
+            for columns in (projects, EQUIPMENT_COLUMNS):
+                header = find_header(values.grid, columns)
+                if header is not None:
+                    self.submission.findings.append(finding(
+                        "sheet-not-read", self.file, sheet, header.row + 1, "",
+                        f"A{header.row + 1}"))
+                    break
+
+    def lift_rows(self, table: Table, values: SheetValues) -> None:
+        """Sort every non-empty row under the header into data, total or continuation."""
+        grid = values.grid
+        header = table.header
+        columns = header.columns
+        inherited = _merged_down(values.merges, columns, header.end)
+        continued = next((k for k in CONTINUED_KEYS if k in columns), None)
+        letters = [(key, position, column_letter(position)) for key, position in columns.items()]
+        read = set(columns.values())
+        previous: RawRow | None = None
+        for index in range(header.end + 1, len(grid)):
+            row = grid[index]
+            if _is_empty(row, read):
+                continue
+            excel_row = index + 1
+            width = len(row)
+            raw = RawRow(Origin(self.file, table.sheet, excel_row),
+                         {key: row[position] if position < width else ""
+                          for key, position, _ in letters},
+                         {key: f"{letter}{excel_row}" for key, _, letter in letters})
+            if inherited:
+                for key, position, _ in letters:
+                    source = inherited.get((index, position))
+                    if source is not None and is_blank(raw.values[key]):
+                        raw.values[key] = grid[source[0]][source[1]]
+                        raw.cells[key] = raw.merged[key] = a1(*source)
+            if _is_total_row(row, raw, columns):
+                table.totals.append(raw)
+                previous = None
+                continue
+            if previous is not None and continued and _continues(row, raw, continued, columns):
+                text = clean_text(raw.values[continued])
+                before = clean_text(previous.values.get(continued, ""))
+                previous.values[continued] = f"{before} {text}".strip()
+                previous.continued.append(excel_row)
+                table.continuations.append(raw)
+                self.submission.findings.append(finding(
+                    "continuation-row", self.file, table.sheet, excel_row,
+                    table.label(continued), raw.cells[continued], text,
+                    previous=previous.origin.row))
+                continue
+            table.rows.append(raw)
+            previous = raw
+        self.formulas(table)
+        self.fill_marks(table)
+
+    def formulas(self, table: Table) -> None:
+        found = sheet_extras.formulas(self.workbook, table.sheet)
+        if not found:
+            return
+        for raw in table.rows:
+            index = raw.origin.row - 1
+            for key, position in table.header.columns.items():
+                if key not in raw.merged and (index, position) in found:
+                    raw.formulas[key] = found[(index, position)]
+
+    def fill_marks(self, table: Table) -> None:
+        """Months marked by colour alone, in rows where no month has a visible mark.
+
+        A colour counts when the row's own name cell does not have it (so a
+        template's tinted input area is not a mark), when it is not on the
+        unmarked months of rows marked with text (the background), and when
+        it is not on all twelve months at once (a tinted month area again).
+        """
+        months = [(key, table.header.columns[key]) for key in MONTH_KEYS
+                  if key in table.header.columns]
+        if not months:
+            return
+        unmarked = [raw for raw in table.rows
+                    if not any(is_month_mark(raw.values[key]) for key, _ in months)]
+        unmarked_ids = {id(raw) for raw in unmarked}
+        if not unmarked:
+            return
+        colours = sheet_extras.fills(self.workbook, table.sheet,
+                                     {raw.origin.row - 1 for raw in table.rows})
+        if not colours:
+            return
+        background = set()
+        for raw in table.rows:
+            index = raw.origin.row - 1
+            if id(raw) in unmarked_ids:
+                continue
+            for key, position in months:
+                if not is_month_mark(raw.values[key]) and (index, position) in colours:
+                    background.add(colours[(index, position)])
+        name_key = next((k for k in ("name", "target") if k in table.header.columns), None)
+        for raw in unmarked:
+            index = raw.origin.row - 1
+            own = colours.get((index, table.header.columns[name_key])) if name_key else None
+            filled = {key: colours[(index, position)] for key, position in months
+                      if (index, position) in colours
+                      and colours[(index, position)] not in background
+                      and colours[(index, position)] != own}
+            if len(filled) == len(MONTH_KEYS) and len(set(filled.values())) == 1:
+                continue
+            raw.filled = filled
+
+    def stated_years(self, table: Table, grid) -> None:
+        """Fiscal years written in the header labels and in the titles above them."""
+        seen = {(y.sheet, y.cell) for y in self.submission.stated_years}
+        header = table.header
+        found = [(year, row, col, text) for year, row, col, text in header.years]
+        for index in range(header.row):
+            for col, cell in enumerate(grid[index]):
+                if isinstance(cell, str):
+                    match = _TITLE_YEAR.search(to_arabic_digits(clean_text(cell)))
+                    if match:
+                        found.append((int(match.group(1)), index, col, clean_text(cell)))
+        if header.years:
+            # The header's year labels are FY-1 over ต.ค.–ธ.ค. and FY over the rest.
+            last = max(header.years)
+            found = [f for f in found if f not in header.years or f == last]
+        for year, row, col, text in found:
+            if (table.sheet, a1(row, col)) not in seen:
+                seen.add((table.sheet, a1(row, col)))
+                self.submission.stated_years.append(
+                    StatedYear(year, table.sheet, a1(row, col), text))
 
 
-def _lift_rows(table: Table, grid, file_name: str) -> None:
-    columns = table.header.columns
-    letters = {key: column_letter(index) for key, index in columns.items()}
-    for index in range(table.header.row + 1, len(grid)):
-        row = grid[index]
-        if all(is_blank(cell) for cell in row):
+_TITLE_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(25\d\d)")
+
+
+def _merged_down(merges, columns: dict[str, int], header_end: int) -> dict:
+    """(row, col) → (row, col) of the top cell, for cells under a vertical merge
+    in a column whose value counts for every row of the merge."""
+    wanted = {position for key, position in columns.items() if key in MERGED_DOWN_KEYS}
+    inherited = {}
+    for first_row, first_col, last_row, _ in merges:
+        if last_row > first_row and first_row > header_end and first_col in wanted:
+            for row in range(first_row + 1, last_row + 1):
+                inherited[(row, first_col)] = (first_row, first_col)
+    return inherited
+
+
+def _is_empty(row: list[object], read: set[int]) -> bool:
+    """A blank row — or one holding nothing but a row number in a column we do not
+    read (templates come with ที่ 1, 2, 3 … filled down ahead of the data)."""
+    for position, cell in enumerate(row):
+        if cell == "" or is_blank(cell):  # calamine gives "" for an empty cell
             continue
-        excel_row = index + 1
-        values = {key: (row[position] if position < len(row) else "")
-                  for key, position in columns.items()}
-        table.rows.append(RawRow(Origin(file_name, table.sheet, excel_row), values,
-                                 {key: f"{letters[key]}{excel_row}" for key in columns}))
+        if position in read or parse_int(cell) is None:
+            return False
+    return True
+
+
+def _is_total_row(row: list[object], raw: RawRow, columns: dict[str, int]) -> bool:
+    """A row labelled รวม / รวมทั้งสิ้น / รวม n โครงการ, with no project of its own."""
+    for key in ("name", "target"):
+        own = raw.values.get(key)
+        if isinstance(own, str) and own and key not in raw.merged \
+                and "รวม" not in own and "otal" not in own:
+            return False  # the common case, decided without looking at every cell
+    label = next((position for position, cell in enumerate(row)
+                  if isinstance(cell, str) and ("รวม" in cell or "otal" in cell)
+                  and is_total_label(cell)), None)
+    if label is None:
+        return False
+    for key in ("name", "activity", "target", "place"):
+        position = columns.get(key)
+        if position is not None and position != label and key not in raw.merged \
+                and not is_blank(raw.values.get(key)):
+            return False
+    return True
+
+
+def _continues(row: list[object], raw: RawRow, key: str, columns: dict[str, int]) -> bool:
+    """True when the row's only own content is text in the continued column."""
+    position = columns[key]
+    if not isinstance(raw.values.get(key), str) or is_blank(raw.values.get(key)):
+        return False
+    for other in ("name", "budget"):  # the common case: a project of its own
+        if other in columns and other not in raw.merged and not is_blank(raw.values[other]):
+            return False
+    for index, cell in enumerate(row):
+        if index != position and not is_blank(cell):
+            return False
+    return True
 
 
 def _read_department_sheet(submission: Submission, grid) -> None:
@@ -155,5 +464,6 @@ def _read_department_sheet(submission: Submission, grid) -> None:
         key = label_key(row[0])
         if key == label_key("หน่วยงาน") and not is_blank(row[1]):
             submission.department_name = clean_text(row[1])
-        elif key == label_key("ปีงบประมาณ") and not is_blank(row[1]):
+        elif key in (label_key("ปีงบประมาณ"), label_key("ปีงบประมาณ (พ.ศ.)")) \
+                and not is_blank(row[1]):
             submission.fiscal_year = (row[1], f"B{index + 1}")

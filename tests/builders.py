@@ -108,3 +108,44 @@ def fill_template(path: Path, projects=(), equipment_rows=(), department: str | 
     target.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(target)
     return target
+
+
+# --- the odd-file fixtures of tests/data/ (made by tests/data/make_fixtures.py) ---
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def fixture_names() -> list[str]:
+    return sorted(p.name for p in DATA.iterdir() if p.name.startswith(("habit-", "check-")))
+
+
+def plan_with(tmp_path: Path, *names: str, year: int = 2568, settings=None) -> Path:
+    """A plan folder (``oplan init`` defaults) whose submissions are copies of fixtures.
+
+    *settings*, if given, is called with the Settings to change them before
+    they are written back.
+    """
+    import shutil
+
+    from oplan_xl.settings import SETTINGS_FILE, read_settings, write_settings
+
+    plan_dir = make_plan(tmp_path, year)
+    if settings is not None:
+        current = read_settings(plan_dir / SETTINGS_FILE)
+        settings(current)
+        (plan_dir / SETTINGS_FILE).unlink()
+        write_settings(current, plan_dir / SETTINGS_FILE)
+    for name in names:
+        shutil.copyfile(DATA / name, plan_dir / "submissions" / name)
+    return plan_dir
+
+
+def positions(report, severity=None, plan_level=False) -> list[tuple[str, str, str]]:
+    """The report's findings as sorted (file, cell, code) tuples.
+
+    department-no-submission is left out unless *plan_level*: with one fixture
+    in a plan of six departments it is always there.
+    """
+    return sorted((f.file, f.cell, f.code) for f in report.findings
+                  if (severity is None or f.severity == severity)
+                  and (plan_level or f.code != "department-no-submission"))

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from oplan_xl.model import to_thai_digits
@@ -75,6 +75,7 @@ thai_text = st.text(alphabet=st.sampled_from(
 
 
 @given(thai_text)
+@example("\u0e48\u200b\u0e38")  # a zero-width space hid two marks' order from NFC
 def test_clean_text_is_idempotent(text):
     once = clean_text(text)
     assert clean_text(once) == once
@@ -86,3 +87,96 @@ def test_budget_thai_and_arabic_digits_agree(baht, satang):
     text = f"{baht:,}.{satang:02d}"
     assert parse_amount(text) == parse_amount(to_thai_digits(text))
     assert parse_amount(text) == Decimal(baht) + Decimal(satang) / 100
+
+
+# --- more messy input -----------------------------------------------------------
+
+from oplan_xl.model import MONTHS  # noqa: E402
+from oplan_xl.normalise import is_total_label, months_in_text  # noqa: E402
+
+
+@pytest.mark.parametrize("raw, amount", [
+    ("฿2,000", "2000"),
+    ("1,000.25 บ.", "1000.25"),
+    ("๑๒,๐๐๐.๕๐", "12000.50"),
+    ("-5,000", "-5000"),
+])
+def test_more_budget_text_forms(raw, amount):
+    assert parse_amount(raw) == Decimal(amount)
+
+
+@pytest.mark.parametrize("raw", ["1,5,0", "15,0000", "1,50.00", "=1+2", "1.500.000"])
+def test_misgrouped_or_formula_like_text_is_not_a_number(raw):
+    with pytest.raises(NotANumber):
+        parse_amount(raw)
+
+
+money = st.tuples(st.integers(min_value=0, max_value=10**12), st.integers(0, 99))
+decorations = st.sampled_from(["{}", "{} บาท", "{}.-", " {} ", "฿{}", "{}\u00a0บาท", "{} บ."])
+
+
+@given(money, decorations, st.booleans(), st.booleans())
+def test_budget_text_round_trip(amount, decoration, grouped, thai):
+    baht, satang = amount
+    number = f"{baht:,}" if grouped else str(baht)
+    if satang or decoration == "{}.-":
+        number = number if decoration == "{}.-" else f"{number}.{satang:02d}"
+    text = decoration.format(number)
+    if thai:
+        text = to_thai_digits(text)
+    expected = Decimal(baht) + (0 if decoration == "{}.-" else Decimal(satang) / 100)
+    assert parse_amount(text) == expected
+
+
+thai_words = st.text(alphabet=st.sampled_from(list("กขคงจชซดตทนบปผพมยรลวสหอะาิีึืุูเแโไ่้๊๋็์ำ ")),
+                     max_size=30)
+
+
+@given(thai_words)
+def test_decomposed_sara_am_reads_as_composed(text):
+    decomposed = text.replace("ำ", "\u0e4d\u0e32")
+    assert clean_text(decomposed) == clean_text(text)
+
+
+syllables = st.lists(st.tuples(st.sampled_from(list("กขคงจชซดตทนบปผพมยรลวสหอ")),
+                               st.sampled_from(["", "่", "้", "๊", "๋"]), st.booleans()),
+                     max_size=8)
+
+
+@given(syllables)
+def test_tone_mark_typed_after_sara_am_reads_as_before(parts):
+    """น้ำ typed as น + ำ + ้ (or with ํ + า in any order) reads as น้ำ."""
+    right = "".join(c + tone + ("ำ" if am else "") for c, tone, am in parts)
+    swapped = "".join(c + ("ำ" + tone if am else tone) for c, tone, am in parts)
+    split = "".join(c + ("\u0e4d" + tone + "\u0e32" if am else tone) for c, tone, am in parts)
+    assert clean_text(swapped) == clean_text(split) == clean_text(right)
+
+
+@given(thai_text)
+def test_label_key_is_idempotent_and_digit_blind(text):
+    key = label_key(text)
+    assert label_key(key) == key
+    assert label_key(to_thai_digits(text)) == key
+
+
+@given(st.integers(0, 11), st.integers(0, 11), st.sampled_from(["–", "-", " ถึง ", " - "]))
+def test_month_spans_in_text(first, last, dash):
+    first, last = min(first, last), max(first, last)
+    words, months = months_in_text(f"ดำเนินการ {MONTHS[first]}{dash}{MONTHS[last]} 68")
+    assert months == tuple(range(first, last + 1))
+    assert words.startswith(MONTHS[first])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("รวม", True), ("รวมทั้งสิ้น", True), ("ยอดรวม", True), ("รวม ๑๒ โครงการ", True),
+    ("รวมงบประมาณ", True), ("Total", True), ("รวมยุทธศาสตร์ที่ 1", True),
+    ("รวมแผนงานการศึกษา", True), ("รวมประเภทครุภัณฑ์สำนักงาน", True),
+    ("รวมพลังชุมชน", False), ("โครงการรวมกลุ่มอาชีพ", False), ("", False), (5, False),
+])
+def test_total_labels(text, expected):
+    assert is_total_label(text) is expected
+
+
+def test_month_names_in_text_need_no_dots_inside_words():
+    assert months_in_text("ถนน คสล. หมู่ 5") == ("", ())
+    assert months_in_text("จัดงานเดือนเมษายน")[1] == (6,)

@@ -67,3 +67,11 @@ def test_lock_and_hidden_files_are_skipped(tmp_path):
                  "b.ods", "c.XLS"):
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in list_submissions(tmp_path)] == ["a.xlsx", "b.ods", "c.XLS"]
+
+
+def test_a_header_without_any_month_column_is_missing_the_months(tmp_path):
+    order = [c.key for c in project_columns() if not c.key.startswith("m")]
+    path = write_submission(tmp_path / "works.xlsx", [project()], column_order=order)
+    findings = read_submission(path).findings
+    assert [(f.code, f.column) for f in findings] == [
+        ("missing-column", "ต.ค. ถึง ก.ย. (เดือนที่ดำเนินการ)")]

@@ -1,0 +1,298 @@
+"""What a sheet's values do not show: formulas, fill colours, and (for .ods) merges.
+
+calamine gives cached values only.  The reader asks for more only where the
+values leave a question open, so the common file costs nothing extra:
+
+- **formulas** (.xlsx/.xlsm): a byte search of the sheet's XML for ``<f``;
+  only when there is one are the formula cells located, with regular
+  expressions, not a full parse.  (.ods: ``table:formula`` attributes.)
+- **fills** (.xlsx/.xlsm): openpyxl, read-only, and only when some row has no
+  month marked by a value — a colour with no text may be the mark.
+  (.ods: the cell styles of content.xml.)
+- **merges** (.ods only; calamine has them for .xlsx and .xls): the
+  ``number-rows-spanned`` attributes of content.xml.
+
+.xls files get none of these: calamine exposes neither formulas nor fills
+for the binary format.  Their cached values are used; a month marked only by
+colour in an .xls gets the no-month finding, whose message mentions colour.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+from .layout import RETURNED_FILLS
+from .sheets import ODS, XLSX, Workbook
+
+Position = tuple[int, int]  # 0-based (row, column)
+
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+# --- .xlsx / .xlsm -----------------------------------------------------------
+
+
+def ooxml_sheet_xml(workbook: Workbook, sheet: str) -> bytes | None:
+    """The XML part of an .xlsx sheet, found through workbook.xml and its rels."""
+    parts = workbook.cache.get("sheet-parts")
+    if parts is None:
+        parts = _ooxml_sheet_parts(workbook)
+        workbook.cache["sheet-parts"] = parts
+    name = parts.get(sheet)
+    return workbook.part(name) if name else None
+
+
+def _ooxml_sheet_parts(workbook: Workbook) -> dict[str, str]:
+    book, rels = workbook.part("xl/workbook.xml"), workbook.part("xl/_rels/workbook.xml.rels")
+    if not book or not rels:
+        return {}
+    try:
+        targets = {}
+        for rel in ET.fromstring(rels):
+            target = rel.get("Target", "")
+            target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            targets[rel.get("Id")] = target
+        parts = {}
+        for element in ET.fromstring(book).iter():
+            if element.tag.endswith("}sheet"):
+                parts[element.get("name")] = targets.get(element.get(f"{{{_REL_NS}}}id"), "")
+        return parts
+    except ET.ParseError:
+        return {}
+
+
+_F_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_SHARED_INDEX = re.compile(rb'\bsi="(\d+)"')
+
+
+def formulas(workbook: Workbook, sheet: str) -> dict[Position, str]:
+    """Formula text (with a leading ``=``) of each formula cell of *sheet*."""
+    key = f"formulas:{sheet}"
+    if key not in workbook.cache:
+        if workbook.kind == XLSX:
+            workbook.cache[key] = _ooxml_formulas(ooxml_sheet_xml(workbook, sheet) or b"")
+        elif workbook.kind == ODS:
+            extras = ods_sheet(workbook, sheet) if b"table:formula" in (
+                workbook.part("content.xml") or b"") else None
+            workbook.cache[key] = extras.formulas if extras else {}
+        else:
+            workbook.cache[key] = {}
+    return workbook.cache[key]
+
+
+def _ooxml_formulas(xml: bytes) -> dict[Position, str]:
+    # Plain byte searches first: most sheets have no formula at all.
+    if b"<f" not in xml and b":f" not in xml or not _F_TAG.search(xml):
+        return {}
+    found: dict[Position, str] = {}
+    shared: dict[bytes, str] = {}
+    for match in _FORMULA.finditer(xml):
+        start = max(xml.rfind(b"<c ", 0, match.start()), xml.rfind(b":c ", 0, match.start()))
+        ref = _CELL_REF.search(xml, start, match.start()) if start >= 0 else None
+        if ref is None:
+            continue
+        text = html.unescape((match.group(2) or b"").decode("utf-8", "replace"))
+        index = _SHARED_INDEX.search(match.group(1) or b"")
+        if index and text:
+            shared[index.group(1)] = text
+        elif index:
+            text = shared.get(index.group(1), "")
+        found[(int(ref.group(2)) - 1, _column_index(ref.group(1).decode()))] = f"={text}"
+    return found
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index - 1
+
+
+def fills(workbook: Workbook, sheet: str, rows: set[int]) -> dict[Position, str]:
+    """Fill colour of the cells of *rows* (0-based) that have one.
+
+    Colours are keys such as ``rgb:FFFF0000`` or ``theme:5:0.4``; no fill,
+    white, and the colours our returned copies use are left out.
+    """
+    if not rows:
+        return {}
+    if workbook.kind == XLSX:
+        return _ooxml_fills(workbook, sheet, rows)
+    if workbook.kind == ODS:
+        extras = ods_sheet(workbook, sheet)
+        return {pos: colour for pos, colour in (extras.fills.items() if extras else ())
+                if pos[0] in rows}
+    return {}
+
+
+def _ooxml_fills(workbook: Workbook, sheet: str, rows: set[int]) -> dict[Position, str]:
+    from openpyxl import load_workbook
+
+    found: dict[Position, str] = {}
+    try:
+        book = workbook.cache.get("openpyxl")
+        if book is None:  # opened once per file, even when both tables need fills
+            book = load_workbook(io.BytesIO(workbook.data), read_only=True, data_only=True,
+                                 keep_links=False)
+            workbook.cache["openpyxl"] = book
+        worksheet = book[sheet]
+        first, last = min(rows), max(rows)
+        for index, row in enumerate(worksheet.iter_rows(min_row=first + 1, max_row=last + 1),
+                                    first):
+            if index not in rows:
+                continue
+            for cell in row:
+                colour = _ooxml_colour(getattr(cell, "fill", None))
+                if colour and getattr(cell, "column", None):
+                    found[(index, cell.column - 1)] = colour
+    except Exception:  # a style part openpyxl cannot read: no fills known
+        return found
+    return found
+
+
+def _ooxml_colour(fill) -> str | None:
+    if fill is None or fill.patternType in (None, "none"):
+        return None
+    color = fill.fgColor if fill.patternType == "solid" else (fill.fgColor or fill.bgColor)
+    if color is None:
+        return None
+    if color.type == "rgb":
+        rgb = str(color.rgb).upper()
+        if rgb.endswith("FFFFFF") or rgb == "00000000" or rgb in RETURNED_FILLS:
+            return None
+        return f"rgb:{rgb}"
+    if color.type == "theme":
+        if color.theme == 0 and not color.tint:
+            return None  # the theme's background colour: white
+        return f"theme:{color.theme}:{color.tint or 0}"
+    if color.type == "indexed":
+        return None if color.indexed in (9, 64, 65) else f"indexed:{color.indexed}"
+    return None
+
+
+# --- .ods --------------------------------------------------------------------
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+#: Repeated cells beyond this many are empty padding: not expanded for fills.
+_MAX_EXPANDED = 5000
+
+
+@dataclass
+class OdsSheet:
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    formulas: dict[Position, str] = field(default_factory=dict)
+    fills: dict[Position, str] = field(default_factory=dict)
+
+
+def ods_sheet(workbook: Workbook, sheet: str) -> OdsSheet | None:
+    """Merges, formulas and fills of one sheet of an .ods (content.xml read once)."""
+    sheets = workbook.cache.get("ods")
+    if sheets is None:
+        try:
+            sheets = _parse_ods(workbook.part("content.xml") or b"",
+                                workbook.part("styles.xml") or b"")
+        except ET.ParseError:
+            sheets = {}
+        workbook.cache["ods"] = sheets
+    return sheets.get(sheet)
+
+
+def _parse_ods(content: bytes, styles: bytes) -> dict[str, OdsSheet]:
+    backgrounds: dict[str, str] = {}
+    if styles:
+        for element in ET.fromstring(styles).iter(f"{{{_STYLE}}}style"):
+            _ods_background(element, backgrounds)
+    sheets: dict[str, OdsSheet] = {}
+    current: OdsSheet | None = None
+    row = col = 0
+    row_repeat = 1
+    column_styles: list[tuple[int, str]] = []  # (repeat, default cell style)
+    row_style = ""
+    for event, element in ET.iterparse(io.BytesIO(content), events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag == f"{{{_TABLE}}}table":
+                current = sheets.setdefault(element.get(f"{{{_TABLE}}}name", ""), OdsSheet())
+                row, column_styles = 0, []
+            elif tag == f"{{{_TABLE}}}table-column":
+                column_styles.append((int(element.get(f"{{{_TABLE}}}number-columns-repeated",
+                                                      1)),
+                                      element.get(f"{{{_TABLE}}}default-cell-style-name", "")))
+            elif tag == f"{{{_TABLE}}}table-row":
+                col = 0
+                row_repeat = int(element.get(f"{{{_TABLE}}}number-rows-repeated", 1))
+                row_style = element.get(f"{{{_TABLE}}}default-cell-style-name", "")
+            elif tag in (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell") and \
+                    current is not None:
+                repeat = int(element.get(f"{{{_TABLE}}}number-columns-repeated", 1))
+                spanned_rows = int(element.get(f"{{{_TABLE}}}number-rows-spanned", 1))
+                spanned_cols = int(element.get(f"{{{_TABLE}}}number-columns-spanned", 1))
+                if spanned_rows > 1 or spanned_cols > 1:
+                    current.merges.append((row, col, row + spanned_rows - 1,
+                                           col + spanned_cols - 1))
+                formula = element.get(f"{{{_TABLE}}}formula")
+                if formula:
+                    current.formulas[(row, col)] = _ods_formula(formula)
+                style = (element.get(f"{{{_TABLE}}}style-name") or row_style
+                         or _column_style(column_styles, col))
+                colour = backgrounds.get(style)
+                if colour and repeat * row_repeat <= _MAX_EXPANDED:
+                    for r in range(row, row + row_repeat):
+                        for c in range(col, col + repeat):
+                            current.fills[(r, c)] = colour
+                col += repeat
+        elif tag == f"{{{_STYLE}}}style":
+            # Automatic styles come before the tables in content.xml.
+            _ods_background(element, backgrounds)
+        elif tag == f"{{{_TABLE}}}table-row":
+            row += row_repeat
+            element.clear()
+        elif tag == f"{{{_TABLE}}}table":
+            current = None
+    return sheets
+
+
+def _ods_formula(formula: str) -> str:
+    """``of:=[.E5]*2`` → ``=E5*2``: shown the way Excel users write it."""
+    def reference(match: re.Match) -> str:
+        parts = []
+        for part in match.group(1).split(":"):
+            sheet, _, cell = part.lstrip("$").rpartition(".")
+            parts.append(f"{sheet.lstrip('$')}!{cell}" if sheet else cell)
+        return ":".join(parts)
+
+    text = re.sub(r"^\w+:=", "", formula)
+    return "=" + re.sub(r"\[([^\]]*)\]", reference, text)
+
+
+def _column_style(column_styles: list[tuple[int, str]], col: int) -> str:
+    position = 0
+    for repeat, style in column_styles:
+        position += repeat
+        if col < position:
+            return style
+    return ""
+
+
+def _ods_background(element, backgrounds: dict[str, str]) -> None:
+    """Record a cell style's background colour (its own, or its parent's)."""
+    if element.get(f"{{{_STYLE}}}family") != "table-cell":
+        return
+    name = element.get(f"{{{_STYLE}}}name", "")
+    props = element.find(f"{{{_STYLE}}}table-cell-properties")
+    colour = props.get(f"{{{_FO}}}background-color") if props is not None else None
+    if colour is None:
+        parent = backgrounds.get(element.get(f"{{{_STYLE}}}parent-style-name", ""))
+        if parent:
+            backgrounds[name] = parent
+    elif colour.lower() not in ("transparent", "#ffffff") and \
+            f"FF{colour.lstrip('#').upper()}" not in RETURNED_FILLS:
+        backgrounds[name] = f"rgb:{colour.lower()}"
