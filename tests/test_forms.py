@@ -143,5 +143,6 @@ def test_locked_output_gives_a_clear_message_and_keeps_the_old_file(tmp_path, mo
     assert result.exit_code == 1
     assert "ปิดไฟล์แล้วสั่งใหม่" in result.output and "pd01.xlsx" in result.output
     assert _sha(first.outputs["pd01"]) == before
+    # no temporary file left behind
     assert sorted(p.name for p in (plan_dir / "output").iterdir()) == \
-        ["pd01.xlsx", "pd02-1.xlsx", "pd02.xlsx", "preview.html"]  # no temporary file left
+        ["findings.xlsx", "pd01.xlsx", "pd02-1.xlsx", "pd02.xlsx", "preview.html"]
