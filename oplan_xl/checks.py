@@ -241,6 +241,9 @@ def check_equipment(raw: RawRow, table: Table, department: Department,
                     resolve: Resolver) -> tuple[EquipmentRow | None, int, list[Finding]]:
     """Return (the equipment row or None if rejected, its satang, its findings)."""
     row = RowCheck(raw, table)
+    if resolve.settings.by_approach:
+        # No ผด.02/1 in the 2548 edition: planning the row would lose it.
+        row.report("equipment-no-form", "target")
     programme = None
     if row.text("programme", required=True):
         programme = resolve.programme(raw.values["programme"])

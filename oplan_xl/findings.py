@@ -159,6 +159,13 @@ CATALOGUE = _kinds(
         "Equipment type \"{value}\" is not in the settings - choose one from the list",
     ),
     FindingKind(
+        "equipment-no-form", ERROR,
+        "ระเบียบฉบับ พ.ศ. 2548 ไม่มีแบบ ผด.02/1 รายการครุภัณฑ์นี้จึงไม่ปรากฏในแผน — "
+        "ย้ายไปกรอกเป็นโครงการในแผ่นงาน \"โครงการ\"",
+        "The 2548 edition has no ผด.02/1 form, so this equipment item would appear "
+        "nowhere - enter it as a project on the โครงการ sheet",
+    ),
+    FindingKind(
         "continuation-row", WARNING,
         "แถวนี้มีเฉพาะข้อความใน \"{column}\" จึงถือเป็นข้อความต่อจากแถว {previous} และนำไปต่อท้ายแล้ว "
         "— ถ้าเป็นโครงการใหม่ ให้กรอกช่องอื่นให้ครบ",

@@ -97,3 +97,15 @@ def test_plan_level_findings(tmp_path):
     finance = next(t for t in report.files if t.file == "finance.xlsx")
     assert (finance.rows_read, finance.rows_planned, finance.rows_rejected) == (1, 0, 1)
     assert not report.ok
+
+
+def test_equipment_in_a_2548_plan_is_rejected_not_lost(tmp_path):
+    plan_dir = make_plan(tmp_path, year=2559)
+    write_submission(plan_dir / "submissions" / "works.xlsx", [project(group="1.1", name="a")],
+                     [equipment(budget=11000)], group_label="แนวทาง", department="กองช่าง",
+                     year=2559)
+    report = check(plan_dir)
+    assert positions(report, "error") == [("works.xlsx", "D2", "equipment-no-form")]
+    assert report.equipment == [] and len(report.projects) == 1
+    total = report.total()
+    assert (total.rows_rejected, total.satang_rejected) == (1, 1100000)
