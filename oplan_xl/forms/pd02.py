@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import satang_to_decimal
 from ..plan import Plan
-from .common import Sheet, page_setup, save_workbook, write_group_total, write_provenance
+from .common import Sheet, baht, page_setup, save_workbook, write_group_total, write_provenance
 
 FORM_CODE = "แบบ ผด.02"
 SHEET = "แบบ ผด.02"
@@ -51,13 +50,10 @@ def _fill(plan: Plan, workbook, styles) -> None:
             row += 1
             first = row
             for index, project in enumerate(group.rows, 1):
-                ws.write_number(row, 0, index, styles["count"])
-                sheet.write_text(row, 1, project.name)
-                sheet.write_text(row, 2, project.activity)
-                ws.write_number(row, 3, float(satang_to_decimal(project.budget_satang)),
-                                styles["money"])
-                sheet.write_text(row, 4, project.place)
-                sheet.write_text(row, 5, project.responsible)
+                sheet.write_cells(row, 0, [
+                    (index, "count"), (project.name, "text"), (project.activity, "text"),
+                    (baht(project.budget_satang), "money"), (project.place, "text"),
+                    (project.responsible, "text")])
                 sheet.month_bars(row, FIRST_MONTH_COL, project.months)
                 row += 1
             write_group_total(sheet, row, first, group.count, group.satang,
