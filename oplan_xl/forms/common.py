@@ -12,7 +12,7 @@ from pathlib import Path
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from ..atomic import write_atomically
+from ..atomic import Writer
 from ..model import (
     MONTHS,
     MONTHS_IN_PREVIOUS_YEAR,
@@ -174,20 +174,21 @@ class Sheet:
                                 self.styles["month-bar"])
 
 
-def save_workbook(target: Path, settings: Settings, title: str,
-                  fill: Callable[[object, Styles], None]) -> Path:
-    """Create a workbook with safe options, let *fill* write it, save atomically."""
+def workbook_writer(settings: Settings, title: str,
+                    fill: Callable[[object, Styles], None]) -> Writer:
+    """A writer for ``atomic``: create a workbook with safe options at the path it is
+    given and let *fill* write it."""
     import xlsxwriter
 
-    def write(temp: Path) -> None:
-        workbook = xlsxwriter.Workbook(str(temp), SAFE_OPTIONS)
+    def write(path: Path) -> None:
+        workbook = xlsxwriter.Workbook(str(path), SAFE_OPTIONS)
         workbook.worksheet_class = worksheet_class()
         workbook.set_properties({"title": title, "author": "oplan-xl",
                                  "company": settings.org_name, "created": FIXED_DATE})
         fill(workbook, Styles(workbook, settings.use_thai_digits))
         workbook.close()
 
-    return write_atomically(target, write)
+    return write
 
 
 def page_setup(ws, header_rows: tuple[int, int]) -> None:

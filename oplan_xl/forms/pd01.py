@@ -13,6 +13,7 @@ from pathlib import Path
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from ..atomic import Writer, write_atomically
 from ..model import satang_to_decimal
 from ..plan import Plan, SummaryLine
 from .common import (
@@ -20,7 +21,7 @@ from .common import (
     baht,
     page_setup,
     plain_page_setup,
-    save_workbook,
+    workbook_writer,
     write_provenance,
 )
 from .fastsheet import write_cells
@@ -46,9 +47,14 @@ def headers(plan: Plan) -> tuple[str, ...]:
 
 
 def write(plan: Plan, target: Path) -> Path:
-    """Write pd01.xlsx for *plan* at *target*."""
-    return save_workbook(target, plan.settings, f"{FORM_CODE} {TITLE}",
-                         lambda workbook, styles: _fill(plan, workbook, styles))
+    """Write pd01.xlsx for *plan* at *target* (atomically)."""
+    return write_atomically(target, writer(plan))
+
+
+def writer(plan: Plan) -> Writer:
+    """What writes pd01.xlsx for *plan* at a path (see ``atomic.write_all``)."""
+    return workbook_writer(plan.settings, f"{FORM_CODE} {TITLE}",
+                           lambda workbook, styles: _fill(plan, workbook, styles))
 
 
 class DataRanges:

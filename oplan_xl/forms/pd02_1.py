@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..atomic import Writer, write_atomically
 from ..plan import Plan
-from .common import Sheet, baht, page_setup, save_workbook, write_group_total, write_provenance
+from .common import Sheet, baht, page_setup, workbook_writer, write_group_total, write_provenance
 
 FORM_CODE = "แบบ ผด.02/1"
 TITLE = "บัญชีจำนวนครุภัณฑ์สำหรับที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น"
@@ -18,9 +19,14 @@ LAST_COL = FIRST_MONTH_COL + 11
 
 
 def write(plan: Plan, target: Path) -> Path:
-    """Write pd02-1.xlsx for *plan* at *target*."""
-    return save_workbook(target, plan.settings, f"{FORM_CODE} {TITLE}",
-                         lambda workbook, styles: _fill(plan, workbook, styles))
+    """Write pd02-1.xlsx for *plan* at *target* (atomically)."""
+    return write_atomically(target, writer(plan))
+
+
+def writer(plan: Plan) -> Writer:
+    """What writes pd02-1.xlsx for *plan* at a path (see ``atomic.write_all``)."""
+    return workbook_writer(plan.settings, f"{FORM_CODE} {TITLE}",
+                           lambda workbook, styles: _fill(plan, workbook, styles))
 
 
 def _fill(plan: Plan, workbook, styles) -> None:
