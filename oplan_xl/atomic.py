@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import os
 import pickle
-import sys
 import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from .errors import OutputError
+from .parallel import can_fork
 
 Writer = Callable[[Path], None]
 
@@ -60,17 +60,6 @@ def _shared_mode() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
-
-
-def can_fork() -> bool:
-    """True where a second process can start from this one's memory: Linux and the
-    BSDs with two cores or more.  (macOS has fork but Apple's libraries may not
-    survive it; Windows has none.  There, everything runs in this process.)"""
-    if (os.cpu_count() or 1) < 2 or not sys.platform.startswith(("linux", "freebsd")):
-        return False
-    import multiprocessing  # here, not at start-up: 10 ms that --help does not need
-
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None = None

@@ -144,6 +144,8 @@ def is_month_mark(value: object) -> bool:
 
     Any visible mark counts (✓ ✔ / x X * 1 ● …); blanks, zero and dashes do not.
     """
+    if value.__class__ is str:  # the common cell, and "" the most common of all
+        return value != "" and _is_mark_text(value)
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
@@ -151,6 +153,22 @@ def is_month_mark(value: object) -> bool:
     if isinstance(value, str):
         return value != "" and _is_mark_text(value)
     return to_arabic_digits(clean_text(value)).lower() not in _NO_MARK
+
+
+def month_marks(values: tuple) -> tuple[bool, ...]:
+    """``is_month_mark`` of each value; cached, since a sheet repeats a few patterns
+    of marks over and over."""
+    try:
+        return _month_marks(values)
+    except TypeError:  # an unhashable value: no cache
+        return tuple(is_month_mark(value) for value in values)
+
+
+@lru_cache(maxsize=4096)
+def _month_marks(values: tuple) -> tuple[bool, ...]:
+    # 1 == 1.0 == True and 0 == 0.0 == False share a cache entry; each group
+    # gives the same answer, so that is harmless.
+    return tuple(is_month_mark(value) for value in values)
 
 
 @lru_cache(maxsize=1024)

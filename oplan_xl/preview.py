@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 from . import __version__, charts, part1
 from .atomic import Writer, write_atomically
@@ -115,6 +116,31 @@ def preview_writer(plan: Plan, report: Report) -> Writer:
     return lambda path: path.write_bytes(render_preview(plan, report).encode("utf-8"))
 
 
+@functools.lru_cache(maxsize=4096)
+def month_cells(months: tuple[bool, ...]):
+    """The 12 month cells of a row as table cells (markup): one spanning cell per
+    run, like the merged bars of the workbooks, and an empty cell per other month.
+
+    Built here, not in the template, and once per pattern of months: a plan has a
+    few hundred patterns at most, and the labels are our own month names.
+    """
+    from markupsafe import Markup, escape
+
+    starts = {start: end for start, end in month_runs(months)}
+    cells, index = [], 0
+    while index < len(MONTHS):
+        if index in starts:
+            end = starts[index]
+            label = MONTHS[index] if end == index else f"{MONTHS[index]}–{MONTHS[end]}"
+            cells.append(f'<td class="m run" colspan="{end - index + 1}"><span class="bar">'
+                         f'</span><span class="sr">{escape(label)}</span></td>')
+            index = end + 1
+        else:
+            cells.append('<td class="m"></td>')
+            index += 1
+    return Markup("".join(cells))
+
+
 class Book:
     """Everything the template shows, as display-ready text.
 
@@ -175,23 +201,6 @@ class Book:
         years = year_labels(self.settings.fiscal_year, self.thai)
         return {"years": years, "split": MONTHS_IN_PREVIOUS_YEAR,
                 "rest": len(MONTHS) - MONTHS_IN_PREVIOUS_YEAR, "months": MONTHS}
-
-    @staticmethod
-    def _month_cells(months: tuple[bool, ...]) -> list[dict]:
-        """Table cells for the 12 months: one spanning cell per run, like the
-        merged bars of the workbooks, and an empty cell per other month."""
-        starts = {start: end for start, end in month_runs(months)}
-        cells, index = [], 0
-        while index < len(MONTHS):
-            if index in starts:
-                end = starts[index]
-                label = MONTHS[index] if end == index else f"{MONTHS[index]}–{MONTHS[end]}"
-                cells.append({"span": end - index + 1, "on": True, "label": label})
-                index = end + 1
-            else:
-                cells.append({"span": 1, "on": False, "label": ""})
-                index += 1
-        return cells
 
     # --- sections ------------------------------------------------------
 
@@ -256,19 +265,23 @@ class Book:
             for number, group in enumerate(block.groups, 1):
                 groups.append({
                     "title": self.t(plan.group_title(block, number, group.group)),
-                    "rows": [{
-                        "number": self.count(index), "name": self.t(row.name),
-                        "activity": self.t(row.activity), "baht": self.baht(row.budget_satang),
-                        "place": self.t(row.place), "responsible": self.t(row.responsible),
-                        "months": self._month_cells(row.months),
-                    } for index, row in enumerate(group.rows, 1)],
+                    # Attributes, not dict keys: jinja2 tries an attribute first.
+                    "rows": [SimpleNamespace(
+                        number=self.count(index), name=self.t(row.name),
+                        activity=self.t(row.activity), baht=self.baht(row.budget_satang),
+                        place=self.t(row.place), responsible=self.t(row.responsible),
+                        months=month_cells(row.months),
+                    ) for index, row in enumerate(group.rows, 1)],
                     "total": self.t(f"รวม {group.count:,} โครงการ"),
                     "total_baht": self.baht(group.satang),
                 })
             strategies.append({"id": f"pd02-s{block.strategy.number}",
                                "title": self.t(block.strategy.title), "groups": groups})
         projects = plan.projects()
-        values = [sum(1 for row in projects if row.months[i]) for i in range(len(MONTHS))]
+        # Projects running in each month: one pass over the rows, a sum per month.
+        values = [sum(month) for month in zip(*(row.months for row in projects),
+                                                 strict=True)] \
+            if projects else [0] * len(MONTHS)
         chart_title = self.t("จำนวนโครงการที่ดำเนินการในแต่ละเดือน")
         chart = charts.month_chart(chart_title, list(MONTHS), values,
                                    [self.count(v) for v in values],
@@ -286,14 +299,14 @@ class Book:
         for number, block in enumerate(plan.equipment, 1):
             groups = [{
                 "title": self.t(group.programme.name),
-                "rows": [{
-                    "number": self.count(index), "programme": self.t(item.programme.name),
-                    "category": self.t(item.category),
-                    "type": self.t(item.equipment_type.name), "target": self.t(item.target),
-                    "baht": self.baht(item.budget_satang), "place": self.t(item.place),
-                    "responsible": self.t(item.responsible),
-                    "months": self._month_cells(item.months),
-                } for index, item in enumerate(group.rows, 1)],
+                "rows": [SimpleNamespace(
+                    number=self.count(index), programme=self.t(item.programme.name),
+                    category=self.t(item.category),
+                    type=self.t(item.equipment_type.name), target=self.t(item.target),
+                    baht=self.baht(item.budget_satang), place=self.t(item.place),
+                    responsible=self.t(item.responsible),
+                    months=month_cells(item.months),
+                ) for index, item in enumerate(group.rows, 1)],
                 "total": self.t(f"รวม {len(group.rows):,} รายการ"),
                 "total_baht": self.baht(group.satang),
             } for group in block.groups]
