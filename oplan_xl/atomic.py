@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import OutputError
-from .parallel import can_fork
+from .parallel import can_fork, freeze_for_fork
 
 Writer = Callable[[Path], None]
 
@@ -132,6 +132,7 @@ class _Child:
 
 
 def _run_jobs(jobs: list[tuple[Path, Writer]], send) -> None:
+    freeze_for_fork()
     try:
         for temp, write in jobs:
             write(temp)

