@@ -218,6 +218,33 @@ def read_stage(plan_dir: Path, repeat: int) -> float:
                                  for p in paths])
 
 
+def _spin() -> None:
+    total = 0
+    for number in range(2_000_000):
+        total += number * number
+
+
+def parallel_speedup() -> float:
+    """How much faster two busy processes finish than one after the other: about 2
+    on an idle two-core machine, about 1 when something else holds a core.
+    (The numbers of this run mean little in the second case.)"""
+    start = time.perf_counter()
+    _spin()
+    _spin()
+    serial = time.perf_counter() - start
+    start = time.perf_counter()
+    child = os.fork() if hasattr(os, "fork") else 0
+    if child == 0 and hasattr(os, "fork"):
+        _spin()
+        os._exit(0)
+    _spin()
+    if not hasattr(os, "fork"):
+        _spin()
+    else:
+        os.waitpid(child, 0)
+    return serial / (time.perf_counter() - start)
+
+
 def sizes_of(text: str) -> list[tuple[int, int]]:
     return [tuple(int(n) for n in size.split("x")) for size in text.split(",") if size]
 
@@ -233,8 +260,10 @@ def main() -> int:
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="oplan-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+          f"Python {platform.python_version()}, {platform.system()} {platform.release()}; "
+          f"load {load:.2f}, two-process speedup x{parallel_speedup():.2f}")
     print("| size | " + " | ".join(STAGES) + " | stages | build (s) | peak MB | floor (s) | "
           "build/floor | pandas+openpyxl read (s) |")
     print("|---" * (len(STAGES) + 7) + "|")
