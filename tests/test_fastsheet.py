@@ -52,6 +52,11 @@ def _odd_sheet(path, worksheet_class) -> bytes:
     ws.write_string(40, 9, "on a formatted row")
     ws.write_number(41, 3, 3)  # takes the column format
     ws.write_formula(42, 1, "=SUM(B2:B40)", bold, 12.5)
+    ws.write_formula(42, 2, "=IF(A1=0,0,ROUND(B1*100/A1, 2))", bold, 0)
+    ws.write_formula(42, 3, "=XLOOKUP(1,A1:A3,B1:B3)", bold, 0)  # gets _xlfn.
+    ws.write_formula(42, 4, '=IF(A1="FILTER(",UNIQUE(A1:A3),SUM(A1))', bold, 0)
+    ws.write_formula(42, 5, "SUM(A1:A2)", bold, 0)  # no "="
+    ws.write_array_formula(42, 6, 42, 6, "{=SUM(A1:A2*B1:B2)}", bold, 0)
     ws.write_comment(70, 2, "a comment on an empty row")
     ws.write_datetime(43, 6, dt.datetime(2024, 1, 2), workbook.add_format({"num_format": "d"}))
     ws.merge_range(44, 0, 45, 3, "merged", bold)

@@ -28,6 +28,7 @@ release is checked before it is added to the list.
 from __future__ import annotations
 
 import math
+import re
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
@@ -35,6 +36,12 @@ from xlsxwriter.worksheet import Worksheet
 
 #: XlsxWriter (major, minor) versions whose private cell writing this class mirrors.
 CHECKED_VERSIONS = {(3, 1), (3, 2), (3, 3)}
+
+#: Functions the forms use, none of which XlsxWriter rewrites, and how a formula
+#: names a function (any run of letters, digits, dots and underscores before "(").
+_CLASSIC_FUNCTIONS = frozenset({"SUM", "COUNT", "COUNTIF", "COUNTIFS", "SUMIF", "SUMIFS",
+                                "IF", "ROUND"})
+_FUNCTION = re.compile(r"([\w.]+)\s*\(")
 
 #: Shared strings longer than half of Excel's 32,767 UTF-16 units may need
 #: truncating: they go through XlsxWriter's own write_string.
@@ -121,6 +128,18 @@ class FastWorksheet(Worksheet):
                 self._write_string(row, col, value, cell_format)
             else:
                 self._write_number(row, col, value, cell_format)
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        # XlsxWriter runs some thirty regular expressions over every formula to
+        # prefix Excel's newer functions (_xlfn.).  A formula that calls only the
+        # classic functions below comes out of them unchanged but for its "=":
+        # 0.1 ms a formula, a tenth of ผด.01 for a small plan.
+        if self.use_future_functions or expand_future_functions \
+                or not formula.startswith("=") or "{" in formula:
+            return super()._prepare_formula(formula, expand_future_functions)
+        if set(_FUNCTION.findall(formula)) <= _CLASSIC_FUNCTIONS:
+            return formula[1:]
+        return super()._prepare_formula(formula, expand_future_functions)
 
     # --- serialising: the same characters as XlsxWriter's _write_rows ------------
 
