@@ -1,15 +1,18 @@
 """Time every stage of ``oplan build`` and the floor, on generated corpora.
 
-    python bench/run.py [--sizes 5x20,20x100,200x100] [--repeat 3] [--keep DIR]
+    python bench/run.py [--sizes 5x20,20x100,200x100,200x100/10] [--repeat 3] [--keep DIR]
                         [--formats xls,ods] [--format-sizes 20x100,200x100]
 
-For each size N×R (departments × rows) it generates a corpus (bench/make_corpus.py;
-with --keep, an existing corpus of the same size and seed is reused), then
+For each size N×R (departments × rows; N×R/Q: every Q-th file carries a warning and
+so gets a returned copy) it generates a corpus (bench/make_corpus.py; with --keep,
+an existing corpus of the same size is reused), then
 measures, best of --repeat:
 
-  * each stage of a build, in-process and one after the other: settings, read,
-    check (normalise and check the rows read), plan, pd01, pd02, pd02-1, preview,
-    findings (findings.xlsx and returned copies); ``stages`` is their sum;
+  * each stage of a build, in-process, one after the other and on one core (no
+    second process): settings, read, check (normalise and check the rows read),
+    plan, pd01, pd02, pd02-1, preview, findings (findings.xlsx and returned
+    copies); ``stages`` is their sum, to compare with the whole command, which
+    uses a second core where there is one;
   * the whole command, ``python -m oplan_xl build -q`` in a fresh process: wall
     time, and peak memory of its process tree (the sum of the proportional set
     sizes of the process and any child, sampled every 5 ms, so memory a forked
@@ -58,18 +61,21 @@ def best(repeat: int, action) -> float:
     return min(times)
 
 
-def corpus(work: Path, departments: int, rows: int, fmt: str = "xlsx") -> Path:
+def corpus(work: Path, departments: int, rows: int, fmt: str = "xlsx",
+           quirky: int = 0) -> Path:
     """A corpus folder, made once and reused while its stamp matches."""
-    name = f"{departments}x{rows}" + ("" if fmt == "xlsx" else f"-{fmt}")
+    name = f"{departments}x{rows}" + (f"q{quirky}" if quirky else "") \
+        + ("" if fmt == "xlsx" else f"-{fmt}")
     plan_dir = work / name
     stamp = plan_dir / ".bench-corpus"
     wanted = json.dumps({"departments": departments, "rows": rows, "format": fmt,
+                         "quirky": quirky,
                          "generator": (ROOT / "bench" / "make_corpus.py").stat().st_mtime})
     if stamp.is_file() and stamp.read_text() == wanted:
         shutil.rmtree(plan_dir / "output", ignore_errors=True)
         (plan_dir / "output").mkdir()
         return plan_dir
-    make_corpus(plan_dir, departments, rows)
+    make_corpus(plan_dir, departments, rows, quirky=quirky)
     if fmt != "xlsx":
         convert(plan_dir, fmt)
     stamp.write_text(wanted)
@@ -77,7 +83,19 @@ def corpus(work: Path, departments: int, rows: int, fmt: str = "xlsx") -> Path:
 
 
 def stages(plan_dir: Path, repeat: int) -> dict[str, float]:
-    """Stage timings of one build, in-process (best of *repeat*)."""
+    """Stage timings of one build, in-process, on one core (best of *repeat*)."""
+    from oplan_xl import atomic, parallel
+
+    single = lambda: False  # noqa: E731
+    saved = parallel.can_fork, atomic.can_fork
+    parallel.can_fork = atomic.can_fork = single
+    try:
+        return _stages(plan_dir, repeat)
+    finally:
+        parallel.can_fork, atomic.can_fork = saved
+
+
+def _stages(plan_dir: Path, repeat: int) -> dict[str, float]:
     from oplan_xl import pipeline
     from oplan_xl.forms import pd01, pd02, pd02_1
     from oplan_xl.plan import make_plan
@@ -245,13 +263,20 @@ def parallel_speedup() -> float:
     return serial / (time.perf_counter() - start)
 
 
-def sizes_of(text: str) -> list[tuple[int, int]]:
-    return [tuple(int(n) for n in size.split("x")) for size in text.split(",") if size]
+def sizes_of(text: str) -> list[tuple[int, int, int]]:
+    """``200x100`` → (200, 100, 0); ``200x100/10`` → every 10th file has a finding."""
+    sizes = []
+    for size in filter(None, text.split(",")):
+        shape, _, quirky = size.partition("/")
+        departments, rows = (int(n) for n in shape.split("x"))
+        sizes.append((departments, rows, int(quirky or 0)))
+    return sizes
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="5x20,20x100,200x100")
+    parser.add_argument("--sizes", default="5x20,20x100,200x100,200x100/10",
+                        help="departments x rows[/n: every n-th file has a finding]")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the corpora in this folder")
     parser.add_argument("--formats", default="xls,ods",
@@ -267,22 +292,24 @@ def main() -> int:
     print("| size | " + " | ".join(STAGES) + " | stages | build (s) | peak MB | floor (s) | "
           "build/floor | pandas+openpyxl read (s) |")
     print("|---" * (len(STAGES) + 7) + "|")
-    for departments, rows in sizes_of(args.sizes):
-        plan_dir = corpus(work, departments, rows)
+    for departments, rows, quirky in sizes_of(args.sizes):
+        plan_dir = corpus(work, departments, rows, quirky=quirky)
         timing = stages(plan_dir, args.repeat)
         wall, peak = timed_command(["build", "-q", str(plan_dir)], args.repeat)
         base = floor(plan_dir, args.repeat)
         reference = pandas_openpyxl_read(plan_dir) if departments * rows >= 2000 \
             else float("nan")
         cells = " | ".join(f"{timing[name]:.3f}" for name in STAGES)
-        print(f"| {departments}x{rows} | {cells} | {sum(timing.values()):.2f} | {wall:.2f} | "
+        label = f"{departments}x{rows}" + (f" (1 file in {quirky} with findings)"
+                                            if quirky else "")
+        print(f"| {label} | {cells} | {sum(timing.values()):.2f} | {wall:.2f} | "
               f"{peak:.0f} | {base:.2f} | {wall / base:.2f} | {reference:.2f} |", flush=True)
 
     formats = [f for f in args.formats.split(",") if f]
     if formats:
         print("\n| corpus | calamine read (s) | oplan read (s) | check (s, whole command) |")
         print("|---|---|---|---|")
-        for departments, rows in sizes_of(args.format_sizes):
+        for departments, rows, _ in sizes_of(args.format_sizes):
             for fmt in ["xlsx", *formats]:
                 plan_dir = corpus(work, departments, rows, fmt)
                 check, _ = timed_command(["check", "-q", str(plan_dir)], args.repeat)

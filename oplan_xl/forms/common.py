@@ -117,13 +117,19 @@ class Sheet:
         """Write a row of ``(value, style)`` cells from *first_col* on: text (fitted
         and with the settings' digits, never a formula), numbers, and None for a
         formatted blank.  One call per row: the cheap way to write a long table."""
-        styles = self.styles
+        styles, widths, thai = self.styles, self.widths, self.settings.use_thai_digits
+        lines = self.lines.get(row, 1)
         values = []
         for col, (value, style) in enumerate(cells, first_col):
             if value.__class__ is str:
-                self._fit(row, col, col, value, style)
-                value = self.text(value)
+                fit = text_lines(value, widths.get(col, DEFAULT_WIDTH),
+                                 style.startswith(_BOLD_STYLES))
+                lines = fit if fit > lines else lines
+                if thai:
+                    value = to_thai_digits(value)
             values.append((value, styles[style]))
+        if lines > 1:
+            self.lines[row] = lines
         write_cells(self.ws, row, first_col, values)
 
     def merge_text(self, row: int, first_col: int, last_col: int, value: str,

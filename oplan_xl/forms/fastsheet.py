@@ -111,6 +111,7 @@ class FastWorksheet(Worksheet):
         stored = self.table[row]
         shared = self.str_table._get_shared_string_index
         blanks = self._blanks
+        new = tuple.__new__  # what the cell tuples' own __new__ calls, one frame less
         for col, (value, cell_format) in enumerate(cells, first_col):
             kind = value.__class__
             if value is None:
@@ -121,9 +122,9 @@ class FastWorksheet(Worksheet):
                         blank = blanks[cell_format] = _BLANK(cell_format)
                     stored[col] = blank
             elif kind is str and len(value) <= _SHORT_STRING:
-                stored[col] = _STRING(shared(value), cell_format)
+                stored[col] = new(_STRING, (shared(value), cell_format))
             elif (kind is int or kind is float) and math.isfinite(value):
-                stored[col] = _NUMBER(value, cell_format)
+                stored[col] = new(_NUMBER, (value, cell_format))
             elif kind is str:
                 self._write_string(row, col, value, cell_format)
             else:
