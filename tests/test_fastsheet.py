@@ -15,7 +15,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from oplan_xl.forms import common, fastsheet
-from oplan_xl.forms.fastsheet import FastWorksheet, write_cells
+from oplan_xl.forms.fastsheet import FastWorksheet, merge_blanks, write_cells
 
 from .golden.cases import CASES, build_case
 
@@ -60,6 +60,9 @@ def _odd_sheet(path, worksheet_class) -> bytes:
     ws.write_comment(70, 2, "a comment on an empty row")
     ws.write_datetime(43, 6, dt.datetime(2024, 1, 2), workbook.add_format({"num_format": "d"}))
     ws.merge_range(44, 0, 45, 3, "merged", bold)
+    write_cells(ws, 46, 0, [(None, plain)] * 6 + [("text", plain), (None, bold)])
+    merge_blanks(ws, 46, 1, 3, plain)  # blanks already written: bookkeeping only
+    merge_blanks(ws, 46, 5, 7, plain)  # over a text cell and another format
     write_cells(ws, 1_048_575, 16_383, [("last cell", plain)])
     write_cells(ws, 1_048_576, 0, [("out of bounds", plain)])
     workbook.close()
@@ -77,3 +80,17 @@ def test_fast_class_only_for_checked_versions(monkeypatch):
     monkeypatch.setattr(xlsxwriter, "__version__", "4.0.0")
     assert fastsheet.worksheet_class() is Worksheet
     assert fastsheet.worksheet_class(force=True) is FastWorksheet
+
+
+@pytest.mark.parametrize("worksheet_class", [FastWorksheet, Worksheet])
+def test_overlapping_merges_are_refused_alike(tmp_path, worksheet_class):
+    from xlsxwriter.exceptions import OverlappingRange
+
+    workbook = xlsxwriter.Workbook(str(tmp_path / "x.xlsx"))
+    plain = workbook.add_format({"border": 1})
+    ws = workbook.add_worksheet(worksheet_class=worksheet_class)
+    write_cells(ws, 0, 0, [(None, plain)] * 4)
+    merge_blanks(ws, 0, 0, 2, plain)
+    with pytest.raises(OverlappingRange):
+        merge_blanks(ws, 0, 2, 3, plain)
+    workbook.close()

@@ -24,7 +24,7 @@ from ..model import (
 )
 from ..normalise import visible_length
 from ..plan import Entry, Plan
-from .fastsheet import worksheet_class, write_cells
+from .fastsheet import merge_blanks, worksheet_class, write_cells
 from .styles import Styles
 
 # Fixed document dates: the same inputs must give byte-identical files.
@@ -113,10 +113,13 @@ class Sheet:
         self.ws.write_string(row, col, self.text(value), self.styles[style])
         self._fit(row, col, col, value, style)
 
-    def write_cells(self, row: int, first_col: int, cells) -> None:
+    def write_cells(self, row: int, first_col: int, cells,
+                    months: tuple[bool, ...] | None = None) -> None:
         """Write a row of ``(value, style)`` cells from *first_col* on: text (fitted
         and with the settings' digits, never a formula), numbers, and None for a
-        formatted blank.  One call per row: the cheap way to write a long table."""
+        formatted blank; then, given *months*, the row's month bars right after
+        them (see ``month_bars``).  One call per row: the cheap way to write a
+        long table."""
         styles, widths, thai = self.styles, self.widths, self.settings.use_thai_digits
         lines = self.lines.get(row, 1)
         values = []
@@ -130,7 +133,12 @@ class Sheet:
             values.append((value, styles[style]))
         if lines > 1:
             self.lines[row] = lines
-        write_cells(self.ws, row, first_col, values)
+        if months is None:
+            write_cells(self.ws, row, first_col, values)
+            return
+        month_cells, runs = self._month_pattern(months)
+        write_cells(self.ws, row, first_col, values + month_cells)
+        self._merge_runs(row, first_col + len(values), runs)
 
     def merge_text(self, row: int, first_col: int, last_col: int, value: str,
                    style: str) -> None:
@@ -168,16 +176,25 @@ class Sheet:
 
     def month_bars(self, row: int, first_col: int, months: tuple[bool, ...]) -> None:
         """Shade the months a row runs: one merged bar per run of months."""
-        cells, runs = self._month_cells.get(months, (None, None))
-        if cells is None:  # a plan has few distinct month patterns: work each out once
-            bar, month = self.styles["month-bar"], self.styles["month"]
-            cells = [(None, bar if marked else month) for marked in months]
-            runs = [(start, end) for start, end in month_runs(months) if start != end]
-            self._month_cells[months] = cells, runs
+        cells, runs = self._month_pattern(months)
         write_cells(self.ws, row, first_col, cells)
-        for start, end in runs:  # the cells are written already; this makes them one bar
-            self.ws.merge_range(row, first_col + start, row, first_col + end, "",
-                                self.styles["month-bar"])
+        self._merge_runs(row, first_col, runs)
+
+    def _month_pattern(self, months: tuple[bool, ...]) -> tuple[list, list]:
+        """The 12 month cells and the runs to merge, once per pattern of months."""
+        found = self._month_cells.get(months)
+        if found is None:  # a plan has few distinct month patterns: work each out once
+            bar, month = self.styles["month-bar"], self.styles["month"]
+            found = self._month_cells[months] = (
+                [(None, bar if marked else month) for marked in months],
+                [(start, end) for start, end in month_runs(months) if start != end])
+        return found
+
+    def _merge_runs(self, row: int, first_col: int, runs) -> None:
+        # The cells are written already; this makes each run one bar.
+        for start, end in runs:
+            merge_blanks(self.ws, row, first_col + start, first_col + end,
+                         self.styles["month-bar"])
 
 
 def workbook_writer(settings: Settings, title: str,

@@ -31,7 +31,7 @@ import math
 import re
 
 import xlsxwriter
-from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.utility import xl_col_to_name, xl_range
 from xlsxwriter.worksheet import Worksheet
 
 #: XlsxWriter (major, minor) versions whose private cell writing this class mirrors.
@@ -83,6 +83,15 @@ def write_cells(ws, row: int, first_col: int, cells) -> None:
         _write_each(ws, row, first_col, cells)
 
 
+def merge_blanks(ws, row: int, first_col: int, last_col: int, cell_format) -> None:
+    """Merge cells of one row already written as blanks in *cell_format*: what
+    ``merge_range(row, first_col, row, last_col, "", cell_format)`` does."""
+    if isinstance(ws, FastWorksheet):
+        ws.merge_blanks(row, first_col, last_col, cell_format)
+    else:
+        ws.merge_range(row, first_col, row, last_col, "", cell_format)
+
+
 def _write_each(ws, row: int, first_col: int, cells) -> None:
     for col, (value, cell_format) in enumerate(cells, first_col):
         if value is None:
@@ -129,6 +138,25 @@ class FastWorksheet(Worksheet):
                 self._write_string(row, col, value, cell_format)
             else:
                 self._write_number(row, col, value, cell_format)
+
+    def merge_blanks(self, row: int, first_col: int, last_col: int, cell_format) -> None:
+        """See the module function :func:`merge_blanks`.  XlsxWriter's merge_range
+        writes every cell of the range again; these are written already, so only
+        its bookkeeping is done: the overlap check and the list of merges."""
+        merged, tables = getattr(self, "merged_cells", None), getattr(self, "table_cells", None)
+        stored = self.table.get(row, {})
+        blank = self._blanks.get(cell_format)
+        columns = range(first_col, last_col + 1)
+        if merged is None or tables is None or self.constant_memory or blank is None \
+                or first_col >= last_col or any(stored.get(c) is not blank for c in columns) \
+                or any((row, c) in merged or (row, c) in tables for c in columns):
+            # Anything unusual, overlaps included (XlsxWriter raises): its own way.
+            self.merge_range(row, first_col, row, last_col, "", cell_format)
+            return
+        cell_range = xl_range(row, first_col, row, last_col)
+        for col in columns:
+            merged[(row, col)] = cell_range
+        self.merge.append([row, first_col, row, last_col])
 
     def _prepare_formula(self, formula, expand_future_functions=False):
         # XlsxWriter runs some thirty regular expressions over every formula to

@@ -59,8 +59,7 @@ def _fill(plan: Plan, workbook, styles) -> None:
                 sheet.write_cells(row, 0, [
                     (index, "count"), (project.name, "text"), (project.activity, "text"),
                     (baht(project.budget_satang), "money"), (project.place, "text"),
-                    (project.responsible, "text")])
-                sheet.month_bars(row, FIRST_MONTH_COL, project.months)
+                    (project.responsible, "text")], project.months)
                 row += 1
             write_group_total(sheet, row, first, group.count, group.satang,
                               label_cols=2, money_col=3, last_col=LAST_COL,

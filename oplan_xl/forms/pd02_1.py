@@ -54,8 +54,7 @@ def _fill(plan: Plan, workbook, styles) -> None:
                     (index, "count"), (item.programme.name, "text"), (item.category, "text"),
                     (item.equipment_type.name, "text"), (item.target, "text"),
                     (baht(item.budget_satang), "money"), (item.place, "text"),
-                    (item.responsible, "text")])
-                sheet.month_bars(row, FIRST_MONTH_COL, item.months)
+                    (item.responsible, "text")], item.months)
                 row += 1
             write_group_total(sheet, row, first, len(group.rows), group.satang,
                               label_cols=4, money_col=5, last_col=LAST_COL,
