@@ -55,8 +55,14 @@ PLACES = tuple(f"หมู่ที่ {n} บ้าน{name}" for n, name in en
      "หนองแวง", "สามัคคี", "ป่าหวาย", "ศรีสุข", "บ่อทอง"), 1))
 
 
-def make_corpus(out: Path, departments: int, rows: int, seed: int = 2568) -> Path:
-    """Write plan.xlsx and *departments* submissions of *rows* projects each."""
+def make_corpus(out: Path, departments: int, rows: int, seed: int = 2568,
+                quirky: int = 0) -> Path:
+    """Write plan.xlsx and *departments* submissions of *rows* projects each.
+
+    With *quirky* = n, every n-th department spells one programme loosely
+    (งบกลาง for แผนงานงบกลาง): a name-variant warning, so that file gets a
+    returned copy, as files with findings do.
+    """
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
@@ -93,6 +99,8 @@ def make_corpus(out: Path, departments: int, rows: int, seed: int = 2568) -> Pat
                 "fund_source": FUND_SOURCES[0],
                 "dev_plan_ref": f"หน้า {rng.randrange(20, 200)} ลำดับ {rng.randrange(1, 30)}",
             }
+            if quirky and department.order % quirky == 0 and index == 0:
+                row["group"] = "งบกลาง"
             ws.append([("✓" if c.key in months else row.get(c.key)) for c in columns])
         equipment = workbook.create_sheet(EQUIPMENT_SHEET)
         equipment.append([c.label for c in EQUIPMENT_COLUMNS])
@@ -127,8 +135,10 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=100)
     parser.add_argument("--format", choices=("xlsx", "xls", "ods"), default="xlsx")
     parser.add_argument("--seed", type=int, default=2568)
+    parser.add_argument("--quirky", type=int, default=0, metavar="N",
+                        help="every N-th file gets a warning (and so a returned copy)")
     args = parser.parse_args()
-    make_corpus(args.out, args.departments, args.rows, args.seed)
+    make_corpus(args.out, args.departments, args.rows, args.seed, args.quirky)
     if args.format != "xlsx":
         convert(args.out, args.format)
     print(f"{args.out}: {args.departments} × {args.rows} ({args.format})")

@@ -1,29 +1,45 @@
 """Time every stage of ``oplan build`` and the floor, on generated corpora.
 
-    python bench/run.py [--sizes 5x20,20x100,200x100] [--repeat 3] [--keep DIR]
+    python bench/run.py [--sizes 5x20,20x100,200x100,200x100/10] [--repeat 3] [--keep DIR]
+                        [--formats xls,ods] [--format-sizes 20x100,200x100]
 
-For each size N×R (departments × rows) it generates a corpus (bench/make_corpus.py),
-then measures, best of --repeat:
-  * each stage in-process: settings, read, check, plan, pd01, pd02, pd02-1, preview;
-  * the whole command, ``python -m oplan_xl build -q`` in a fresh process (wall time
-    and peak memory);
-  * the floor: reading the same files with python-calamine (every sheet to Python
-    values) plus one XlsxWriter write of the same rows;
+For each size N×R (departments × rows; N×R/Q: every Q-th file carries a warning and
+so gets a returned copy) it generates a corpus (bench/make_corpus.py; with --keep,
+an existing corpus of the same size is reused), then
+measures, best of --repeat:
+
+  * each stage of a build, in-process, one after the other and on one core (no
+    second process): settings, read, check (normalise and check the rows read),
+    plan, pd01, pd02, pd02-1, preview, findings (findings.xlsx and returned
+    copies); ``stages`` is their sum, to compare with the whole command, which
+    uses a second core where there is one;
+  * the whole command, ``python -m oplan_xl build -q`` in a fresh process: wall
+    time, and peak memory of its process tree (the sum of the proportional set
+    sizes of the process and any child, sampled every 5 ms, so memory a forked
+    child shares with its parent counts once);
+  * the floor, in this same run: reading the same files with python-calamine
+    (every sheet to Python values) plus one XlsxWriter write of those rows;
   * the reference: pandas' default engine (openpyxl) merely reading the inputs.
-and prints a table with the ratio build / floor.  Nothing here is asserted: the
-numbers go into the README's performance section.
+
+It prints a table with the ratio build / floor, then reading times for .xls and
+.ods corpora (--formats, made with LibreOffice), then ``oplan --help`` and
+``--version``.  The child processes run without PYTHONDONTWRITEBYTECODE, as an
+installed ``oplan`` does (pip compiles the package); one untimed run warms the
+bytecode cache.  Nothing here is asserted: the numbers go into the README's
+performance section.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -31,7 +47,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from make_corpus import make_corpus  # noqa: E402
+from make_corpus import convert, make_corpus  # noqa: E402
+
+STAGES = ("settings", "read", "check", "plan", "pd01", "pd02", "pd02-1", "preview", "findings")
 
 
 def best(repeat: int, action) -> float:
@@ -43,8 +61,41 @@ def best(repeat: int, action) -> float:
     return min(times)
 
 
+def corpus(work: Path, departments: int, rows: int, fmt: str = "xlsx",
+           quirky: int = 0) -> Path:
+    """A corpus folder, made once and reused while its stamp matches."""
+    name = f"{departments}x{rows}" + (f"q{quirky}" if quirky else "") \
+        + ("" if fmt == "xlsx" else f"-{fmt}")
+    plan_dir = work / name
+    stamp = plan_dir / ".bench-corpus"
+    wanted = json.dumps({"departments": departments, "rows": rows, "format": fmt,
+                         "quirky": quirky,
+                         "generator": (ROOT / "bench" / "make_corpus.py").stat().st_mtime})
+    if stamp.is_file() and stamp.read_text() == wanted:
+        shutil.rmtree(plan_dir / "output", ignore_errors=True)
+        (plan_dir / "output").mkdir()
+        return plan_dir
+    make_corpus(plan_dir, departments, rows, quirky=quirky)
+    if fmt != "xlsx":
+        convert(plan_dir, fmt)
+    stamp.write_text(wanted)
+    return plan_dir
+
+
 def stages(plan_dir: Path, repeat: int) -> dict[str, float]:
-    """Stage timings of one build, in-process (best of *repeat*)."""
+    """Stage timings of one build, in-process, on one core (best of *repeat*)."""
+    from oplan_xl import atomic, parallel
+
+    single = lambda: False  # noqa: E731
+    saved = parallel.can_fork, atomic.can_fork
+    parallel.can_fork = atomic.can_fork = single
+    try:
+        return _stages(plan_dir, repeat)
+    finally:
+        parallel.can_fork, atomic.can_fork = saved
+
+
+def _stages(plan_dir: Path, repeat: int) -> dict[str, float]:
     from oplan_xl import pipeline
     from oplan_xl.forms import pd01, pd02, pd02_1
     from oplan_xl.plan import make_plan
@@ -69,38 +120,73 @@ def stages(plan_dir: Path, repeat: int) -> dict[str, float]:
     timings["pd02-1"] = best(repeat, lambda: pd02_1.write(plan, out / "pd02-1.xlsx"))
     timings["preview"] = best(repeat, lambda: write_preview(plan, report,
                                                             out / "preview.html"))
+    timings["findings"] = best(repeat, lambda: pipeline.write_findings(plan_dir, report, []))
     return timings
 
 
-def whole_command(plan_dir: Path, repeat: int) -> tuple[float, float]:
-    """Wall seconds (best) and peak RSS in MB of ``oplan build`` in a fresh process."""
-    times, peak = [], 0.0
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _tree_memory(pid: int) -> int:
+    """Proportional set size (bytes) of *pid* and its descendants; RSS where PSS
+    cannot be read."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            text = Path(f"/proc/{current}/smaps_rollup").read_text()
+            field = next((line for line in text.splitlines() if line.startswith("Pss:")), None)
+            if field is None:
+                text = Path(f"/proc/{current}/status").read_text()
+                field = next(line for line in text.splitlines() if line.startswith("VmRSS:"))
+            total += int(field.split()[1]) * 1024
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(n) for n in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def timed_command(args: list[str], repeat: int, warm: bool = True) -> tuple[float, float]:
+    """Best wall seconds and peak MB (process tree) of ``python -m oplan_xl *args*``."""
+    command = [sys.executable, "-m", "oplan_xl", *args]
+    env = _child_env()
+    if warm:
+        subprocess.run(command, cwd=ROOT, capture_output=True, env=env)
+    times, peak = [], 0
     for _ in range(repeat):
+        highest = [0]
         start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "oplan_xl", "build", "-q",
-                                 str(plan_dir)], cwd=ROOT, capture_output=True)
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, env=env)
+        done = threading.Event()
+
+        def sample(process=process, highest=highest, done=done) -> None:
+            while not done.is_set():
+                highest[0] = max(highest[0], _tree_memory(process.pid))
+                done.wait(0.005)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, stderr = process.communicate()
         times.append(time.perf_counter() - start)
-        if result.returncode not in (0, 1):
-            raise SystemExit(result.stderr.decode("utf-8", "replace"))
-        # ru_maxrss of all waited-for children: the largest child so far (KB on Linux)
-        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
-    return min(times), peak
+        done.set()
+        sampler.join()
+        if process.returncode not in (0, 1):
+            raise SystemExit(stderr.decode("utf-8", "replace"))
+        peak = max(peak, highest[0])
+    return min(times), peak / 1024 / 1024
 
 
 def floor(plan_dir: Path, repeat: int) -> float:
     """python-calamine reading every sheet, plus one XlsxWriter write of the rows."""
-    import python_calamine
     import xlsxwriter
 
-    paths = sorted((plan_dir / "submissions").iterdir())
     rows: list[list] = []
-
-    def read() -> None:
-        rows.clear()
-        for path in paths:
-            workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-            for name in workbook.sheet_names:
-                rows.extend(workbook.get_sheet_by_name(name).to_python())
+    read_time = floor_read(plan_dir, repeat, rows)
 
     def write() -> None:
         with tempfile.TemporaryDirectory() as tmp:
@@ -110,7 +196,24 @@ def floor(plan_dir: Path, repeat: int) -> float:
                 ws.write_row(index, 0, row)
             workbook.close()
 
-    return best(repeat, read) + best(repeat, write)
+    return read_time + best(repeat, write)
+
+
+def floor_read(plan_dir: Path, repeat: int, rows: list | None = None) -> float:
+    """python-calamine reading every sheet of every submission to Python values."""
+    import python_calamine
+
+    paths = sorted(p for p in (plan_dir / "submissions").iterdir() if p.is_file())
+    rows = [] if rows is None else rows
+
+    def read() -> None:
+        rows.clear()
+        for path in paths:
+            workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+            for name in workbook.sheet_names:
+                rows.extend(workbook.get_sheet_by_name(name).to_python())
+
+    return best(repeat, read)
 
 
 def pandas_openpyxl_read(plan_dir: Path) -> float:
@@ -123,29 +226,101 @@ def pandas_openpyxl_read(plan_dir: Path) -> float:
     return time.perf_counter() - start
 
 
+def read_stage(plan_dir: Path, repeat: int) -> float:
+    from oplan_xl import pipeline
+    from oplan_xl.reader import list_submissions, read_submission
+
+    settings = pipeline.load_settings(plan_dir)
+    paths = list_submissions(plan_dir / "submissions")
+    return best(repeat, lambda: [read_submission(p, settings.second_level_label)
+                                 for p in paths])
+
+
+def _spin() -> None:
+    total = 0
+    for number in range(2_000_000):
+        total += number * number
+
+
+def parallel_speedup() -> float:
+    """How much faster two busy processes finish than one after the other: about 2
+    on an idle two-core machine, about 1 when something else holds a core.
+    (The numbers of this run mean little in the second case.)"""
+    start = time.perf_counter()
+    _spin()
+    _spin()
+    serial = time.perf_counter() - start
+    start = time.perf_counter()
+    child = os.fork() if hasattr(os, "fork") else 0
+    if child == 0 and hasattr(os, "fork"):
+        _spin()
+        os._exit(0)
+    _spin()
+    if not hasattr(os, "fork"):
+        _spin()
+    else:
+        os.waitpid(child, 0)
+    return serial / (time.perf_counter() - start)
+
+
+def sizes_of(text: str) -> list[tuple[int, int, int]]:
+    """``200x100`` → (200, 100, 0); ``200x100/10`` → every 10th file has a finding."""
+    sizes = []
+    for size in filter(None, text.split(",")):
+        shape, _, quirky = size.partition("/")
+        departments, rows = (int(n) for n in shape.split("x"))
+        sizes.append((departments, rows, int(quirky or 0)))
+    return sizes
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="5x20,20x100,200x100")
+    parser.add_argument("--sizes", default="5x20,20x100,200x100,200x100/10",
+                        help="departments x rows[/n: every n-th file has a finding]")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--keep", type=Path, help="keep the corpora under this folder")
+    parser.add_argument("--keep", type=Path, help="keep (and reuse) the corpora in this folder")
+    parser.add_argument("--formats", default="xls,ods",
+                        help="also time reading corpora in these formats ('' for none)")
+    parser.add_argument("--format-sizes", default="20x100,200x100")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="oplan-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}")
-    names = ("settings", "read", "check", "plan", "pd01", "pd02", "pd02-1", "preview")
-    print("| size | " + " | ".join(names) + " | build (s) | peak MB | floor (s) | "
+          f"Python {platform.python_version()}, {platform.system()} {platform.release()}; "
+          f"load {load:.2f}, two-process speedup x{parallel_speedup():.2f}")
+    print("| size | " + " | ".join(STAGES) + " | stages | build (s) | peak MB | floor (s) | "
           "build/floor | pandas+openpyxl read (s) |")
-    print("|---" * (len(names) + 6) + "|")
-    for size in args.sizes.split(","):
-        departments, rows = (int(n) for n in size.split("x"))
-        plan_dir = make_corpus(work / size, departments, rows)
+    print("|---" * (len(STAGES) + 7) + "|")
+    for departments, rows, quirky in sizes_of(args.sizes):
+        plan_dir = corpus(work, departments, rows, quirky=quirky)
         timing = stages(plan_dir, args.repeat)
-        wall, peak = whole_command(plan_dir, args.repeat)
+        wall, peak = timed_command(["build", "-q", str(plan_dir)], args.repeat)
         base = floor(plan_dir, args.repeat)
-        reference = pandas_openpyxl_read(plan_dir) if departments * rows >= 2000 else float("nan")
-        cells = " | ".join(f"{timing[name]:.3f}" for name in names)
-        print(f"| {size} | {cells} | {wall:.2f} | {peak:.0f} | {base:.2f} | "
-              f"{wall / base:.2f} | {reference:.2f} |", flush=True)
+        reference = pandas_openpyxl_read(plan_dir) if departments * rows >= 2000 \
+            else float("nan")
+        cells = " | ".join(f"{timing[name]:.3f}" for name in STAGES)
+        label = f"{departments}x{rows}" + (f" (1 file in {quirky} with findings)"
+                                            if quirky else "")
+        print(f"| {label} | {cells} | {sum(timing.values()):.2f} | {wall:.2f} | "
+              f"{peak:.0f} | {base:.2f} | {wall / base:.2f} | {reference:.2f} |", flush=True)
+
+    formats = [f for f in args.formats.split(",") if f]
+    if formats:
+        print("\n| corpus | calamine read (s) | oplan read (s) | check (s, whole command) |")
+        print("|---|---|---|---|")
+        for departments, rows, _ in sizes_of(args.format_sizes):
+            for fmt in ["xlsx", *formats]:
+                plan_dir = corpus(work, departments, rows, fmt)
+                check, _ = timed_command(["check", "-q", str(plan_dir)], args.repeat)
+                print(f"| {departments}x{rows} .{fmt} | {floor_read(plan_dir, args.repeat):.2f} | "
+                      f"{read_stage(plan_dir, args.repeat):.2f} | {check:.2f} |", flush=True)
+
+    print("\n| command | wall (s) |")
+    print("|---|---|")
+    for flag in ("--help", "--version"):
+        wall, _ = timed_command([flag], max(args.repeat, 5))
+        print(f"| oplan {flag} | {wall:.3f} |")
     if args.keep is None:
         shutil.rmtree(work)
     return 0

@@ -2,37 +2,57 @@
 
 A crash or a full disk never leaves a half-written workbook under the real
 name, and the previous output stays intact until the new one is complete.
+
+:func:`write_all` writes several outputs that way, some of them in a second
+process when the machine has a second core: each output is written to its own
+temporary file, then this process renames them into place one by one, so a
+target open in Excel is reported exactly as when writing them one at a time.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import tempfile
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from .errors import OutputError
+from .parallel import can_fork, freeze_for_fork
+
+Writer = Callable[[Path], None]
 
 
-def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
+def write_atomically(target: Path, write: Writer) -> Path:
     """Call ``write(temp_path)`` and move the finished file onto *target*.
 
     Raises OutputError when the target is locked (open in Excel) or read-only.
     """
+    temp = _stage(target)
+    try:
+        write(temp)
+        _commit(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    return target
+
+
+def _stage(target: Path) -> Path:
+    """An empty temporary file beside *target* (same folder, so the rename is atomic)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix,
                                     dir=target.parent)
     os.close(handle)
-    temp = Path(name)
+    return Path(name)
+
+
+def _commit(temp: Path, target: Path) -> None:
     try:
-        write(temp)
         os.chmod(temp, _shared_mode())  # mkstemp makes 0600; outputs are for sharing
         os.replace(temp, target)
     except PermissionError as exc:
         raise OutputError("output-locked", path=target, reason=exc.strerror) from exc
-    finally:
-        temp.unlink(missing_ok=True)
-    return target
 
 
 def _shared_mode() -> int:
@@ -40,3 +60,89 @@ def _shared_mode() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
+
+
+def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None = None
+              ) -> list[Path]:
+    """Write every ``(target, write)`` atomically; return the targets.
+
+    The writers of the targets in *background* run in one forked child process
+    (when :func:`can_fork`), the others here, at the same time; files are renamed
+    into place afterwards, in the order given.  Raises the first writer's
+    exception, or OutputError for the first target that cannot be replaced;
+    then no later target is touched and no temporary file is left.
+    """
+    background = background if background and can_fork() else set()
+    temps = [_stage(target) for target, _ in outputs]
+    child = None
+    try:
+        jobs = [(temp, write) for (target, write), temp in zip(outputs, temps, strict=True)
+                if target in background]
+        if jobs:
+            child = _Child(jobs)
+        for (target, write), temp in zip(outputs, temps, strict=True):
+            if target not in background:
+                write(temp)
+        if child is not None:
+            child.wait()
+            child = None
+        for (target, _), temp in zip(outputs, temps, strict=True):
+            _commit(temp, target)
+    finally:
+        if child is not None:
+            child.stop()
+        for temp in temps:
+            temp.unlink(missing_ok=True)
+    return [target for target, _ in outputs]
+
+
+class _Child:
+    """A forked process running some writers; it reports back through a pipe."""
+
+    def __init__(self, jobs: list[tuple[Path, Writer]]) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self.jobs = jobs
+        self.receive, send = context.Pipe(duplex=False)
+        # Forked, so the writers and the plan they close over are not pickled.
+        self.process = context.Process(target=_run_jobs, args=(jobs, send), daemon=True)
+        self.process.start()
+        send.close()
+
+    def wait(self) -> None:
+        """Wait for the child; raise what it raised.  If it died without a word
+        (killed for memory, say), do its work here instead."""
+        try:
+            outcome = pickle.loads(self.receive.recv_bytes())
+        except EOFError:
+            outcome = None
+        self.process.join()
+        self.receive.close()
+        if outcome is None:
+            for temp, write in self.jobs:
+                write(temp)
+        elif outcome != "ok":
+            raise outcome
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.join()
+        self.receive.close()
+
+
+def _run_jobs(jobs: list[tuple[Path, Writer]], send) -> None:
+    freeze_for_fork()
+    try:
+        for temp, write in jobs:
+            write(temp)
+        outcome: object = "ok"
+    except BaseException as exc:  # everything goes back to the parent, which raises it
+        outcome = exc
+    try:
+        data = pickle.dumps(outcome)
+        pickle.loads(data)  # an exception class may pickle but not unpickle
+    except Exception:  # then its text will do
+        data = pickle.dumps(RuntimeError("".join(traceback.format_exception(outcome))))
+    send.send_bytes(data)
+    send.close()

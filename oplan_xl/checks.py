@@ -30,8 +30,8 @@ from .normalise import (
     NotANumber,
     clean_text,
     is_blank,
-    is_month_mark,
     label_key,
+    month_marks,
     months_in_text,
     parse_amount,
     parse_int,
@@ -66,12 +66,22 @@ class Resolver:
         self.programmes = {_programme_key(p.name): p for p in settings.programmes}
         self.approaches = {a.code: a for a in settings.approaches}
         self.types = {_equipment_key(t.name): t for t in settings.equipment_types}
+        self._strategy_of: dict[object, Strategy | None] = {}
 
     def strategy(self, value: object) -> Strategy | None:
+        key = (value.__class__, value)  # by type too: True == 1, but is no strategy 1
+        try:  # the same few strategy cells, row after row
+            return self._strategy_of[key]
+        except (KeyError, TypeError):
+            pass
         number, name = split_numbered(value)
-        if number is not None:
-            return self.strategies.get(number)
-        return self.strategy_names.get(label_key(name))
+        found = self.strategies.get(number) if number is not None \
+            else self.strategy_names.get(label_key(name))
+        try:
+            self._strategy_of[key] = found
+        except TypeError:  # an unhashable value: no cache
+            pass
+        return found
 
     def programme(self, value: object) -> Programme | None:
         return self.programmes.get(_programme_key(value))
@@ -110,6 +120,9 @@ def budget_satang(value: object) -> tuple[int, str | None]:
     if amount <= 0:
         return satang, "budget-not-positive"
     return satang, None
+
+
+_NO_VALUES = ("",) * len(MONTH_KEYS)
 
 
 def _month_list(marks: tuple[bool, ...]) -> str:
@@ -155,7 +168,7 @@ class RowCheck:
         form needs the marks.
         """
         values = self.raw.values
-        marks = tuple(is_month_mark(values.get(key, "")) for key in MONTH_KEYS)
+        marks = month_marks(tuple(map(values.get, MONTH_KEYS, _NO_VALUES)))
         if any(marks):
             return marks
         if self.raw.filled:

@@ -46,6 +46,41 @@ class Console:
         click.echo(text, err=True)
 
 
+class Progress:
+    """A progress bar on stderr while the submissions are read (``check``'s callback).
+
+    Only when there are enough files for it to be worth watching, and never with
+    --quiet or when stderr is not a terminal (a log file, a pipe, a test).
+    """
+
+    #: Fewer files than this are read in about a second: no bar.
+    MIN_FILES = 20
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.bar = None
+        self.shown = 0
+        self.enabled = not console.quiet and sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total < self.MIN_FILES:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, file=sys.stderr,
+                                         label=messages.text("reading-files",
+                                                             self.console.lang))
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+        if done == total:
+            self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
 def _can_print_thai(stream) -> bool:
     try:
         "ก".encode(getattr(stream, "encoding", None) or "ascii")
@@ -149,7 +184,11 @@ def check(ctx, plan_dir: Path, as_json: bool, lang, quiet, debug) -> None:
     from .pipeline import review
 
     console = _console(ctx, lang, quiet, debug)
-    result = run(console, lambda: review(plan_dir))
+    progress = Progress(console)
+    try:
+        result = run(console, lambda: review(plan_dir, progress))
+    finally:
+        progress.close()
     report = result.report
     if as_json:
         click.echo(json.dumps(report.to_dict(console.lang), ensure_ascii=not
@@ -179,7 +218,11 @@ def _build(console: Console, plan_dir: Path, force: bool) -> int:
     from .model import format_baht
     from .pipeline import build as build_plan
 
-    result = run(console, lambda: build_plan(plan_dir, force))
+    progress = Progress(console)
+    try:
+        result = run(console, lambda: build_plan(plan_dir, force, progress))
+    finally:
+        progress.close()
     print_report(console, result.report, result.findings)
     for problem in result.unwritten:
         console.error(problem.message(console.lang))

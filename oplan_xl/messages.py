@@ -117,6 +117,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{rows_planned} rows {baht_planned} baht + rejected {rows_rejected} rows "
         "{baht_rejected} baht",
     ),
+    "reading-files": (
+        "กำลังอ่านไฟล์ของหน่วยงาน",
+        "Reading the submissions",
+    ),
     "summary-ok": (
         "ไม่พบข้อผิดพลาด ({warnings} คำเตือน)",
         "No errors ({warnings} warnings)",

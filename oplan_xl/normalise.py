@@ -144,6 +144,8 @@ def is_month_mark(value: object) -> bool:
 
     Any visible mark counts (✓ ✔ / x X * 1 ● …); blanks, zero and dashes do not.
     """
+    if value.__class__ is str:  # the common cell, and "" the most common of all
+        return value != "" and _is_mark_text(value)
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
@@ -151,6 +153,22 @@ def is_month_mark(value: object) -> bool:
     if isinstance(value, str):
         return value != "" and _is_mark_text(value)
     return to_arabic_digits(clean_text(value)).lower() not in _NO_MARK
+
+
+def month_marks(values: tuple) -> tuple[bool, ...]:
+    """``is_month_mark`` of each value; cached, since a sheet repeats a few patterns
+    of marks over and over."""
+    try:
+        return _month_marks(values)
+    except TypeError:  # an unhashable value: no cache
+        return tuple(is_month_mark(value) for value in values)
+
+
+@lru_cache(maxsize=4096)
+def _month_marks(values: tuple) -> tuple[bool, ...]:
+    # 1 == 1.0 == True and 0 == 0.0 == False share a cache entry; each group
+    # gives the same answer, so that is harmless.
+    return tuple(is_month_mark(value) for value in values)
 
 
 @lru_cache(maxsize=1024)
@@ -190,9 +208,17 @@ def parse_int(value: object) -> int | None:
     return int(text) if re.fullmatch(r"\d+", text) else None
 
 
+# Text in Latin and Thai only, whose marks (category Mn) are exactly these: the
+# common case, counted with two regex calls instead of a lookup per character.
+_LATIN_AND_THAI = re.compile("[\x00-\u02ff\u0e00-\u0e7f]*")
+_THAI_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
 def visible_length(text: str) -> int:
     """Characters that take width on paper: Thai vowel and tone marks above
-    and below the line take none."""
+    and below the line take none (nor any other combining mark)."""
+    if _LATIN_AND_THAI.fullmatch(text):
+        return len(text) - len(_THAI_MARKS.findall(text))
     return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
 
 

@@ -7,16 +7,19 @@ settings + submissions → read → check → plan → render.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks
+from .atomic import write_all
 from .errors import OutputError, UsageError
-from .findings import Report
-from .model import Settings
+from .findings import Finding, Report
+from .model import Department, Settings
 from .normalise import label_key
+from .parallel import map_in_two
 from .plan import Plan, make_plan
-from .reader import list_submissions, read_submission
+from .reader import Submission, list_submissions, read_submission
 from .settings import SETTINGS_FILE, default_settings, read_settings, write_settings
 
 SUBMISSIONS = "submissions"
@@ -71,53 +74,106 @@ def write_templates(plan_dir: Path, code: str | None = None) -> list[Path]:
             for department in departments]
 
 
-def check(plan_dir: Path, settings: Settings | None = None) -> Report:
+def check(plan_dir: Path, settings: Settings | None = None,
+          progress: Callable[[int, int], None] | None = None) -> Report:
     """Read and check every submission; return the report with the accepted rows.
 
     Writes nothing; ``review`` also writes findings.xlsx and the returned copies.
+    Files are read and checked independently, by a second process too where
+    that pays (``parallel.map_in_two``), then put together in file order, so
+    the report is the same either way.  *progress*, if given, is called with
+    (files done, files) as each file is finished.
     """
     settings = settings or load_settings(plan_dir)
     resolve = checks.Resolver(settings)
     report = Report()
     senders = []
-    submissions = [read_submission(path, settings.second_level_label)
-                   for path in list_submissions(plan_dir / SUBMISSIONS)]
-    copies = {f.file: f for f in checks.check_same_files(submissions)}
-    for submission in submissions:
-        department, found = checks.resolve_department(submission, settings)
+    paths = list_submissions(plan_dir / SUBMISSIONS)
+    finished = 0
+
+    def done(_: int) -> None:
+        nonlocal finished
+        finished += 1
+        if progress is not None:
+            progress(finished, len(paths))
+
+    checked = map_in_two(lambda path: _check_file(path, settings, resolve), paths, done)
+    copies = {f.file: f for f in checks.check_same_files([c.submission for c in checked])}
+    for item in checked:
+        submission = item.submission
+        department = item.department
         senders.append((submission.name, department))
         if submission.name not in copies:  # a copy would say it all twice
-            report.findings += submission.findings + found
-        file_errors = list(checks.check_fiscal_year(submission, settings))
+            report.findings += submission.findings + item.department_findings
+        file_errors = list(item.fiscal_year_findings)
         if submission.name in copies:
             file_errors.append(copies[submission.name])
         report.findings += file_errors
         tally = report.add_file(submission.name, department.name, submission.sha256,
                                 submission.size)
-        for table, check_row, accepted in (
-                (submission.projects, checks.check_project, report.projects),
-                (submission.equipment, checks.check_equipment, report.equipment)):
-            if table is None:
-                continue
-            satang_by_row = {}
-            for raw in table.rows:
-                item, satang, row_findings = check_row(raw, table, department, resolve)
+        for table in item.tables:
+            accepted = report.projects if table.kind == "projects" else report.equipment
+            for plan_row, satang, row_findings in table.rows:
                 if submission.name not in copies:
                     report.findings += row_findings
-                planned = item is not None and not file_errors
+                planned = plan_row is not None and not file_errors
                 tally.add(planned, satang)
-                satang_by_row[raw.origin.row] = satang
                 if planned:
-                    accepted.append(item)
-            tally.total_rows += len(table.totals)
-            tally.continuation_rows += len(table.continuations)
-            report.findings += checks.check_totals(table, satang_by_row)
+                    accepted.append(plan_row)
+            tally.total_rows += table.total_rows
+            tally.continuation_rows += table.continuation_rows
+            report.findings += table.total_findings
     report.findings += checks.check_missing_departments(settings, [d for _, d in senders])
     report.findings += checks.check_several_files(
         [(file, department) for file, department in senders if file not in copies])
     report.findings += checks.check_duplicates(report.projects)
     report.findings += checks.check_dev_plan(settings, report.projects)
     return report
+
+
+@dataclass
+class _CheckedTable:
+    kind: str  # "projects" or "equipment"
+    #: (the plan row or None if rejected, its satang, its findings) per data row.
+    rows: list[tuple[object, int, list[Finding]]]
+    total_rows: int
+    continuation_rows: int
+    total_findings: list[Finding]
+
+
+@dataclass
+class _CheckedFile:
+    """One submission read and checked on its own: what ``check`` needs of it.
+    (The raw rows stay behind: they are not needed once checked, and leaving
+    them out keeps what a second process sends back small.)"""
+
+    submission: Submission
+    department: Department
+    department_findings: list[Finding]
+    fiscal_year_findings: list[Finding]
+    tables: list[_CheckedTable]
+
+
+def _check_file(path: Path, settings: Settings, resolve: checks.Resolver) -> _CheckedFile:
+    submission = read_submission(path, settings.second_level_label)
+    department, found = checks.resolve_department(submission, settings)
+    fiscal_year = list(checks.check_fiscal_year(submission, settings))
+    tables = []
+    for kind, table, check_row in (("projects", submission.projects, checks.check_project),
+                                   ("equipment", submission.equipment,
+                                    checks.check_equipment)):
+        if table is None:
+            continue
+        rows = []
+        satang_by_row = {}
+        for raw in table.rows:
+            plan_row, satang, row_findings = check_row(raw, table, department, resolve)
+            rows.append((plan_row, satang, row_findings))
+            satang_by_row[raw.origin.row] = satang
+        tables.append(_CheckedTable(kind, rows, len(table.totals), len(table.continuations),
+                                    list(checks.check_totals(table, satang_by_row))))
+    submission.projects = submission.equipment = None
+    return _CheckedFile(submission, department, found, fiscal_year, tables)
 
 
 @dataclass
@@ -130,7 +186,7 @@ class CheckResult:
     unwritten: list[OutputError] = field(default_factory=list)
 
 
-def review(plan_dir: Path) -> CheckResult:
+def review(plan_dir: Path, progress: Callable[[int, int], None] | None = None) -> CheckResult:
     """``oplan check``: check, then write output/findings.xlsx and the returned copies.
 
     Neither is an official form; the submissions are only read.  A findings
@@ -138,7 +194,7 @@ def review(plan_dir: Path) -> CheckResult:
     ``unwritten`` and the report is still returned.
     """
     settings = load_settings(plan_dir)
-    report = check(plan_dir, settings)
+    report = check(plan_dir, settings, progress)
     result = CheckResult(report)
     result.outputs = write_findings(plan_dir, report, result.unwritten)
     return result
@@ -184,14 +240,15 @@ class BuildResult:
         return self.plan is not None
 
 
-def build(plan_dir: Path, force: bool = False) -> BuildResult:
+def build(plan_dir: Path, force: bool = False,
+          progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """Check, then (unless errors and not *force*) write the official workbooks
-    and preview.html."""
+    and preview.html.  *progress* is ``check``'s."""
     from .forms import pd01, pd02, pd02_1
-    from .preview import write_preview
+    from .preview import preview_writer
 
     settings = load_settings(plan_dir)
-    report = check(plan_dir, settings)
+    report = check(plan_dir, settings, progress)
     result = BuildResult(report)
     # Written also when the build is blocked; one left open in Excel blocks nothing.
     result.findings = write_findings(plan_dir, report, result.unwritten)
@@ -200,9 +257,13 @@ def build(plan_dir: Path, force: bool = False) -> BuildResult:
     plan = make_plan(settings, report.projects, report.equipment, report.files)
     result.plan = plan
     output = plan_dir / OUTPUT
-    result.outputs["pd01"] = pd01.write(plan, output / "pd01.xlsx")
-    result.outputs["pd02"] = pd02.write(plan, output / "pd02.xlsx")
+    writers = {"pd01": (output / "pd01.xlsx", pd01.writer(plan)),
+               "pd02": (output / "pd02.xlsx", pd02.writer(plan))}
     if not settings.by_approach:
-        result.outputs["pd02-1"] = pd02_1.write(plan, output / "pd02-1.xlsx")
-    result.outputs["preview"] = write_preview(plan, report, output / "preview.html")
+        writers["pd02-1"] = (output / "pd02-1.xlsx", pd02_1.writer(plan))
+    writers["preview"] = (output / "preview.html", preview_writer(plan, report))
+    # ผด.02 takes about as long as the other three together: on a second core, when
+    # there is one, it is written meanwhile (the files are renamed into place here).
+    write_all(list(writers.values()), background={writers["pd02"][0]})
+    result.outputs = {name: target for name, (target, _) in writers.items()}
     return result

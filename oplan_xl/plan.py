@@ -200,25 +200,32 @@ def make_plan(settings: Settings, projects: list[ProjectRow],
     def row_order(row):
         return (department_order.get(row.department, len(department_order) + 1), row.origin)
 
+    # One pass puts every row under its (strategy, group); the settings' order
+    # then lays the groups out.
     group_order = {g: n for n, g in enumerate(settings.groups())}
+    by_group: dict[tuple, list[ProjectRow]] = {}
+    for project in projects:
+        by_group.setdefault((project.strategy, project.group), []).append(project)
     blocks = []
     for strategy in sorted(settings.strategies, key=lambda s: s.number):
-        mine = [p for p in projects if p.strategy == strategy]
-        groups = [ProjectGroup(strategy, group,
-                               sorted((p for p in mine if p.group == group), key=row_order))
-                  for group in sorted({p.group for p in mine}, key=group_order.__getitem__)]
-        blocks.append(StrategyBlock(strategy, groups))
+        mine = sorted((group for key_strategy, group in by_group if key_strategy == strategy),
+                      key=group_order.__getitem__)
+        blocks.append(StrategyBlock(strategy, [
+            ProjectGroup(strategy, group, sorted(by_group[(strategy, group)], key=row_order))
+            for group in mine]))
 
     programme_order = {p: n for n, p in enumerate(settings.programmes)}
+    by_type: dict[tuple, list[EquipmentRow]] = {}
+    for item in equipment:
+        by_type.setdefault((item.equipment_type, item.programme), []).append(item)
     equipment_blocks = []
     for equipment_type in settings.equipment_types:
-        mine = [e for e in equipment if e.equipment_type == equipment_type]
+        mine = sorted((programme for key_type, programme in by_type
+                       if key_type == equipment_type), key=programme_order.__getitem__)
         if not mine:
             continue
-        groups = [EquipmentGroup(equipment_type, programme,
-                                 sorted((e for e in mine if e.programme == programme),
-                                        key=row_order))
-                  for programme in sorted({e.programme for e in mine},
-                                          key=programme_order.__getitem__)]
-        equipment_blocks.append(EquipmentBlock(equipment_type, groups))
+        equipment_blocks.append(EquipmentBlock(equipment_type, [
+            EquipmentGroup(equipment_type, programme,
+                           sorted(by_type[(equipment_type, programme)], key=row_order))
+            for programme in mine]))
     return Plan(settings, blocks, equipment_blocks, list(sources or []))

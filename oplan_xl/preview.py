@@ -23,9 +23,10 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 from . import __version__, charts, part1
-from .atomic import write_atomically
+from .atomic import Writer, write_atomically
 from .findings import ERROR, Report
 from .model import (
     MONTHS,
@@ -70,14 +71,90 @@ def _template():
 
     environment = Environment(loader=PackageLoader("oplan_xl", TEMPLATES), autoescape=True,
                               undefined=StrictUndefined, trim_blocks=True,
-                              lstrip_blocks=True, keep_trailing_newline=True)
+                              lstrip_blocks=True, keep_trailing_newline=True,
+                              bytecode_cache=_bytecode_cache())
     return environment.get_template(TEMPLATE)
+
+
+def _bytecode_cache():
+    """jinja2's cache of compiled templates in the user's private temp folder.
+
+    Compiling the book template takes about 80 ms, a tenth of a whole build of
+    a 2,000-project plan; loading it compiled takes 2 ms.  The cache is keyed by
+    the template's source, so an edited template is compiled afresh.  Where no
+    private folder can be had, or it cannot be read or written, templates are
+    simply compiled every time.
+    """
+    from jinja2 import FileSystemBytecodeCache
+
+    class QuietCache(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # unreadable or stale: compile instead
+                bucket.reset()
+
+        def dump_bytecode(self, bucket) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except Exception:  # a full or read-only disk costs only speed
+                pass
+
+    try:
+        return QuietCache()
+    except Exception:  # no safe temp folder (another user owns it, say)
+        return None
 
 
 def write_preview(plan: Plan, report: Report, path: Path) -> Path:
     """Write preview.html for *plan* at *path* (UTF-8, atomically); return *path*."""
-    data = render_preview(plan, report).encode("utf-8")
-    return write_atomically(path, lambda temp: temp.write_bytes(data))
+    return write_atomically(path, preview_writer(plan, report))
+
+
+def preview_writer(plan: Plan, report: Report) -> Writer:
+    """What writes preview.html for *plan* at a path (see ``atomic.write_all``).
+
+    The page is streamed to the file as the template produces it: a 20,000-project
+    book is 17 MB of UTF-8, and holding it whole as text and again as bytes cost
+    60 MB of memory at the peak of a build.  The bytes are those of render_preview.
+    """
+    def write(path: Path) -> None:
+        stream = _template().generate(book=Book(plan, report))
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            chunk: list[str] = []
+            for part in stream:
+                chunk.append(part)
+                if len(chunk) >= 4096:
+                    out.write("".join(chunk))
+                    chunk.clear()
+            out.write("".join(chunk))
+
+    return write
+
+
+@functools.lru_cache(maxsize=4096)
+def month_cells(months: tuple[bool, ...]):
+    """The 12 month cells of a row as table cells (markup): one spanning cell per
+    run, like the merged bars of the workbooks, and an empty cell per other month.
+
+    Built here, not in the template, and once per pattern of months: a plan has a
+    few hundred patterns at most, and the labels are our own month names.
+    """
+    from markupsafe import Markup, escape
+
+    starts = {start: end for start, end in month_runs(months)}
+    cells, index = [], 0
+    while index < len(MONTHS):
+        if index in starts:
+            end = starts[index]
+            label = MONTHS[index] if end == index else f"{MONTHS[index]}–{MONTHS[end]}"
+            cells.append(f'<td class="m run" colspan="{end - index + 1}"><span class="bar">'
+                         f'</span><span class="sr">{escape(label)}</span></td>')
+            index = end + 1
+        else:
+            cells.append('<td class="m"></td>')
+            index += 1
+    return Markup("".join(cells))
 
 
 class Book:
@@ -140,23 +217,6 @@ class Book:
         years = year_labels(self.settings.fiscal_year, self.thai)
         return {"years": years, "split": MONTHS_IN_PREVIOUS_YEAR,
                 "rest": len(MONTHS) - MONTHS_IN_PREVIOUS_YEAR, "months": MONTHS}
-
-    @staticmethod
-    def _month_cells(months: tuple[bool, ...]) -> list[dict]:
-        """Table cells for the 12 months: one spanning cell per run, like the
-        merged bars of the workbooks, and an empty cell per other month."""
-        starts = {start: end for start, end in month_runs(months)}
-        cells, index = [], 0
-        while index < len(MONTHS):
-            if index in starts:
-                end = starts[index]
-                label = MONTHS[index] if end == index else f"{MONTHS[index]}–{MONTHS[end]}"
-                cells.append({"span": end - index + 1, "on": True, "label": label})
-                index = end + 1
-            else:
-                cells.append({"span": 1, "on": False, "label": ""})
-                index += 1
-        return cells
 
     # --- sections ------------------------------------------------------
 
@@ -221,19 +281,23 @@ class Book:
             for number, group in enumerate(block.groups, 1):
                 groups.append({
                     "title": self.t(plan.group_title(block, number, group.group)),
-                    "rows": [{
-                        "number": self.count(index), "name": self.t(row.name),
-                        "activity": self.t(row.activity), "baht": self.baht(row.budget_satang),
-                        "place": self.t(row.place), "responsible": self.t(row.responsible),
-                        "months": self._month_cells(row.months),
-                    } for index, row in enumerate(group.rows, 1)],
+                    # Attributes, not dict keys: jinja2 tries an attribute first.
+                    "rows": [SimpleNamespace(
+                        number=self.count(index), name=self.t(row.name),
+                        activity=self.t(row.activity), baht=self.baht(row.budget_satang),
+                        place=self.t(row.place), responsible=self.t(row.responsible),
+                        months=month_cells(row.months),
+                    ) for index, row in enumerate(group.rows, 1)],
                     "total": self.t(f"รวม {group.count:,} โครงการ"),
                     "total_baht": self.baht(group.satang),
                 })
             strategies.append({"id": f"pd02-s{block.strategy.number}",
                                "title": self.t(block.strategy.title), "groups": groups})
         projects = plan.projects()
-        values = [sum(1 for row in projects if row.months[i]) for i in range(len(MONTHS))]
+        # Projects running in each month: one pass over the rows, a sum per month.
+        values = [sum(month) for month in zip(*(row.months for row in projects),
+                                                 strict=True)] \
+            if projects else [0] * len(MONTHS)
         chart_title = self.t("จำนวนโครงการที่ดำเนินการในแต่ละเดือน")
         chart = charts.month_chart(chart_title, list(MONTHS), values,
                                    [self.count(v) for v in values],
@@ -251,14 +315,14 @@ class Book:
         for number, block in enumerate(plan.equipment, 1):
             groups = [{
                 "title": self.t(group.programme.name),
-                "rows": [{
-                    "number": self.count(index), "programme": self.t(item.programme.name),
-                    "category": self.t(item.category),
-                    "type": self.t(item.equipment_type.name), "target": self.t(item.target),
-                    "baht": self.baht(item.budget_satang), "place": self.t(item.place),
-                    "responsible": self.t(item.responsible),
-                    "months": self._month_cells(item.months),
-                } for index, item in enumerate(group.rows, 1)],
+                "rows": [SimpleNamespace(
+                    number=self.count(index), programme=self.t(item.programme.name),
+                    category=self.t(item.category),
+                    type=self.t(item.equipment_type.name), target=self.t(item.target),
+                    baht=self.baht(item.budget_satang), place=self.t(item.place),
+                    responsible=self.t(item.responsible),
+                    months=month_cells(item.months),
+                ) for index, item in enumerate(group.rows, 1)],
                 "total": self.t(f"รวม {len(group.rows):,} รายการ"),
                 "total_baht": self.baht(group.satang),
             } for group in block.groups]

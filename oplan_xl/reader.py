@@ -36,7 +36,15 @@ from .layout import (
     project_columns,
 )
 from .model import Origin, to_arabic_digits
-from .normalise import clean_text, is_blank, is_month_mark, is_total_label, label_key, parse_int
+from .normalise import (
+    clean_text,
+    is_blank,
+    is_month_mark,
+    is_total_label,
+    label_key,
+    month_marks,
+    parse_int,
+)
 from .sheets import (
     MAX_FILE_BYTES,
     SheetValues,
@@ -345,8 +353,9 @@ class _Reader:
                   if key in table.header.columns]
         if not months:
             return
+        keys = [key for key, _ in months]
         unmarked = [raw for raw in table.rows
-                    if not any(is_month_mark(raw.values[key]) for key, _ in months)]
+                    if not any(month_marks(tuple(map(raw.values.__getitem__, keys))))]
         unmarked_ids = {id(raw) for raw in unmarked}
         if not unmarked:
             return

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from ..atomic import write_atomically
+from ..atomic import Writer
 from ..model import (
     MONTHS,
     MONTHS_IN_PREVIOUS_YEAR,
@@ -22,7 +22,9 @@ from ..model import (
     to_thai_digits,
     year_labels,
 )
+from ..normalise import visible_length
 from ..plan import Entry, Plan
+from .fastsheet import merge_blanks, worksheet_class, write_cells
 from .styles import Styles
 
 # Fixed document dates: the same inputs must give byte-identical files.
@@ -39,6 +41,7 @@ TITLE_HEIGHT = 30
 DEFAULT_WIDTH = 8.43
 
 
+@lru_cache(maxsize=16384)  # places, units and activities recur from row to row
 def text_lines(text: str, width: float, bold: bool = False) -> int:
     """Estimate how many lines *text* wraps to in a column *width* characters wide.
 
@@ -47,11 +50,21 @@ def text_lines(text: str, width: float, bold: bool = False) -> int:
     below the line and tone marks take no width of their own.
     """
     per_line = max(1, int(width * (0.75 if bold else 0.85)))
+    if len(text) <= per_line and "\n" not in text:
+        return 1  # the common cell: it fits even if every character had width
     lines = 0
     for part in text.split("\n"):
-        visible = sum(1 for ch in part if unicodedata.category(ch) != "Mn")
-        lines += max(1, math.ceil(visible / per_line))
+        lines += max(1, math.ceil(visible_length(part) / per_line))
     return lines
+
+
+def baht(satang: int) -> float:
+    """Satang as the float an Excel cell holds.  int / int is correctly rounded, so
+    this is the same float as ``float(satang_to_decimal(satang))``, without Decimal."""
+    return satang / 100
+
+
+_BOLD_STYLES = ("total", "header", "strategy", "group")
 
 
 class Sheet:
@@ -67,6 +80,7 @@ class Sheet:
         self.settings = settings
         self.widths: dict[int, float] = {}
         self.lines: dict[int, int] = {}
+        self._month_cells: dict[tuple[bool, ...], tuple[list, list]] = {}
         worksheet.set_default_row(LINE_HEIGHT)
 
     def column(self, first_col: int, last_col: int, width: float) -> None:
@@ -75,9 +89,14 @@ class Sheet:
             self.widths[col] = width
 
     def _fit(self, row: int, first_col: int, last_col: int, text: str, style: str) -> None:
-        width = sum(self.widths.get(col, DEFAULT_WIDTH) for col in range(first_col, last_col + 1))
-        bold = style.startswith(("total", "header", "strategy", "group"))
-        self.lines[row] = max(self.lines.get(row, 1), text_lines(text, width, bold))
+        if first_col == last_col:
+            width = self.widths.get(first_col, DEFAULT_WIDTH)
+        else:
+            width = sum(self.widths.get(col, DEFAULT_WIDTH)
+                        for col in range(first_col, last_col + 1))
+        lines = text_lines(text, width, style.startswith(_BOLD_STYLES))
+        if lines > 1 and lines > self.lines.get(row, 1):
+            self.lines[row] = lines
 
     def finish(self) -> None:
         """Set the height of every row whose text wraps."""
@@ -93,6 +112,33 @@ class Sheet:
         """Always a string cell: text from a submission never becomes a formula."""
         self.ws.write_string(row, col, self.text(value), self.styles[style])
         self._fit(row, col, col, value, style)
+
+    def write_cells(self, row: int, first_col: int, cells,
+                    months: tuple[bool, ...] | None = None) -> None:
+        """Write a row of ``(value, style)`` cells from *first_col* on: text (fitted
+        and with the settings' digits, never a formula), numbers, and None for a
+        formatted blank; then, given *months*, the row's month bars right after
+        them (see ``month_bars``).  One call per row: the cheap way to write a
+        long table."""
+        styles, widths, thai = self.styles, self.widths, self.settings.use_thai_digits
+        lines = self.lines.get(row, 1)
+        values = []
+        for col, (value, style) in enumerate(cells, first_col):
+            if value.__class__ is str:
+                fit = text_lines(value, widths.get(col, DEFAULT_WIDTH),
+                                 style.startswith(_BOLD_STYLES))
+                lines = fit if fit > lines else lines
+                if thai:
+                    value = to_thai_digits(value)
+            values.append((value, styles[style]))
+        if lines > 1:
+            self.lines[row] = lines
+        if months is None:
+            write_cells(self.ws, row, first_col, values)
+            return
+        month_cells, runs = self._month_pattern(months)
+        write_cells(self.ws, row, first_col, values + month_cells)
+        self._merge_runs(row, first_col + len(values), runs)
 
     def merge_text(self, row: int, first_col: int, last_col: int, value: str,
                    style: str) -> None:
@@ -130,33 +176,42 @@ class Sheet:
 
     def month_bars(self, row: int, first_col: int, months: tuple[bool, ...]) -> None:
         """Shade the months a row runs: one merged bar per run of months."""
-        runs = month_runs(months)
-        covered = set()
+        cells, runs = self._month_pattern(months)
+        write_cells(self.ws, row, first_col, cells)
+        self._merge_runs(row, first_col, runs)
+
+    def _month_pattern(self, months: tuple[bool, ...]) -> tuple[list, list]:
+        """The 12 month cells and the runs to merge, once per pattern of months."""
+        found = self._month_cells.get(months)
+        if found is None:  # a plan has few distinct month patterns: work each out once
+            bar, month = self.styles["month-bar"], self.styles["month"]
+            found = self._month_cells[months] = (
+                [(None, bar if marked else month) for marked in months],
+                [(start, end) for start, end in month_runs(months) if start != end])
+        return found
+
+    def _merge_runs(self, row: int, first_col: int, runs) -> None:
+        # The cells are written already; this makes each run one bar.
         for start, end in runs:
-            covered.update(range(start, end + 1))
-            if start == end:
-                self.ws.write_blank(row, first_col + start, None, self.styles["month-bar"])
-            else:
-                self.ws.merge_range(row, first_col + start, row, first_col + end, "",
-                                    self.styles["month-bar"])
-        for offset in range(len(MONTHS)):
-            if offset not in covered:
-                self.ws.write_blank(row, first_col + offset, None, self.styles["month"])
+            merge_blanks(self.ws, row, first_col + start, first_col + end,
+                         self.styles["month-bar"])
 
 
-def save_workbook(target: Path, settings: Settings, title: str,
-                  fill: Callable[[object, Styles], None]) -> Path:
-    """Create a workbook with safe options, let *fill* write it, save atomically."""
+def workbook_writer(settings: Settings, title: str,
+                    fill: Callable[[object, Styles], None]) -> Writer:
+    """A writer for ``atomic``: create a workbook with safe options at the path it is
+    given and let *fill* write it."""
     import xlsxwriter
 
-    def write(temp: Path) -> None:
-        workbook = xlsxwriter.Workbook(str(temp), SAFE_OPTIONS)
+    def write(path: Path) -> None:
+        workbook = xlsxwriter.Workbook(str(path), SAFE_OPTIONS)
+        workbook.worksheet_class = worksheet_class()
         workbook.set_properties({"title": title, "author": "oplan-xl",
                                  "company": settings.org_name, "created": FIXED_DATE})
         fill(workbook, Styles(workbook, settings.use_thai_digits))
         workbook.close()
 
-    return write_atomically(target, write)
+    return write
 
 
 def page_setup(ws, header_rows: tuple[int, int]) -> None:
@@ -192,27 +247,25 @@ def write_provenance(workbook, styles: Styles, plan: Plan, entries: list[Entry],
                     "ไม่เข้าแผน")
     row = 2
     ws.write_row(row, 0, files_header, styles["data-header"])
+    text, code, count, money = (styles[name] for name in ("data-text", "data-code",
+                                                          "data-count", "data-money"))
     for tally in plan.sources:
         row += 1
-        ws.write_string(row, 0, tally.file, styles["data-text"])
-        ws.write_string(row, 1, tally.department, styles["data-text"])
-        ws.write_string(row, 2, tally.sha256, styles["data-code"])
-        for col, value in enumerate((tally.size, tally.rows_read, tally.rows_planned,
-                                     tally.rows_rejected), 3):
-            ws.write_number(row, col, value, styles["data-count"])
+        write_cells(ws, row, 0, [(tally.file, text), (tally.department, text),
+                                 (tally.sha256, code), (tally.size, count),
+                                 (tally.rows_read, count), (tally.rows_planned, count),
+                                 (tally.rows_rejected, count)])
     row += 2
     rows_header = ("ลำดับในแบบ", item_label, "งบประมาณ (บาท)", "ไฟล์", "แผ่นงาน", "แถว")
     ws.write_row(row, 0, rows_header, styles["data-header"])
     for entry in entries:
         row += 1
         item = entry.row
-        ws.write_string(row, 0, entry.place, styles["data-text"])
-        ws.write_string(row, 1, getattr(item, "name", None) or item.target, styles["data-text"])
-        ws.write_number(row, 2, float(satang_to_decimal(item.budget_satang)),
-                        styles["data-money"])
-        ws.write_string(row, 3, item.origin.file, styles["data-text"])
-        ws.write_string(row, 4, item.origin.sheet, styles["data-text"])
-        ws.write_number(row, 5, item.origin.row, styles["data-count"])
+        origin = item.origin
+        write_cells(ws, row, 0, [(entry.place, text),
+                                 (getattr(item, "name", None) or item.target, text),
+                                 (baht(item.budget_satang), money), (origin.file, text),
+                                 (origin.sheet, text), (origin.row, count)])
     for col, width in enumerate((24, 40, 66, 14, 12, 12, 12)):
         ws.set_column(col, col, width)
     plain_page_setup(ws, header_row=2)

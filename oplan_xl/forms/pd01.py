@@ -13,9 +13,18 @@ from pathlib import Path
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from ..atomic import Writer, write_atomically
 from ..model import satang_to_decimal
 from ..plan import Plan, SummaryLine
-from .common import Sheet, page_setup, plain_page_setup, save_workbook, write_provenance
+from .common import (
+    Sheet,
+    baht,
+    page_setup,
+    plain_page_setup,
+    workbook_writer,
+    write_provenance,
+)
+from .fastsheet import write_cells
 
 FORM_CODE = "แบบ ผด.01"
 TITLE = "บัญชีสรุปจำนวนโครงการและงบประมาณ"
@@ -38,9 +47,14 @@ def headers(plan: Plan) -> tuple[str, ...]:
 
 
 def write(plan: Plan, target: Path) -> Path:
-    """Write pd01.xlsx for *plan* at *target*."""
-    return save_workbook(target, plan.settings, f"{FORM_CODE} {TITLE}",
-                         lambda workbook, styles: _fill(plan, workbook, styles))
+    """Write pd01.xlsx for *plan* at *target* (atomically)."""
+    return write_atomically(target, writer(plan))
+
+
+def writer(plan: Plan) -> Writer:
+    """What writes pd01.xlsx for *plan* at a path (see ``atomic.write_all``)."""
+    return workbook_writer(plan.settings, f"{FORM_CODE} {TITLE}",
+                           lambda workbook, styles: _fill(plan, workbook, styles))
 
 
 class DataRanges:
@@ -51,17 +65,14 @@ class DataRanges:
         ws.write_row(0, 0, DATA_COLUMNS, styles["data-header"])
         group_order = {group: n for n, group in enumerate(plan.settings.groups(), 1)}
         entries = plan.project_entries()
+        count, text, money = styles["data-count"], styles["data-text"], styles["data-money"]
         for index, entry in enumerate(entries, 1):
             project = entry.row
-            ws.write_number(index, 0, index, styles["data-count"])
-            ws.write_number(index, 1, project.strategy.number, styles["data-count"])
-            ws.write_number(index, 2, group_order[project.group], styles["data-count"])
-            ws.write_string(index, 3, project.group.title, styles["data-text"])
-            ws.write_string(index, 4, project.name, styles["data-text"])
-            ws.write_number(index, 5, float(satang_to_decimal(project.budget_satang)),
-                            styles["data-money"])
-            ws.write_string(index, 6, project.responsible, styles["data-text"])
-            ws.write_string(index, 7, entry.place, styles["data-text"])
+            write_cells(ws, index, 0, [
+                (index, count), (project.strategy.number, count),
+                (group_order[project.group], count), (project.group.title, text),
+                (project.name, text), (baht(project.budget_satang), money),
+                (project.responsible, text), (entry.place, text)])
         for col, width in enumerate((6, 10, 10, 36, 50, 16, 28, 14)):
             ws.set_column(col, col, width)
         plain_page_setup(ws)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import satang_to_decimal
+from ..atomic import Writer, write_atomically
 from ..plan import Plan
-from .common import Sheet, page_setup, save_workbook, write_group_total, write_provenance
+from .common import Sheet, baht, page_setup, workbook_writer, write_group_total, write_provenance
 
 FORM_CODE = "แบบ ผด.02"
 SHEET = "แบบ ผด.02"
@@ -24,9 +24,14 @@ def title(plan: Plan) -> str:
 
 
 def write(plan: Plan, target: Path) -> Path:
-    """Write pd02.xlsx for *plan* at *target*."""
-    return save_workbook(target, plan.settings, f"{FORM_CODE} {title(plan)}",
-                         lambda workbook, styles: _fill(plan, workbook, styles))
+    """Write pd02.xlsx for *plan* at *target* (atomically)."""
+    return write_atomically(target, writer(plan))
+
+
+def writer(plan: Plan) -> Writer:
+    """What writes pd02.xlsx for *plan* at a path (see ``atomic.write_all``)."""
+    return workbook_writer(plan.settings, f"{FORM_CODE} {title(plan)}",
+                           lambda workbook, styles: _fill(plan, workbook, styles))
 
 
 def _fill(plan: Plan, workbook, styles) -> None:
@@ -51,14 +56,10 @@ def _fill(plan: Plan, workbook, styles) -> None:
             row += 1
             first = row
             for index, project in enumerate(group.rows, 1):
-                ws.write_number(row, 0, index, styles["count"])
-                sheet.write_text(row, 1, project.name)
-                sheet.write_text(row, 2, project.activity)
-                ws.write_number(row, 3, float(satang_to_decimal(project.budget_satang)),
-                                styles["money"])
-                sheet.write_text(row, 4, project.place)
-                sheet.write_text(row, 5, project.responsible)
-                sheet.month_bars(row, FIRST_MONTH_COL, project.months)
+                sheet.write_cells(row, 0, [
+                    (index, "count"), (project.name, "text"), (project.activity, "text"),
+                    (baht(project.budget_satang), "money"), (project.place, "text"),
+                    (project.responsible, "text")], project.months)
                 row += 1
             write_group_total(sheet, row, first, group.count, group.satang,
                               label_cols=2, money_col=3, last_col=LAST_COL,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import satang_to_decimal
+from ..atomic import Writer, write_atomically
 from ..plan import Plan
-from .common import Sheet, page_setup, save_workbook, write_group_total, write_provenance
+from .common import Sheet, baht, page_setup, workbook_writer, write_group_total, write_provenance
 
 FORM_CODE = "แบบ ผด.02/1"
 TITLE = "บัญชีจำนวนครุภัณฑ์สำหรับที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น"
@@ -19,9 +19,14 @@ LAST_COL = FIRST_MONTH_COL + 11
 
 
 def write(plan: Plan, target: Path) -> Path:
-    """Write pd02-1.xlsx for *plan* at *target*."""
-    return save_workbook(target, plan.settings, f"{FORM_CODE} {TITLE}",
-                         lambda workbook, styles: _fill(plan, workbook, styles))
+    """Write pd02-1.xlsx for *plan* at *target* (atomically)."""
+    return write_atomically(target, writer(plan))
+
+
+def writer(plan: Plan) -> Writer:
+    """What writes pd02-1.xlsx for *plan* at a path (see ``atomic.write_all``)."""
+    return workbook_writer(plan.settings, f"{FORM_CODE} {TITLE}",
+                           lambda workbook, styles: _fill(plan, workbook, styles))
 
 
 def _fill(plan: Plan, workbook, styles) -> None:
@@ -45,16 +50,11 @@ def _fill(plan: Plan, workbook, styles) -> None:
             row += 1
             first = row
             for index, item in enumerate(group.rows, 1):
-                ws.write_number(row, 0, index, styles["count"])
-                sheet.write_text(row, 1, item.programme.name)
-                sheet.write_text(row, 2, item.category)
-                sheet.write_text(row, 3, item.equipment_type.name)
-                sheet.write_text(row, 4, item.target)
-                ws.write_number(row, 5, float(satang_to_decimal(item.budget_satang)),
-                                styles["money"])
-                sheet.write_text(row, 6, item.place)
-                sheet.write_text(row, 7, item.responsible)
-                sheet.month_bars(row, FIRST_MONTH_COL, item.months)
+                sheet.write_cells(row, 0, [
+                    (index, "count"), (item.programme.name, "text"), (item.category, "text"),
+                    (item.equipment_type.name, "text"), (item.target, "text"),
+                    (baht(item.budget_satang), "money"), (item.place, "text"),
+                    (item.responsible, "text")], item.months)
                 row += 1
             write_group_total(sheet, row, first, len(group.rows), group.satang,
                               label_cols=4, money_col=5, last_col=LAST_COL,
