@@ -265,6 +265,15 @@ def _baht_or_blank(satang: int | None):
 # --- Reading ---------------------------------------------------------------
 
 
+#: What to tell the planning officer for each reason plan.xlsx cannot be opened.
+_UNREADABLE_KEYS = {
+    "file-encrypted": "settings-encrypted",
+    "file-not-workbook": "settings-not-workbook",
+    "file-too-large": "settings-too-large",
+    "sheet-too-large": "settings-too-large",
+}
+
+
 def read_settings(path: Path) -> Settings:
     """Read and validate a settings workbook; raise SettingsError on any problem."""
     if not path.is_file():
@@ -275,7 +284,8 @@ def read_settings(path: Path) -> Settings:
         grids = {title: read_grid(workbook, names[title])
                  for title in HEADERS if title in names}
     except UnreadableWorkbook as exc:
-        raise SettingsError("settings-unreadable", path=path, reason=exc.reason) from exc
+        key = _UNREADABLE_KEYS.get(exc.code, "settings-unreadable")
+        raise SettingsError(key, path=path, reason=exc.reason) from exc
     for title, grid in grids.items():
         _check_header(title, grid)
 

@@ -28,8 +28,8 @@ from . import limits, preflight
 from .preflight import UnreadableWorkbook
 
 __all__ = ["ODS", "XLS", "XLSX", "SheetValues", "UnreadableWorkbook", "Workbook",
-           "calamine_failure", "open_workbook", "openpyxl_can_open", "read_grid", "read_sheet",
-           "sniff"]
+           "calamine_failure", "grid_cells", "open_workbook", "openpyxl_can_open", "read_grid",
+           "read_sheet", "sniff"]
 
 Grid = list[list[object]]
 
@@ -107,13 +107,14 @@ def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
             raise UnreadableWorkbook(f"{type(exc).__name__}: {exc.strerror}") from exc
     kind = sniff(data)
     checked = None
+    extents: dict[str, tuple[int, int]] = {}
     if kind in (XLSX, ODS):
         archive = preflight.open_zip(data)
         checked = preflight.check_zip(archive)
         if kind == ODS:
-            _check_ods_sheets(archive)
+            extents = _check_ods_sheets(archive)
     else:
-        _check_xls(data)
+        extents = _check_xls(data)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(book.sheet_names)
@@ -124,7 +125,9 @@ def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
         if "password" in text.lower() or "encrypt" in text.lower():
             raise UnreadableWorkbook("password protected", "file-encrypted") from exc
         raise UnreadableWorkbook(f"{type(exc).__name__}: {text[:200]}") from exc
-    return Workbook(data, kind, book, names, parts_checked=checked)
+    workbook = Workbook(data, kind, book, names, parts_checked=checked)
+    workbook.cache["extents"] = extents
+    return workbook
 
 
 def _too_big(size: int) -> str:
@@ -198,21 +201,25 @@ def _small_part(archive: zipfile.ZipFile, name: str) -> bytes:
         raise UnreadableWorkbook(f"part {name} is damaged: {exc}") from exc
 
 
-def _check_ods_sheets(archive: zipfile.ZipFile) -> None:
-    """calamine reads every table of an .ods when it opens the file: check them all first."""
+def _check_ods_sheets(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
+    """calamine reads every table of an .ods when it opens the file: check them
+    all first.  Returns each table's extent."""
     try:
         content = archive.read("content.xml")
     except KeyError:
-        return
+        return {}
     except preflight._ZIP_ERRORS as exc:
         raise UnreadableWorkbook(f"part content.xml is damaged: {exc}") from exc
-    for sheet, (rows, cols) in preflight.ods_extents(content).items():
+    extents = preflight.ods_extents(content)
+    for sheet, (rows, cols) in extents.items():
         preflight.check_extent(rows, cols, sheet)
+    return extents
 
 
-def _check_xls(data: bytes) -> None:
+def _check_xls(data: bytes) -> dict[str, tuple[int, int]]:
     """calamine reads every sheet of an .xls when it opens the file: check the
-    compound file's chains and each sheet's records first."""
+    compound file's chains and each sheet's records first.  Returns each
+    sheet's extent."""
     container = preflight.compound_file(data)
     stream = container.read("Workbook")
     if stream is None:
@@ -220,11 +227,14 @@ def _check_xls(data: bytes) -> None:
     if stream is None:
         raise UnreadableWorkbook("an Office file without a workbook stream",
                                  "file-not-workbook")
+    extents = {}
     for sheet in preflight.xls_sheets(stream):
         if sheet.claimed > limits.MAX_SHEET_CELLS:
             raise UnreadableWorkbook(f"its size record claims {sheet.claimed:,} cells",
                                      "sheet-too-large", sheet.name)
         preflight.check_extent(sheet.rows, sheet.cols, sheet.name)
+        extents[sheet.name] = (sheet.rows, sheet.cols)
+    return extents
 
 
 @dataclass
@@ -342,6 +352,18 @@ def _sheet_parts(workbook: Workbook) -> tuple[dict[str, str], bool]:
         return parts, sure and bool(parts)
     except ET.ParseError:
         return {}, False
+
+
+def grid_cells(workbook: Workbook) -> int:
+    """Cells of all the sheets' grids (from A1 to the last value), as the
+    pre-flight checks measured them: what a copy rebuilt from values costs."""
+    if workbook.kind == XLSX:
+        try:
+            return sum(rows * cols for rows, cols in
+                       (_extent(workbook, part) for part in _sheet_like_parts(workbook)))
+        except UnreadableWorkbook:  # a sheet too odd to measure: as good as too large
+            return limits.MAX_SHEET_CELLS + 1
+    return sum(rows * cols for rows, cols in workbook.cache.get("extents", {}).values())
 
 
 def openpyxl_can_open(workbook: Workbook) -> bool:
