@@ -73,7 +73,13 @@ MAX_OPENPYXL_BYTES = 20 * MB
 #: … and its sheets and merged ranges cover at most this many cells.  A larger
 #: file gets no returned copy (findings.xlsx lists its findings all the same)
 #: and its months are read from marks only, not from fill colours.
-MAX_OPENPYXL_CELLS = 250_000
+MAX_OPENPYXL_CELLS = 50_000
+#: Findings of one file listed in findings.xlsx; a row says how many more
+#: there are (``oplan check --json`` lists them all).
+MAX_FINDINGS_PER_FILE = 1_000
+#: A file with more findings than this gets no returned copy either: thousands
+#: of comments help no one, and writing them takes minutes.
+MAX_RETURNED_FINDINGS = 2_000
 #: A temporary output file left behind by a run that was killed is removed by
 #: a later run once it is this old (a live run's temporary file is younger).
 STALE_TEMP_SECONDS = 15 * 60

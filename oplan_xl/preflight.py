@@ -119,6 +119,14 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
         raise UnreadableWorkbook(f"not a complete zip file: {exc}") from exc
     if len(members) > limits.MAX_ZIP_MEMBERS:
         raise UnreadableWorkbook(f"{len(members):,} parts in one file", "file-too-large")
+    # calamine finds parts ignoring case and with \ for /, Python's zipfile by the
+    # exact name: two parts that differ only so could be read one by each.
+    seen: set[str] = set()
+    for member in members:
+        key = member.filename.replace("\\", "/").lower()
+        if key in seen:
+            raise UnreadableWorkbook(f"two parts named {member.filename}")
+        seen.add(key)
     unpacked = sum(member.file_size for member in members)
     if unpacked > limits.MAX_UNZIPPED_BYTES:
         raise UnreadableWorkbook(f"{megabytes(unpacked)} once unpacked", "file-too-large")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import warnings
 import zipfile
 from collections import defaultdict
 from pathlib import Path
@@ -81,8 +82,8 @@ def write_all(report: Report, submissions: Path, folder: Path,
     for tally in report.files:
         items = by_file.get(tally.file)
         source = submissions / tally.file
-        if not items or not source.is_file():
-            continue
+        if not items or not source.is_file() or len(items) > limits.MAX_RETURNED_FINDINGS:
+            continue  # thousands of findings: a copy would be unreadable; findings.xlsx has them
         target = folder / copy_name(tally.department, tally.file, taken)
         try:
             if write_copy(source, items, target) is not None:
@@ -155,7 +156,9 @@ def _annotated_with_openpyxl(data: bytes, findings: list[Finding]):
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
-    book = load_workbook(io.BytesIO(data), keep_vba=False, keep_links=False)
+    with warnings.catch_warnings():  # "no default style", "extension not supported" …
+        warnings.simplefilter("ignore")
+        book = load_workbook(io.BytesIO(data), keep_vba=False, keep_links=False)
     for (sheet, cell), items in _by_cell(findings).items():
         if sheet not in book.sheetnames:
             continue

@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
@@ -140,8 +141,10 @@ def _ooxml_fills(workbook: Workbook, sheet: str, rows: set[int]) -> dict[Positio
     try:
         book = workbook.cache.get("openpyxl")
         if book is None:  # opened once per file, even when both tables need fills
-            book = load_workbook(io.BytesIO(workbook.data), read_only=True, data_only=True,
-                                 keep_links=False)
+            with warnings.catch_warnings():  # openpyxl's notes are no business of the user
+                warnings.simplefilter("ignore")
+                book = load_workbook(io.BytesIO(workbook.data), read_only=True,
+                                     data_only=True, keep_links=False)
             workbook.cache["openpyxl"] = book
         worksheet = book[sheet]
         first, last = min(rows), max(rows)

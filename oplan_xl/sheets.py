@@ -153,6 +153,9 @@ def sniff(data: bytes) -> str:
             raise UnreadableWorkbook("password protected", "file-encrypted")
         if "Workbook".encode("utf-16-le") not in data and \
                 "Book".encode("utf-16-le") not in data:
+            if "WordDocument".encode("utf-16-le") not in data and \
+                    "PowerPoint".encode("utf-16-le") not in data:
+                preflight.compound_file(data)  # a damaged container is file-unreadable
             raise UnreadableWorkbook("an Office file that is not a workbook "
                                      "(Word or PowerPoint?)", "file-not-workbook")
         return XLS
