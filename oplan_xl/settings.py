@@ -255,7 +255,19 @@ def write_settings(settings: Settings, path: Path) -> Path:
     sheet(DEV_PLAN, [(p.strategy, p.name, _baht_or_blank(p.budget_satang), p.reference)
                      for p in settings.dev_plan], (12, 60, 18, 20))
     sheet(PART1, [(topic, settings.part1.get(topic, "")) for topic in PART1_TOPICS], (34, 100))
+    text_stays_text(workbook)
     return write_atomically(path, lambda temp: workbook.save(temp))
+
+
+def text_stays_text(workbook) -> None:
+    """openpyxl turns any string starting with ``=`` into a formula: make every such
+    cell text again (nothing we write with openpyxl is meant as a formula), so an
+    organisation or strategy named ``=…`` stays that text in Excel."""
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
 
 
 def _baht_or_blank(satang: int | None):
