@@ -7,6 +7,11 @@ name, and the previous output stays intact until the new one is complete.
 process when the machine has a second core: each output is written to its own
 temporary file, then this process renames them into place one by one, so a
 target open in Excel is reported exactly as when writing them one at a time.
+
+A run killed outright (power cut, Task Manager) cannot remove its temporary
+file; the next run that writes the same output removes such leftovers once
+they are older than ``limits.STALE_TEMP_SECONDS`` (a run still writing keeps
+its file younger than that).
 """
 
 from __future__ import annotations
@@ -14,45 +19,85 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from . import limits
 from .errors import OutputError
 from .parallel import can_fork, freeze_for_fork
 
 Writer = Callable[[Path], None]
 
+#: Temporary files are ``.<stem>-<random>.oplan-tmp``: hidden, and never taken
+#: for an output by name or by extension.
+TEMP_SUFFIX = ".oplan-tmp"
+
 
 def write_atomically(target: Path, write: Writer) -> Path:
     """Call ``write(temp_path)`` and move the finished file onto *target*.
 
-    Raises OutputError when the target is locked (open in Excel) or read-only.
+    Raises OutputError when the target is locked (open in Excel) or read-only,
+    or the folder cannot be written (read-only, disk full); the previous
+    *target* is then left as it was and no temporary file remains.
     """
     temp = _stage(target)
     try:
-        write(temp)
+        with _output_errors(target):
+            write(temp)
         _commit(temp, target)
     finally:
-        temp.unlink(missing_ok=True)
+        _discard(temp)
     return target
+
+
+@contextmanager
+def _output_errors(target: Path) -> Iterator[None]:
+    """File-system failures while making *target* become one clear OutputError."""
+    try:
+        yield
+    except PermissionError as exc:
+        raise OutputError("output-locked", path=target, reason=exc.strerror) from exc
+    except OSError as exc:
+        raise OutputError("output-failed", path=target,
+                          reason=exc.strerror or type(exc).__name__) from exc
 
 
 def _stage(target: Path) -> Path:
     """An empty temporary file beside *target* (same folder, so the rename is atomic)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix,
-                                    dir=target.parent)
-    os.close(handle)
+    with _output_errors(target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale(target)
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=TEMP_SUFFIX,
+                                        dir=target.parent)
+        os.close(handle)
     return Path(name)
 
 
 def _commit(temp: Path, target: Path) -> None:
-    try:
+    with _output_errors(target):
         os.chmod(temp, _shared_mode())  # mkstemp makes 0600; outputs are for sharing
         os.replace(temp, target)
-    except PermissionError as exc:
-        raise OutputError("output-locked", path=target, reason=exc.strerror) from exc
+
+
+def _discard(temp: Path) -> None:
+    try:
+        temp.unlink(missing_ok=True)
+    except OSError:  # pragma: no cover - nothing more can be done
+        pass
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove this output's temporary files left behind by a run that was killed."""
+    cutoff = time.time() - limits.STALE_TEMP_SECONDS
+    for old in target.parent.glob(f".{target.stem}-*{TEMP_SUFFIX}"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:  # another run's file, or already gone: leave it
+            pass
 
 
 def _shared_mode() -> int:
@@ -73,7 +118,14 @@ def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None =
     then no later target is touched and no temporary file is left.
     """
     background = background if background and can_fork() else set()
-    temps = [_stage(target) for target, _ in outputs]
+    temps: list[Path] = []
+    for target, _ in outputs:
+        try:
+            temps.append(_stage(target))
+        except OutputError:
+            for temp in temps:
+                _discard(temp)
+            raise
     child = None
     try:
         jobs = [(temp, write) for (target, write), temp in zip(outputs, temps, strict=True)
@@ -82,7 +134,8 @@ def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None =
             child = _Child(jobs)
         for (target, write), temp in zip(outputs, temps, strict=True):
             if target not in background:
-                write(temp)
+                with _output_errors(target):
+                    write(temp)
         if child is not None:
             child.wait()
             child = None
@@ -92,7 +145,7 @@ def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None =
         if child is not None:
             child.stop()
         for temp in temps:
-            temp.unlink(missing_ok=True)
+            _discard(temp)
     return [target for target, _ in outputs]
 
 

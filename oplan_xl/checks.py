@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .findings import ERROR, Finding, finding
 from .layout import DEFAULT_CATEGORY, MONTH_KEYS, OTHER_AGENCY_FUNDS, PRINT_LIMITS
+from .limits import EXCEL_CELL_CHARS, MAX_BUDGET_BAHT
 from .model import (
     MONTHS,
     Department,
@@ -39,6 +40,9 @@ from .normalise import (
     visible_length,
 )
 from .reader import RawRow, Submission, Table
+
+#: Text columns written into the forms: none may exceed what one Excel cell holds.
+_WRITTEN = frozenset((*PRINT_LIMITS, "category"))
 
 # Loose spellings seen in real files, mapped to the standard wording.
 _SPELLING = (("พานิชย์", "พาณิชย์"),)
@@ -88,7 +92,7 @@ class Resolver:
 
     def approach(self, value: object, strategy: Strategy) -> Programme | None:
         text = to_arabic_digits(clean_text(value))
-        match = re.match(r"^(\d+)\.(\d+)", text)
+        match = re.match(r"^(\d{1,9})\.(\d{1,9})(?!\d)", text)
         if match:
             found = self.approaches.get(f"{int(match.group(1))}.{int(match.group(2))}")
         else:
@@ -112,6 +116,8 @@ def budget_satang(value: object) -> tuple[int, str | None]:
         amount = parse_amount(value)
     except NotANumber:
         return 0, "budget-not-number"
+    if abs(amount) > MAX_BUDGET_BAHT:  # 1e30 would overflow the exact arithmetic below
+        return 0, "budget-too-large"
     satang = int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     try:
         baht_to_satang(amount)
@@ -149,7 +155,10 @@ class RowCheck:
         if required and not value and key in self.raw.values:
             self.report("required-empty", key)
         limit = PRINT_LIMITS.get(key)
-        if limit and len(value) > limit and visible_length(value) > limit:
+        if len(value) > EXCEL_CELL_CHARS and key in _WRITTEN:
+            self.report("text-over-cell-limit", key, value[:80] + "…", length=f"{len(value):,}",
+                        limit=f"{EXCEL_CELL_CHARS:,}")
+        elif limit and len(value) > limit and visible_length(value) > limit:
             self.report("text-too-long", key, value[:80] + "…", length=visible_length(value),
                         limit=limit)
         return value
@@ -157,7 +166,8 @@ class RowCheck:
     def budget(self) -> int:
         satang, problem = budget_satang(self.raw.values.get("budget", ""))
         if problem and "budget" in self.raw.values:
-            self.report(problem, "budget")
+            extra = {"limit": f"{MAX_BUDGET_BAHT:,}"} if problem == "budget-too-large" else {}
+            self.report(problem, "budget", **extra)
         return satang
 
     def months(self, text_keys: tuple[str, ...]) -> tuple[bool, ...]:
@@ -276,12 +286,13 @@ def check_equipment(raw: RawRow, table: Table, department: Department,
     place = row.text("place", required=True)
     months = row.months(("target", "note"))
     responsible = row.text("responsible")
+    category = row.text("category")
     row.formulas()
     if table.header.missing or row.has_error or programme is None or equipment_type is None:
         return None, satang, row.findings
     item = EquipmentRow(
         origin=raw.origin, department=department.name, programme=programme,
-        category=row.text("category") or DEFAULT_CATEGORY, equipment_type=equipment_type,
+        category=category or DEFAULT_CATEGORY, equipment_type=equipment_type,
         target=target, budget_satang=satang, place=place,
         responsible=responsible or department.name, months=months,
         note=row.text("note"), cells=raw.cells)

@@ -117,11 +117,13 @@ def run(console: Console, action):
             raise
         console.error(exc.message(console.lang))
         sys.exit(exc.exit_code)
-    except Exception as exc:  # the last line of defence: never a bare traceback
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # the last line of defence (a Rust panic is no Exception)
         if console.debug:
             raise
         console.error(messages.text("internal-error", console.lang,
-                                    reason=f"{type(exc).__name__}: {exc}"))
+                                    reason=f"{type(exc).__name__}: {str(exc)[:300]}"))
         sys.exit(EXIT_USAGE)
 
 

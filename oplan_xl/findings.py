@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from .limits import MAX_FINDING_VALUE_CHARS
 from .model import satang_to_decimal
 
 ERROR = "error"
@@ -82,6 +83,13 @@ CATALOGUE = _kinds(
         "Column \"{column}\" is missing from the header - put it back",
     ),
     FindingKind(
+        "table-very-large", WARNING,
+        "ตาราง \"{sheet}\" มี {rows} แถว มากผิดปกติสำหรับหน่วยงานเดียว (เกิน {limit} แถว) — "
+        "ตรวจว่าไม่ได้วางข้อมูลซ้ำหลายครั้ง หรือส่งไฟล์ผิด",
+        "Table \"{sheet}\" has {rows} rows, unusually many for one department (over "
+        "{limit}) - check that nothing was pasted twice and that it is the right file",
+    ),
+    FindingKind(
         "sheet-not-read", ERROR,
         "แผ่นงาน \"{sheet}\" มีตารางโครงการหรือครุภัณฑ์อีกชุดหนึ่งที่โปรแกรมไม่ได้อ่าน — ย้ายแถวไปไว้ในแผ่นงาน "
         "\"โครงการ\" หรือ \"ครุภัณฑ์\"",
@@ -104,6 +112,11 @@ CATALOGUE = _kinds(
         "budget-not-number", ERROR,
         "งบประมาณ \"{value}\" ไม่ใช่ตัวเลข — พิมพ์เป็นตัวเลข เช่น 150000 หรือ 150,000.50",
         "Budget \"{value}\" is not a number - type a number such as 150000 or 150,000.50",
+    ),
+    FindingKind(
+        "budget-too-large", ERROR,
+        "งบประมาณ \"{value}\" สูงเกินจริง (เกิน {limit} บาท) — ตรวจว่าพิมพ์ตัวเลขถูก",
+        "Budget \"{value}\" is implausibly large (over {limit} baht) - check the figure",
     ),
     FindingKind(
         "budget-not-positive", ERROR,
@@ -195,6 +208,14 @@ CATALOGUE = _kinds(
         "form ({limit}) - shorten it",
     ),
     FindingKind(
+        "text-over-cell-limit", ERROR,
+        "ข้อความใน \"{column}\" ยาว {length} ตัวอักษร เกินที่ช่องหนึ่งของ Excel เก็บได้ ({limit}) "
+        "จึงใส่ในแบบฟอร์มไม่ได้ — ตรวจว่าไม่ได้วางข้อความผิดช่อง แล้วย่อให้สั้นลง",
+        "The text in \"{column}\" is {length} characters long, more than one Excel cell "
+        "holds ({limit}), so it cannot go into the forms - check it was not pasted into "
+        "the wrong cell, and shorten it",
+    ),
+    FindingKind(
         "name-variant", WARNING,
         "\"{value}\" ถือเป็น \"{standard}\" — ควรเลือกชื่อจากรายการให้ตรงกัน",
         "\"{value}\" was read as \"{standard}\" - pick the exact name from the list",
@@ -270,8 +291,10 @@ def finding(code: str, file: str = "", sheet: str = "", row: int | None = None,
     """Make a Finding; *params* fill the message placeholders beyond value/column/sheet."""
     if code not in CATALOGUE:
         raise KeyError(f"unknown finding code {code!r}")
-    return Finding(code, file, sheet, row, column, cell,
-                   "" if value is None else str(value), tuple(sorted(params.items())))
+    shown = "" if value is None else str(value)
+    if len(shown) > MAX_FINDING_VALUE_CHARS:  # a 100,000-character cell stays in its file
+        shown = shown[:MAX_FINDING_VALUE_CHARS] + "…"
+    return Finding(code, file, sheet, row, column, cell, shown, tuple(sorted(params.items())))
 
 
 @dataclass

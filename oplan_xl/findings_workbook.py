@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from . import limits
 from .atomic import write_atomically
 from .findings import ERROR, Finding, Report
 from .model import satang_to_decimal
@@ -50,6 +51,19 @@ def sorted_findings(report: Report) -> list[Finding]:
     return sorted(report.findings, key=key)
 
 
+def capped(items: list[Finding]) -> tuple[list, dict[str, int]]:
+    """At most limits.MAX_FINDINGS_PER_FILE findings of each file (a runaway file
+    of 20,000 wrong rows would take minutes to list); file → how many were left out."""
+    kept, counts, left_out = [], {}, {}
+    for item in items:
+        counts[item.file] = counts.get(item.file, 0) + 1
+        if item.file and counts[item.file] > limits.MAX_FINDINGS_PER_FILE:
+            left_out[item.file] = left_out.get(item.file, 0) + 1
+        else:
+            kept.append(item)
+    return kept, left_out
+
+
 def write(report: Report, target: Path) -> Path:
     """Write the findings workbook of *report* at *target* (atomically)."""
     import xlsxwriter
@@ -82,8 +96,19 @@ def write(report: Report, target: Path) -> Path:
         for col, (label, width) in enumerate(COLUMNS):
             ws.write_string(0, col, label, header)
             ws.set_column(col, col, width)
-        items = sorted_findings(report)
+        kept, left_out = capped(sorted_findings(report))
+        last = {item.file: index for index, item in enumerate(kept)}
+        items: list = []
+        for index, item in enumerate(kept):
+            items.append(item)
+            if item.file in left_out and last[item.file] == index:  # after its last row
+                items.append((item.file, left_out[item.file]))
         for row, item in enumerate(items, 1):
+            if isinstance(item, tuple):
+                put(ws, row, 3, item[0], text)
+                put(ws, row, 9, f"… และอีก {item[1]:,} รายการของไฟล์นี้ที่ไม่แสดง — แก้รายการข้างบน"
+                                f"แล้วตรวจใหม่ (oplan check --json แสดงครบทุกรายการ)", text)
+                continue
             ws.write_string(row, 0, SEVERITY_TH.get(item.severity, item.severity),
                             error if item.severity == ERROR else warning)
             put(ws, row, 1, item.code, text)

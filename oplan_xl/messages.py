@@ -15,9 +15,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Settings workbook {path} not found - create it with `oplan init` first",
     ),
     "settings-unreadable": (
-        "เปิดไฟล์ตั้งค่า {path} ไม่ได้ ({reason}) — ตรวจว่าเป็นไฟล์ Excel ที่ไม่เสียและไม่ได้ตั้งรหัสผ่าน",
-        "Cannot open settings workbook {path} ({reason}) - check it is an intact, "
-        "unprotected Excel file",
+        "เปิดไฟล์ตั้งค่า {path} ไม่ได้ ไฟล์อาจเสียหรือคัดลอกมาไม่ครบ ({reason}) — เปิดใน Excel แล้วบันทึกใหม่ "
+        "หรือใช้ฉบับสำรองที่ยังเปิดได้",
+        "Cannot open settings workbook {path}; it may be damaged or incomplete ({reason}) - "
+        "open it in Excel and save it again, or use a backup copy that opens",
+    ),
+    "settings-encrypted": (
+        "ไฟล์ตั้งค่า {path} ตั้งรหัสผ่านไว้ โปรแกรมจึงอ่านไม่ได้ — เปิดใน Excel แล้วเอารหัสผ่านออก "
+        "(ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก > เข้ารหัสด้วยรหัสผ่าน ลบรหัสให้ว่าง) แล้วบันทึก",
+        "Settings workbook {path} is password protected and cannot be read - open it in "
+        "Excel, remove the password (File > Info > Protect Workbook) and save",
+    ),
+    "settings-not-workbook": (
+        "ไฟล์ตั้งค่า {path} ไม่ใช่ไฟล์ Excel ({reason}) — ใช้ไฟล์ plan.xlsx ที่สร้างด้วย oplan init "
+        "หรือเปิดใน Excel แล้วบันทึกเป็น .xlsx",
+        "Settings workbook {path} is not a workbook ({reason}) - use the plan.xlsx made by "
+        "`oplan init`, or open it in Excel and save it as .xlsx",
+    ),
+    "settings-too-large": (
+        "ไฟล์ตั้งค่า {path} ใหญ่ผิดปกติ ({reason}) จึงไม่อ่าน — ลบแถว คอลัมน์ หรือรูปภาพที่ไม่ใช้ออก "
+        "(มักมีข้อความหลงอยู่ไกลจากตาราง) หรือสร้างใหม่ด้วย oplan init",
+        "Settings workbook {path} is unusually large ({reason}) and was not read - delete "
+        "unused rows, columns or pictures (often a stray value far from the table), or "
+        "make a new one with `oplan init`",
     ),
     "settings-sheet-missing": (
         "ไฟล์ตั้งค่าไม่มีแผ่นงาน \"{sheet}\" — เพิ่มแผ่นงานนี้ (ดูตัวอย่างจาก oplan init)",
@@ -97,6 +117,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ปิดไฟล์แล้วสั่งใหม่ ({reason})",
         "Cannot write {path} - it may be open in Excel or read-only; close it and "
         "run again ({reason})",
+    ),
+    "output-failed": (
+        "เขียนไฟล์ {path} ไม่ได้ ({reason}) — ตรวจว่าดิสก์ยังมีที่ว่าง และโฟลเดอร์ output เขียนได้ "
+        "แล้วสั่งใหม่ ไฟล์เดิมยังอยู่ครบ",
+        "Cannot write {path} ({reason}) - check there is space on the disk and the output "
+        "folder can be written, then run again; the previous file is untouched",
     ),
     "internal-error": (
         "เกิดข้อผิดพลาดภายในโปรแกรม: {reason} — สั่งใหม่พร้อม --debug แล้วส่งข้อความให้ผู้ดูแล",

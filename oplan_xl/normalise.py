@@ -177,7 +177,8 @@ def _is_mark_text(text: str) -> bool:
     return to_arabic_digits(clean_text(text)).lower() not in _NO_MARK
 
 
-_LEADING_NUMBER = re.compile(r"^(?:ยุทธศาสตร์(?:ที่)?|ประเด็นการพัฒนา(?:ที่)?)?\s*(\d+)\s*[.)]?\s*(.*)$")
+_LEADING_NUMBER = re.compile(
+    r"^(?:ยุทธศาสตร์(?:ที่)?|ประเด็นการพัฒนา(?:ที่)?)?\s*(\d{1,9})(?!\d)\s*[.)]?\s*(.*)$")
 
 
 def split_numbered(value: object) -> tuple[int | None, str]:
@@ -205,7 +206,8 @@ def parse_int(value: object) -> int | None:
     if isinstance(value, float):
         return int(value) if value.is_integer() else None
     text = to_arabic_digits(clean_text(value))
-    return int(text) if re.fullmatch(r"\d+", text) else None
+    # Bounded: int() refuses more than 4,300 digits, and no count is that long.
+    return int(text) if re.fullmatch(r"\d{1,18}", text) else None
 
 
 # Text in Latin and Thai only, whose marks (category Mn) are exactly these: the

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import sheet_extras
+from . import limits, sheet_extras
 from .findings import Finding, finding
 from .headers import Header, find_header
 from .layout import (
@@ -46,10 +46,10 @@ from .normalise import (
     parse_int,
 )
 from .sheets import (
-    MAX_FILE_BYTES,
     SheetValues,
     UnreadableWorkbook,
     Workbook,
+    calamine_failure,
     open_workbook,
     read_sheet,
 )
@@ -155,7 +155,7 @@ def read_submission(path: Path, group_label: str = "แผนงาน") -> Subm
     submission = Submission(path)
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > limits.MAX_FILE_BYTES:
             submission.size = size
             raise UnreadableWorkbook(f"{size / 1024 / 1024:.0f} MB", "file-too-large")
         data = path.read_bytes()
@@ -166,7 +166,7 @@ def read_submission(path: Path, group_label: str = "แผนงาน") -> Subm
                                            reason=f"{type(exc).__name__}: {exc.strerror}"))
         return submission
     except UnreadableWorkbook as exc:
-        submission.findings.append(finding(exc.code, path.name, reason=exc.reason))
+        submission.findings.append(finding(exc.code, path.name, exc.sheet, reason=exc.reason))
         return submission
     submission.kind = workbook.kind
     _Reader(workbook, submission, group_label).read()
@@ -188,8 +188,9 @@ class _Reader:
             for meta in workbook.book.sheets_metadata:
                 if "Visible" not in str(meta.visible):
                     hidden.add(meta.name)
-        except Exception:  # metadata is a convenience; without it nothing is hidden
-            pass
+        except BaseException as exc:  # metadata is a convenience; without it nothing is hidden
+            if not calamine_failure(exc):
+                raise
         self.hidden = hidden
 
     def values(self, sheet: str) -> SheetValues | None:
@@ -216,8 +217,9 @@ class _Reader:
         if submission.projects is None and submission.equipment is None:
             expected = ", ".join(c.label for c in projects if c.required)
             sheet = self.sheets.get(label_key(PROJECT_SHEET), PROJECT_SHEET)
-            submission.findings.append(finding("no-header", self.file, sheet,
-                                               expected=expected))
+            if self._values.get(sheet, True) is not None:  # else it was too large to read
+                submission.findings.append(finding("no-header", self.file, sheet,
+                                                   expected=expected))
         else:
             self.unreadable_named_sheets()
             self.tables_left_unread(projects)
@@ -229,6 +231,11 @@ class _Reader:
             values = self.values(table.sheet)
             self.lift_rows(table, values)
             self.stated_years(table, values.grid)
+            if len(table.rows) > limits.MANY_ROWS:
+                submission.findings.append(finding(
+                    "table-very-large", self.file, table.sheet, table.header.row + 1, "",
+                    f"A{table.header.row + 1}", rows=f"{len(table.rows):,}",
+                    limit=f"{limits.MANY_ROWS:,}"))
 
     def candidate_sheets(self, preferred: str) -> list[str]:
         """The sheet named *preferred* first, then the other visible sheets that
@@ -290,7 +297,7 @@ class _Reader:
         grid = values.grid
         header = table.header
         columns = header.columns
-        inherited = _merged_down(values.merges, columns, header.end)
+        inherited = _merged_down(values.merges, columns, header.end, len(grid))
         continued = next((k for k in CONTINUED_KEYS if k in columns), None)
         letters = [(key, position, column_letter(position)) for key, position in columns.items()]
         read = set(columns.values())
@@ -408,15 +415,25 @@ class _Reader:
 _TITLE_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(25\d\d)")
 
 
-def _merged_down(merges, columns: dict[str, int], header_end: int) -> dict:
+def _merged_down(merges, columns: dict[str, int], header_end: int, height: int) -> dict:
     """(row, col) → (row, col) of the top cell, for cells under a vertical merge
-    in a column whose value counts for every row of the merge."""
+    in a column whose value counts for every row of the merge.
+
+    Merges are cut at the sheet's last row, and one overlapping a merge above
+    it in the same column is skipped (Excel allows neither), so a hostile
+    file's merge over a million rows costs no more than the sheet itself.
+    """
     wanted = {position for key, position in columns.items() if key in MERGED_DOWN_KEYS}
     inherited = {}
-    for first_row, first_col, last_row, _ in merges:
-        if last_row > first_row and first_row > header_end and first_col in wanted:
-            for row in range(first_row + 1, last_row + 1):
-                inherited[(row, first_col)] = (first_row, first_col)
+    covered_to: dict[int, int] = {}  # column → last row covered so far
+    for first_row, first_col, last_row, _ in sorted(
+            m for m in merges if m[2] > m[0] and m[0] > header_end and m[1] in wanted):
+        if first_row >= height or first_row <= covered_to.get(first_col, -1):
+            continue
+        last_row = min(last_row, height - 1)
+        covered_to[first_col] = last_row
+        for row in range(first_row + 1, last_row + 1):
+            inherited[(row, first_col)] = (first_row, first_col)
     return inherited
 
 

@@ -20,16 +20,25 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import warnings
 import zipfile
 from collections import defaultdict
 from pathlib import Path
 
+from . import limits
 from .atomic import write_atomically
 from .errors import OutputError
 from .findings import ERROR, Finding, Report
 from .layout import RETURNED_ERROR_FILL, RETURNED_WARNING_FILL
 from .parallel import map_in_two
-from .sheets import XLSX, UnreadableWorkbook, open_workbook, read_sheet
+from .sheets import (
+    XLSX,
+    UnreadableWorkbook,
+    grid_cells,
+    open_workbook,
+    openpyxl_can_open,
+    read_sheet,
+)
 
 FOLDER = "returned"
 SUMMARY_SHEET = "ผลการตรวจ"
@@ -75,8 +84,8 @@ def write_all(report: Report, submissions: Path, folder: Path,
     for tally in report.files:
         items = by_file.get(tally.file)
         source = submissions / tally.file
-        if not items or not source.is_file():
-            continue
+        if not items or not source.is_file() or len(items) > limits.MAX_RETURNED_FINDINGS:
+            continue  # thousands of findings: a copy would be unreadable; findings.xlsx has them
         jobs.append((tally.file, source, items,
                      folder / copy_name(tally.department, tally.file, taken)))
     # Each copy is an openpyxl load and save, about 0.1 s: shared with a second
@@ -110,21 +119,29 @@ def _write_job(job) -> Path | OutputError | None:
 
 def write_copy(source: Path, findings: list[Finding], target: Path) -> Path | None:
     """Write the annotated copy of *source* at *target*; None if it cannot be opened."""
-    data = source.read_bytes()
     try:
+        data = source.read_bytes()
         workbook = open_workbook(source, data)
-    except UnreadableWorkbook:
+    except (OSError, UnreadableWorkbook):
         return None  # nothing to annotate: findings.xlsx says why
-    if workbook.kind == XLSX:
+    if workbook.kind == XLSX and openpyxl_can_open(workbook):
         try:
             book = _annotated_with_openpyxl(data, findings)
         except Exception:  # a workbook calamine reads but openpyxl does not
             book = None
         if book is not None:
             return write_atomically(target, lambda temp: _save(book, temp))
+    if not _small_enough_to_rebuild(workbook):
+        return None  # thousands of rows: findings.xlsx lists the findings
     kind = {"xls": ".xls (Excel 97-2003)", "ods": ".ods (LibreOffice)"}.get(
         workbook.kind, source.suffix)
     return write_atomically(target, lambda temp: _rebuild(workbook, findings, temp, kind))
+
+
+def _small_enough_to_rebuild(workbook) -> bool:
+    """A copy rebuilt from values costs time and memory by the cell: only for a
+    workbook whose sheets hold at most limits.MAX_OPENPYXL_CELLS cells."""
+    return grid_cells(workbook) <= limits.MAX_OPENPYXL_CELLS
 
 
 def _cell_text(items: list[Finding]) -> str:
@@ -153,7 +170,9 @@ def _annotated_with_openpyxl(data: bytes, findings: list[Finding]):
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
-    book = load_workbook(io.BytesIO(data), keep_vba=False, keep_links=False)
+    with warnings.catch_warnings():  # "no default style", "extension not supported" …
+        warnings.simplefilter("ignore")
+        book = load_workbook(io.BytesIO(data), keep_vba=False, keep_links=False)
     for (sheet, cell), items in _by_cell(findings).items():
         if sheet not in book.sheetnames:
             continue
@@ -285,10 +304,12 @@ def _rebuild(workbook, findings: list[Finding], temp: Path, kind: str) -> None:
         except UnreadableWorkbook:
             continue
         covered = set()
+        height, width = len(values.grid), max((len(row) for row in values.grid), default=0)
         for r1, c1, r2, c2 in values.merges:
-            if (r1, c1) == (r2, c2) or any((r, c) in covered for r in range(r1, r2 + 1)
-                                           for c in range(c1, c2 + 1)):
-                continue  # a one-cell or overlapping "merge": write the cells as they are
+            r2, c2 = min(r2, max(height - 1, r1)), min(c2, max(width - 1, c1))  # within the sheet
+            if (r1, c1) == (r2, c2) or (r2 - r1 + 1) * (c2 - c1 + 1) > 10_000 or any(
+                    (r, c) in covered for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)):
+                continue  # a one-cell, huge or overlapping "merge": write the cells as they are
             cell_format = marked.get(_colour(by_cell[(name, a1(r1, c1))])) \
                 if (name, a1(r1, c1)) in by_cell else None
             top = values.grid[r1][c1] if r1 < len(values.grid) and \

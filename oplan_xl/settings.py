@@ -255,7 +255,19 @@ def write_settings(settings: Settings, path: Path) -> Path:
     sheet(DEV_PLAN, [(p.strategy, p.name, _baht_or_blank(p.budget_satang), p.reference)
                      for p in settings.dev_plan], (12, 60, 18, 20))
     sheet(PART1, [(topic, settings.part1.get(topic, "")) for topic in PART1_TOPICS], (34, 100))
+    text_stays_text(workbook)
     return write_atomically(path, lambda temp: workbook.save(temp))
+
+
+def text_stays_text(workbook) -> None:
+    """openpyxl turns any string starting with ``=`` into a formula: make every such
+    cell text again (nothing we write with openpyxl is meant as a formula), so an
+    organisation or strategy named ``=…`` stays that text in Excel."""
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
 
 
 def _baht_or_blank(satang: int | None):
@@ -263,6 +275,15 @@ def _baht_or_blank(satang: int | None):
 
 
 # --- Reading ---------------------------------------------------------------
+
+
+#: What to tell the planning officer for each reason plan.xlsx cannot be opened.
+_UNREADABLE_KEYS = {
+    "file-encrypted": "settings-encrypted",
+    "file-not-workbook": "settings-not-workbook",
+    "file-too-large": "settings-too-large",
+    "sheet-too-large": "settings-too-large",
+}
 
 
 def read_settings(path: Path) -> Settings:
@@ -275,7 +296,8 @@ def read_settings(path: Path) -> Settings:
         grids = {title: read_grid(workbook, names[title])
                  for title in HEADERS if title in names}
     except UnreadableWorkbook as exc:
-        raise SettingsError("settings-unreadable", path=path, reason=exc.reason) from exc
+        key = _UNREADABLE_KEYS.get(exc.code, "settings-unreadable")
+        raise SettingsError(key, path=path, reason=exc.reason) from exc
     for title, grid in grids.items():
         _check_header(title, grid)
 

@@ -22,11 +22,12 @@ from __future__ import annotations
 import html
 import io
 import re
+import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from .layout import RETURNED_FILLS
-from .sheets import ODS, XLSX, Workbook
+from .sheets import ODS, XLSX, Workbook, openpyxl_can_open
 
 Position = tuple[int, int]  # 0-based (row, column)
 
@@ -135,11 +136,15 @@ def _ooxml_fills(workbook: Workbook, sheet: str, rows: set[int]) -> dict[Positio
     from openpyxl import load_workbook
 
     found: dict[Position, str] = {}
+    if not openpyxl_can_open(workbook):  # too big for openpyxl: months by marks only
+        return found
     try:
         book = workbook.cache.get("openpyxl")
         if book is None:  # opened once per file, even when both tables need fills
-            book = load_workbook(io.BytesIO(workbook.data), read_only=True, data_only=True,
-                                 keep_links=False)
+            with warnings.catch_warnings():  # openpyxl's notes are no business of the user
+                warnings.simplefilter("ignore")
+                book = load_workbook(io.BytesIO(workbook.data), read_only=True,
+                                     data_only=True, keep_links=False)
             workbook.cache["openpyxl"] = book
         worksheet = book[sheet]
         first, last = min(rows), max(rows)
@@ -199,7 +204,7 @@ def ods_sheet(workbook: Workbook, sheet: str) -> OdsSheet | None:
         try:
             sheets = _parse_ods(workbook.part("content.xml") or b"",
                                 workbook.part("styles.xml") or b"")
-        except ET.ParseError:
+        except (ET.ParseError, ValueError):  # a repeat count that is not a number
             sheets = {}
         workbook.cache["ods"] = sheets
     return sheets.get(sheet)

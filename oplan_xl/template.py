@@ -67,6 +67,7 @@ from .layout import (
     project_columns,
 )
 from .model import MONTHS, MONTHS_IN_PREVIOUS_YEAR, Department, Settings
+from .settings import text_stays_text
 
 #: The hidden sheet that feeds the dropdowns.
 LISTS_SHEET = "ตัวเลือก"
@@ -296,6 +297,7 @@ def build_template(settings: Settings, department: Department | None):
     _write_department(info, settings, department, styles)
     _write_instructions(instructions, settings, department, columns, project_guides,
                         equipment_guides if equipment is not None else None, styles)
+    text_stays_text(workbook)  # a name typed as "=…" in plan.xlsx is no formula here
 
     # Open on the instructions, with that one sheet selected (two selected
     # sheets would put Excel into group editing).

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from oplan_xl import sheets
+from oplan_xl import limits
 from oplan_xl.findings import CATALOGUE, ERROR, WARNING, finding
 from oplan_xl.model import DevPlanProject
-from oplan_xl.pipeline import check
+from oplan_xl.pipeline import check, load_settings
 from oplan_xl.reader import read_submission
 
 from .builders import DATA, plan_with, positions
@@ -32,7 +32,7 @@ def test_every_code_has_thai_and_english_templates_and_a_readme_row():
     sample = {"reason": "r", "expected": "e", "year": 2568, "count": 6, "strategy": 1,
               "standard": "s", "department": "d", "other": "o", "place": "p",
               "files": "a, b", "months": "ม.ค.", "marks": "ม.ค.", "previous": 2,
-              "formula": "=1", "length": 900, "limit": 700}
+              "formula": "=1", "length": 900, "limit": 700, "rows": "2,500"}
     for code, kind in CATALOGUE.items():
         assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", code), code
         assert kind.severity in (ERROR, WARNING)
@@ -65,13 +65,15 @@ def test_a_stray_cell_at_the_far_corner_is_a_finding_not_a_crash(tmp_path):
 
 
 def test_too_large_file(tmp_path, monkeypatch):
-    monkeypatch.setattr("oplan_xl.reader.MAX_FILE_BYTES", 1000)
-    report = check(plan_with(tmp_path, "habit-title-rows.xlsx"))
+    plan_dir = plan_with(tmp_path, "habit-title-rows.xlsx")
+    settings = load_settings(plan_dir)  # plan.xlsx is over the lowered limit too
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
+    report = check(plan_dir, settings)
     assert positions(report) == [("habit-title-rows.xlsx", "", "file-too-large")]
 
 
 def test_zip_bomb_is_refused_before_unpacking(tmp_path, monkeypatch):
-    monkeypatch.setattr(sheets, "MAX_UNZIPPED_BYTES", 10_000)
+    monkeypatch.setattr(limits, "MAX_UNZIPPED_BYTES", 10_000)
     submission = read_submission(DATA / "habit-title-rows.xlsx")
     assert [f.code for f in submission.findings] == ["file-too-large"]
 

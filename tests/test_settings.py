@@ -112,4 +112,4 @@ def test_not_a_workbook(tmp_path):
     path.write_text("not a workbook", encoding="utf-8")
     with pytest.raises(SettingsError) as info:
         read_settings(path)
-    assert info.value.key == "settings-unreadable"
+    assert info.value.key == "settings-not-workbook"
