@@ -13,7 +13,8 @@ measures, best of --repeat:
     plan, pd01, pd02, pd02-1, preview, findings (findings.xlsx and returned
     copies); ``stages`` is their sum, to compare with the whole command, which
     uses a second core where there is one;
-  * the whole command, ``python -m oplan_xl build -q`` in a fresh process: wall
+  * the whole command, ``python -m oplan_xl build -q`` in a fresh process, also
+    with OPLAN_ONE_PROCESS=1 (no second process, as on Windows and macOS): wall
     time, and peak memory of its process tree (the sum of the proportional set
     sizes of the process and any child, sampled every 5 ms, so memory a forked
     child shares with its parent counts once);
@@ -150,10 +151,13 @@ def _tree_memory(pid: int) -> int:
     return total
 
 
-def timed_command(args: list[str], repeat: int, warm: bool = True) -> tuple[float, float]:
+def timed_command(args: list[str], repeat: int, warm: bool = True,
+                  one_process: bool = False) -> tuple[float, float]:
     """Best wall seconds and peak MB (process tree) of ``python -m oplan_xl *args*``."""
     command = [sys.executable, "-m", "oplan_xl", *args]
     env = _child_env()
+    if one_process:
+        env["OPLAN_ONE_PROCESS"] = "1"
     if warm:
         subprocess.run(command, cwd=ROOT, capture_output=True, env=env)
     times, peak = [], 0
@@ -289,32 +293,38 @@ def main() -> int:
     print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, {platform.system()} {platform.release()}; "
           f"load {load:.2f}, two-process speedup x{parallel_speedup():.2f}")
-    print("| size | " + " | ".join(STAGES) + " | stages | build (s) | peak MB | floor (s) | "
-          "build/floor | pandas+openpyxl read (s) |")
-    print("|---" * (len(STAGES) + 7) + "|")
+    print("| size | " + " | ".join(STAGES) + " | stages | build, one process (s) | build (s) "
+          "| peak MB | floor (s) | build/floor | pandas+openpyxl read (s) |")
+    print("|---" * (len(STAGES) + 8) + "|")
     for departments, rows, quirky in sizes_of(args.sizes):
         plan_dir = corpus(work, departments, rows, quirky=quirky)
         timing = stages(plan_dir, args.repeat)
         wall, peak = timed_command(["build", "-q", str(plan_dir)], args.repeat)
+        alone, _ = timed_command(["build", "-q", str(plan_dir)], args.repeat, warm=False,
+                                 one_process=True)
         base = floor(plan_dir, args.repeat)
         reference = pandas_openpyxl_read(plan_dir) if departments * rows >= 2000 \
             else float("nan")
         cells = " | ".join(f"{timing[name]:.3f}" for name in STAGES)
         label = f"{departments}x{rows}" + (f" (1 file in {quirky} with findings)"
                                             if quirky else "")
-        print(f"| {label} | {cells} | {sum(timing.values()):.2f} | {wall:.2f} | "
+        print(f"| {label} | {cells} | {sum(timing.values()):.2f} | {alone:.2f} | {wall:.2f} | "
               f"{peak:.0f} | {base:.2f} | {wall / base:.2f} | {reference:.2f} |", flush=True)
 
     formats = [f for f in args.formats.split(",") if f]
     if formats:
-        print("\n| corpus | calamine read (s) | oplan read (s) | check (s, whole command) |")
-        print("|---|---|---|---|")
+        print("\n| corpus | calamine read (s) | oplan read, one core (s) | check, one process (s) "
+              "| check (s) |")
+        print("|---|---|---|---|---|")
         for departments, rows, _ in sizes_of(args.format_sizes):
             for fmt in ["xlsx", *formats]:
                 plan_dir = corpus(work, departments, rows, fmt)
                 check, _ = timed_command(["check", "-q", str(plan_dir)], args.repeat)
+                alone, _ = timed_command(["check", "-q", str(plan_dir)], args.repeat,
+                                         warm=False, one_process=True)
                 print(f"| {departments}x{rows} .{fmt} | {floor_read(plan_dir, args.repeat):.2f} | "
-                      f"{read_stage(plan_dir, args.repeat):.2f} | {check:.2f} |", flush=True)
+                      f"{read_stage(plan_dir, args.repeat):.2f} | {alone:.2f} | {check:.2f} |",
+                      flush=True)
 
     print("\n| command | wall (s) |")
     print("|---|---|")

@@ -8,6 +8,7 @@ sum or percentage ever sees float drift.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -279,7 +280,7 @@ class ProjectRow:
     dev_plan_ref: str = ""
     note: str = ""
     #: A1 address of each field in the submission, for findings and annotations.
-    cells: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    cells: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass
@@ -297,4 +298,4 @@ class EquipmentRow:
     responsible: str
     months: tuple[bool, ...]
     note: str = ""
-    cells: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    cells: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)

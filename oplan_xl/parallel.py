@@ -25,10 +25,18 @@ Result = TypeVar("Result")
 MIN_ITEMS = 4
 
 
+#: Set (to anything but "" or "0") to keep everything in one process.
+ONE_PROCESS_VARIABLE = "OPLAN_ONE_PROCESS"
+
+
 def can_fork() -> bool:
     """True where a second process can start from this one's memory: Linux and the
     BSDs with two cores or more.  (macOS has fork but Apple's libraries may not
-    survive it; Windows has none.  There, everything runs in this process.)"""
+    survive it; Windows has none.  There, everything runs in this process.)
+    OPLAN_ONE_PROCESS=1 in the environment asks for one process anyway: to leave
+    the other core free, or to compare."""
+    if os.environ.get(ONE_PROCESS_VARIABLE, "") not in ("", "0"):
+        return False
     if (os.cpu_count() or 1) < 2 or not sys.platform.startswith(("linux", "freebsd")):
         return False
     import multiprocessing  # here, not at start-up: 10 ms that --help does not need

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,13 +73,49 @@ def a1(row: int, col: int) -> str:
     return f"{column_letter(col)}{row + 1}"
 
 
+class CellAddresses(Mapping[str, str]):
+    """Column key → A1 address of each of a row's cells, worked out when asked.
+
+    A table's columns are fixed, so a row needs only its Excel row number; the
+    few addresses a merge moves (a strategy merged down from above) are kept
+    apart.  A fraction of the cost of a dict of strings per row, and small to
+    pickle when a second process sends rows back.
+    """
+
+    __slots__ = ("_letters", "_row", "_moved")
+
+    def __init__(self, letters: dict[str, str], row: int) -> None:
+        self._letters = letters  # key → column letter, shared by the table's rows
+        self._row = row
+        self._moved: dict[str, str] | None = None
+
+    def __getitem__(self, key: str) -> str:
+        if self._moved is not None and key in self._moved:
+            return self._moved[key]
+        return f"{self._letters[key]}{self._row}"
+
+    def __setitem__(self, key: str, address: str) -> None:
+        if self._moved is None:
+            self._moved = {}
+        self._moved[key] = address
+
+    def __iter__(self):
+        return iter(self._letters)
+
+    def __len__(self) -> int:
+        return len(self._letters)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
 @dataclass
 class RawRow:
     """One non-empty row: raw values by column key, and where each sits."""
 
     origin: Origin
     values: dict[str, object]
-    cells: dict[str, str]
+    cells: CellAddresses
     #: Month keys marked by a fill colour alone (key → colour), no text in the cell.
     filled: dict[str, str] = field(default_factory=dict)
     #: Keys whose value comes from a cell merged down from above (key → its A1).
@@ -300,6 +337,7 @@ class _Reader:
         inherited = _merged_down(values.merges, columns, header.end, len(grid))
         continued = next((k for k in CONTINUED_KEYS if k in columns), None)
         letters = [(key, position, column_letter(position)) for key, position in columns.items()]
+        letter_of = {key: letter for key, _, letter in letters}
         read = set(columns.values())
         previous: RawRow | None = None
         for index in range(header.end + 1, len(grid)):
@@ -311,7 +349,7 @@ class _Reader:
             raw = RawRow(Origin(self.file, table.sheet, excel_row),
                          {key: row[position] if position < width else ""
                           for key, position, _ in letters},
-                         {key: f"{letter}{excel_row}" for key, _, letter in letters})
+                         CellAddresses(letter_of, excel_row))
             if inherited:
                 for key, position, _ in letters:
                     source = inherited.get((index, position))

@@ -53,3 +53,10 @@ def test_items_of_a_child_that_died_are_done_here():
 def test_few_items_stay_in_this_process():
     pids = parallel.map_in_two(lambda _: os.getpid(), [1, 2, 3])
     assert pids == [os.getpid()] * 3
+
+
+def test_one_process_when_asked(monkeypatch):
+    monkeypatch.setenv(parallel.ONE_PROCESS_VARIABLE, "1")
+    assert not parallel.can_fork()
+    pids = parallel.map_in_two(lambda _: os.getpid(), list(range(8)))
+    assert pids == [os.getpid()] * 8
