@@ -92,6 +92,11 @@ def write_all(report: Report, submissions: Path, folder: Path,
             if failures is None:
                 raise
             failures.append(exc)
+        except Exception as exc:  # a copy is a convenience: its failure stops nothing else
+            if failures is None:
+                raise
+            failures.append(OutputError("output-failed", path=target,
+                                        reason=f"{type(exc).__name__}: {str(exc)[:200]}"))
     if folder.is_dir():
         keep = {path.resolve() for path in written.values()}
         for old in folder.glob("*.xlsx"):
@@ -291,7 +296,8 @@ def _rebuild(workbook, findings: list[Finding], temp: Path, kind: str) -> None:
             continue
         covered = set()
         height, width = len(values.grid), max((len(row) for row in values.grid), default=0)
-        for r1, c1, r2, c2 in values.merges:
+        for a1_, b1_, a2_, b2_ in values.merges:
+            r1, c1, r2, c2 = min(a1_, a2_), min(b1_, b2_), max(a1_, a2_), max(b1_, b2_)
             r2, c2 = min(r2, max(height - 1, r1)), min(c2, max(width - 1, c1))  # within the sheet
             if (r1, c1) == (r2, c2) or (r2 - r1 + 1) * (c2 - c1 + 1) > 10_000 or any(
                     (r, c) in covered for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)):
