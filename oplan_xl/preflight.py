@@ -228,7 +228,7 @@ class _Prolog:
         except _RootReached:
             self.done = True
             return
-        except expat.ExpatError as exc:
+        except (expat.ExpatError, LookupError, ValueError) as exc:  # LookupError: encoding=
             raise UnreadableWorkbook(f"part {self.name} is not well-formed XML: {exc}") from exc
         if self.fed > limits.MAX_XML_PROLOG_BYTES:
             raise UnreadableWorkbook(f"part {self.name} has no element in its first "
@@ -343,7 +343,7 @@ def _xlsx_extent_carefully(xml: bytes) -> tuple[int, int]:
         parser = expat.ParserCreate()
         parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = _no_dtd
         parser.Parse(xml, True)
-    except expat.ExpatError as exc:
+    except (expat.ExpatError, LookupError, ValueError) as exc:
         raise UnreadableWorkbook(f"a sheet that is not well-formed XML: {exc}") from exc
     row = col = 0  # calamine's running position, 0-based
     rows = cols = 0  # 1-based extent of the cells with content
@@ -506,9 +506,12 @@ class CompoundFile:
         if name not in self.streams:
             return None
         start, size = self.streams[name]
-        if size < 4096:
-            return _join(self.mini_stream, 64, start, self.mini_fat, size, 0)
-        return _join(self.data, self.sector, start, self.fat, size, self.sector)
+        try:
+            if size < 4096:
+                return _join(self.mini_stream, 64, start, self.mini_fat, size, 0)
+            return _join(self.data, self.sector, start, self.fat, size, self.sector)
+        except _Damaged as exc:  # checked when parsed, so not expected
+            raise UnreadableWorkbook(f"damaged .xls container: {exc}") from exc
 
 
 def _chain(start: int, table: list[int], seen: set[int], limit: int) -> list[int]:
@@ -643,6 +646,13 @@ def xls_sheets(stream: bytes) -> list[XlsSheet]:
     Raises file-encrypted for a FILEPASS record (calamine cannot read an
     encrypted .xls and says only that the format is unknown).
     """
+    try:
+        return _xls_sheets(stream)
+    except (struct.error, IndexError, ValueError) as exc:
+        raise UnreadableWorkbook(f"damaged .xls records: {exc}") from exc
+
+
+def _xls_sheets(stream: bytes) -> list[XlsSheet]:
     names: dict[int, str] = {}
     sheets: list[XlsSheet] = []
     current: XlsSheet | None = None
@@ -653,6 +663,8 @@ def xls_sheets(stream: bytes) -> list[XlsSheet]:
     while position + 4 <= end:
         kind, size = unpack("<HH", stream, position)
         body = position + 4
+        if body + size > end:  # a record cut off by the end of the stream
+            break
         if kind == _FILEPASS:
             raise UnreadableWorkbook("password protected", "file-encrypted")
         if kind == _BOF:

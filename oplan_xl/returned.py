@@ -115,6 +115,9 @@ def _write_job(job) -> Path | OutputError | None:
         return write_copy(source, findings, target)
     except OutputError as exc:  # returned, not raised: the other copies still get written
         return exc
+    except Exception as exc:  # a copy is a convenience: its failure stops nothing else
+        return OutputError("output-failed", path=target,
+                           reason=f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
 def write_copy(source: Path, findings: list[Finding], target: Path) -> Path | None:
@@ -305,7 +308,8 @@ def _rebuild(workbook, findings: list[Finding], temp: Path, kind: str) -> None:
             continue
         covered = set()
         height, width = len(values.grid), max((len(row) for row in values.grid), default=0)
-        for r1, c1, r2, c2 in values.merges:
+        for a1_, b1_, a2_, b2_ in values.merges:
+            r1, c1, r2, c2 = min(a1_, a2_), min(b1_, b2_), max(a1_, a2_), max(b1_, b2_)
             r2, c2 = min(r2, max(height - 1, r1)), min(c2, max(width - 1, c1))  # within the sheet
             if (r1, c1) == (r2, c2) or (r2 - r1 + 1) * (c2 - c1 + 1) > 10_000 or any(
                     (r, c) in covered for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)):

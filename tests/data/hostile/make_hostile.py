@@ -616,6 +616,57 @@ def encrypted_ooxml() -> bytes:
         "EncryptedPackage": struct.pack("<Q", 6000) + _stand_in_bytes("package", 6000)})
 
 
+# --- mutated copies of good workbooks -----------------------------------------------
+
+_MUTATION_SOURCES = ("habit-title-rows.xlsx", "habit-merged-strategy.xlsx", "habit-formulas.xlsx",
+                     "habit-month-fill.xlsx", "habit-two-row-header.xlsx",
+                     "habit-libreoffice-resaved.xlsx", "habit-saved-as-ods.ods",
+                     "habit-saved-as-xls.xls")
+# What a damaged or crafted part is likely to hold where a byte was.
+_TOKENS = (b"99999999", b"-1", b"XFD", b"1048576", b"&amp;", b"<", b">", b'"', b"'", b'r="A1"',
+           b"/>", b"</c>", b"<c>", b"9e999", b"nan", b' t="e"', b' t="b"', b' t="d"', b' t="s"',
+           b"<v>4294967295</v>", b"\x00", b"\xff", b'table:number-columns-repeated="30000"',
+           b'table:number-rows-repeated="99999"', b'office:value="1e308"', b'encoding="UTFj8"')
+
+
+def mutated_copies(seed: int, count: int) -> dict[str, bytes]:
+    """*count* damaged copies of the committed habit fixtures, the same for the same
+    *seed*: an .xlsx/.ods has bytes of its XML parts changed, inserted or deleted
+    (and is zipped again, so the change reaches the parsers); an .xls has bytes of
+    the file changed."""
+    import random
+
+    rng = random.Random(seed)
+    copies = {}
+    for index in range(count):
+        source = DATA / rng.choice(_MUTATION_SOURCES)
+        data = source.read_bytes()
+        if source.suffix == ".xls":
+            changed = bytearray(data)
+            for _ in range(rng.choice((1, 2, 4, 16))):
+                changed[rng.randrange(len(changed))] = rng.randrange(256)
+            copies[f"mutated-{index:03d}.xls"] = bytes(changed)
+            continue
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = {info.filename: archive.read(info.filename)
+                       for info in archive.infolist()}
+        parts = sorted(name for name in members if name.endswith((".xml", ".rels")))
+        for _ in range(rng.choice((1, 1, 2, 4))):
+            part = rng.choice(parts)
+            changed = bytearray(members[part])
+            where = rng.randrange(len(changed))
+            what = rng.random()
+            if what < 0.4:
+                changed[where] = rng.randrange(256)
+            elif what < 0.8:
+                changed[where:where] = rng.choice(_TOKENS)
+            else:
+                del changed[where:where + rng.randrange(1, 40)]
+            members[part] = bytes(changed)
+        copies[f"mutated-{index:03d}{source.suffix}"] = zip_bytes(members)
+    return copies
+
+
 # --- the catalogue ------------------------------------------------------------------
 
 
@@ -770,7 +821,7 @@ CASES: tuple[Case, ...] = (
     Case("rows-10000-all-wrong.xlsx", lambda: rows(10_000, broken=True),
          ("table-very-large", "unknown-strategy", "budget-not-number", "no-month"),
          "10,000 rows, each with three errors (30,000 findings)", committed=False,
-         rows=10_000),
+         rows=10_000, budget=10.0),
     Case("dense-sheet.xlsx", dense_sheet, (),
          "an extra sheet whose values span 28,800 × 104 cells, just under the limit",
          committed=False, rows=1),
