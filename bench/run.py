@@ -33,6 +33,7 @@ performance section.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -71,7 +72,8 @@ def corpus(work: Path, departments: int, rows: int, fmt: str = "xlsx",
     stamp = plan_dir / ".bench-corpus"
     wanted = json.dumps({"departments": departments, "rows": rows, "format": fmt,
                          "quirky": quirky,
-                         "generator": (ROOT / "bench" / "make_corpus.py").stat().st_mtime})
+                         "generator": hashlib.sha256(
+                             (ROOT / "bench" / "make_corpus.py").read_bytes()).hexdigest()})
     if stamp.is_file() and stamp.read_text() == wanted:
         shutil.rmtree(plan_dir / "output", ignore_errors=True)
         (plan_dir / "output").mkdir()
