@@ -21,7 +21,6 @@ import datetime as dt
 import io
 import re
 import warnings
-import zipfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from .errors import OutputError
 from .findings import ERROR, Finding, Report
 from .layout import RETURNED_ERROR_FILL, RETURNED_WARNING_FILL
 from .parallel import map_in_two
+from .reproducible import fix_times
 from .sheets import (
     XLSX,
     UnreadableWorkbook,
@@ -43,7 +43,6 @@ from .sheets import (
 FOLDER = "returned"
 SUMMARY_SHEET = "ผลการตรวจ"
 FIXED_DATE = dt.datetime(2000, 1, 1)
-_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _AUTHOR = "oplan-xl"
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -254,26 +253,7 @@ def _summary_rows(findings: list[Finding], text, link, note: str = "") -> None:
 
 def _save(book, temp: Path) -> None:
     book.save(temp)
-    _fix_times(temp)
-
-
-_CORE_TIME = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def _fix_times(path: Path) -> None:
-    """Make a saved .xlsx byte-reproducible: openpyxl stamps the current time into
-    docProps/core.xml and every zip member."""
-    stamp = FIXED_DATE.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    with zipfile.ZipFile(path) as source:
-        members = [(info.filename, source.read(info.filename)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in members:
-            if name == "docProps/core.xml":
-                data = _CORE_TIME.sub(lambda m: m.group(1) + stamp + m.group(3), data)
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            target.writestr(info, data)
+    fix_times(temp, FIXED_DATE)
 
 
 def _rebuild(workbook, findings: list[Finding], temp: Path, kind: str) -> None:

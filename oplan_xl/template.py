@@ -32,7 +32,6 @@ import math
 import re
 import sys
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +66,7 @@ from .layout import (
     project_columns,
 )
 from .model import MONTHS, MONTHS_IN_PREVIOUS_YEAR, Department, Settings
+from .reproducible import fix_times
 from .settings import text_stays_text
 
 #: The hidden sheet that feeds the dropdowns.
@@ -91,7 +91,6 @@ REQUIRED_FILL = "FCE4D6"  # orange-ish: must be filled in
 OPTIONAL_FILL = "DDEBF7"  # blue-ish: may stay empty
 GRID = "BFBFBF"
 FIXED_TIME = dt.datetime(2000, 1, 1)
-_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 # Excel's limits for data-validation texts (characters): longer ones are cut
 # off or make Excel report the file as damaged.
@@ -318,28 +317,7 @@ def _title(text: str, department_name: str) -> str:
 
 def _save(workbook, path: Path) -> None:
     workbook.save(path)
-    _fix_times(path)
-
-
-_CORE_TIME = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def _fix_times(path: Path) -> None:
-    """Make the file byte-reproducible: fixed core dates and zip member times.
-
-    openpyxl stamps the current time into docProps/core.xml and every zip entry.
-    """
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    with zipfile.ZipFile(path) as source:
-        members = [(info.filename, source.read(info.filename)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for filename, data in members:
-            if filename == "docProps/core.xml":
-                data = _CORE_TIME.sub(lambda m: m.group(1) + stamp + m.group(3), data)
-            info = zipfile.ZipInfo(filename, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            target.writestr(info, data)
+    fix_times(path, FIXED_TIME)
 
 
 # --- The hidden list sheet -------------------------------------------------------
