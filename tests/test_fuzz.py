@@ -201,6 +201,37 @@ def test_sheet_extent_never_under_what_calamine_allocates(cells, rows_without_nu
         assert rows >= grid.start[0] + grid.height and cols >= grid.start[1] + grid.width
 
 
+_ods_cells = st.sampled_from([
+    '<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p>'
+    "</table:table-cell>",
+    '<table:table-cell table:number-columns-repeated="{n}" office:value-type="string">'
+    "<text:p>x</text:p></table:table-cell>",
+    '<table:table-cell table:number-columns-repeated="{n}"/>',
+    "<table:table-cell/>", "<table:covered-table-cell/>",
+    "<table:table-cell><text:p>ไม่มีชนิด</text:p></table:table-cell>",
+    '<table:table-cell table:formula="of:=1+1"/>',
+    "<table:table-cell table:number-columns-repeated='{n}' office:value-type='float' "
+    "office:value='2'/>"])
+
+
+@given(st.lists(st.tuples(st.integers(1, 30), st.lists(st.tuples(_ods_cells, st.integers(1, 30)),
+                                                       max_size=6)), max_size=8))
+@settings(max_examples=150, deadline=None)
+def test_ods_extent_never_under_what_calamine_allocates(rows):
+    body = "".join(
+        (f'<table:table-row table:number-rows-repeated="{repeat}">' if repeat > 1
+         else "<table:table-row>")
+        + "".join(form.format(n=n) for form, n in cells) + "</table:table-row>"
+        for repeat, cells in rows)
+    data = make_hostile.ods(f'<table:table table:name="S">{body}</table:table>')
+    content = preflight.open_zip(data).read("content.xml")
+    rows_, cols = preflight.ods_extents(content).get("S", (0, 0))
+    book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    grid = book.get_sheet_by_name("S")
+    if grid.start is not None and grid.height:
+        assert rows_ >= grid.start[0] + grid.height and cols >= grid.start[1] + grid.width
+
+
 # --- random small workbooks ------------------------------------------------------------
 
 cell = st.one_of(
