@@ -356,3 +356,43 @@ def test_random_workbooks_always_reconcile(tmp_path_factory, projects, project_m
     for item in report.projects:
         assert 0 < item.budget_satang <= MAX_BUDGET_BAHT * 100
         assert any(item.months) and len(item.months) == len(MONTH_KEYS)
+
+
+# --- the settings workbook ---------------------------------------------------------------
+
+
+@given(st.lists(st.tuples(st.sampled_from(["ข้อมูลทั่วไป", "ยุทธศาสตร์", "แผนงาน", "หน่วยงาน",
+                                           "ครุภัณฑ์", "แผนพัฒนา", "ส่วนที่ 1"]),
+                          st.integers(1, 8), st.integers(1, 4), values), max_size=12))
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_odd_settings_values_give_a_settings_error_or_settings(tmp_path_factory, edits):
+    """Whatever the planning officer types into plan.xlsx, reading it either works or
+    stops with a SettingsError (a Thai message, exit 2) — never another exception."""
+    import openpyxl
+
+    from oplan_xl.errors import SettingsError
+    from oplan_xl.settings import SETTINGS_FILE, read_settings
+
+    if "plan.xlsx" not in _PLAN:
+        _PLAN["settings-dir"] = make_plan(tmp_path_factory.mktemp("settings"))
+        _PLAN["plan.xlsx"] = (_PLAN["settings-dir"] / SETTINGS_FILE).read_bytes()
+    path = _PLAN["settings-dir"] / "edited.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(_PLAN["plan.xlsx"]))
+    for sheet, row, col, value in edits:
+        if isinstance(value, float) and (value != value or value in (float("inf"), -float("inf"))):
+            value = str(value)  # a cell cannot hold NaN or infinity
+        if isinstance(value, str):
+            value = value.replace("\x00", "")[:1000]
+            value = "".join(ch for ch in value if ch >= " " or ch in "\t\n\r")
+        if isinstance(value, int) and abs(value) > 10**15:
+            value = str(value)
+        cell = book[sheet].cell(row, col)
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"
+    book.save(path)
+    try:
+        read_settings(path)
+    except SettingsError as exc:
+        assert exc.message("th") and exc.exit_code == 2
