@@ -339,12 +339,7 @@ def _xlsx_extent_carefully(xml: bytes) -> tuple[int, int]:
     The sheet must be well-formed XML first (expat, no handlers: fast), so
     that what follows a cell's start tag is either its end tag or its content.
     """
-    try:
-        parser = expat.ParserCreate()
-        parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = _no_dtd
-        parser.Parse(xml, True)
-    except (expat.ExpatError, LookupError, ValueError) as exc:
-        raise UnreadableWorkbook(f"a sheet that is not well-formed XML: {exc}") from exc
+    _well_formed(xml, "of a sheet")
     row = col = 0  # calamine's running position, 0-based
     rows = cols = 0  # 1-based extent of the cells with content
     find = xml.find
@@ -410,10 +405,15 @@ def xlsx_object_cells(xml: bytes) -> int:
 
 # --- .ods ------------------------------------------------------------------------
 
-_ODS_TOKEN = re.compile(
-    rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])" + _ATTRS
-    + rb"(/?)>")
+# A table's or a row's start tag (attributes may hold '>' inside quotes).
+_ODS_OPEN = re.compile(rb"<table:(table|table-row)(?=[\s/>])" + _ATTRS + rb"(/?)>")
 _ODS_ATTR = re.compile(rb"""(?:^|\s)([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_COLUMNS_REPEATED = re.compile(
+    rb"""number-columns-repeated\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_CELL_STARTS = (b"<table:table-cell", b"<table:covered-table-cell")
+# Where a cell shows it holds something: a value, a formula, or content.
+_ODS_FILLED = (b"office:value", b"table:formula", b"</table:table-cell>",
+               b"</table:covered-table-cell>")
 
 
 def ods_extents(content: bytes) -> dict[str, tuple[int, int]]:
@@ -422,63 +422,90 @@ def ods_extents(content: bytes) -> dict[str, tuple[int, int]]:
 
     calamine expands every repeated cell that holds a value, and every row
     between two with values, when the file is opened.  A cell counts when it
-    has a value type, a formula, or any content; empty repeated cells and
-    rows after the last value (LibreOffice writes a million of them) do not.
+    has a value, a formula or any content; empty repeated cells and rows after
+    the last value (LibreOffice writes a million of them) do not.  Each row is
+    measured with byte searches up to its last filled cell, so a large
+    LibreOffice sheet costs one step per row, not per cell.  For that to be
+    exact the document must be well-formed XML with tables that hold rows and
+    rows that hold no rows or tables: anything else is refused.
     """
+    _well_formed(content, "content.xml")
+    events = [(m.start(), m.end(), m.group(1), m.group(2), m.group(3))
+              for m in _ODS_OPEN.finditer(content)]
+    events += [(m.start(), m.end(), b"/table", b"", b"")
+               for m in re.finditer(rb"</table:table\s*>", content)]
+    events += [(m.start(), m.end(), b"/table-row", b"", b"")
+               for m in re.finditer(rb"</table:table-row\s*>", content)]
+    events.sort()
     extents: dict[str, tuple[int, int]] = {}
-    stack: list[list] = []  # [name, row, col, row_repeat, max_row, max_col]
-    for match in _ODS_TOKEN.finditer(content):
-        closing, name, attributes, empty = match.groups()
-        if name == b"table":
-            if closing:
-                if stack:
-                    table = stack.pop()
-                    extents[table[0]] = (max(extents.get(table[0], (0, 0))[0], table[4]),
-                                         max(extents.get(table[0], (0, 0))[1], table[5]))
-            elif not empty:
-                values = _ods_attributes(attributes)
-                stack.append([html.unescape(values.get(b"table:name", b"").decode(
-                    "utf-8", "replace")), 0, 0, 1, 0, 0])
-            continue
-        if not stack:
-            continue
-        table = stack[-1]
-        if name == b"table-row":
-            if closing:
-                table[1] += table[3]
-                table[2], table[3] = 0, 1
+    name, row = None, 0
+    open_row: tuple[int, int] | None = None  # (where its cells start, its repeat)
+    for start, end, kind, attributes, empty in events:
+        if kind == b"table":
+            if name is not None or empty:
+                raise UnreadableWorkbook("a table inside a table in content.xml")
+            values = _ods_attributes(attributes)
+            name = html.unescape(values.get(b"table:name", b"").decode("utf-8", "replace"))
+            row = 0
+            extents.setdefault(name, (0, 0))
+        elif kind == b"/table":
+            if name is None or open_row is not None:
+                raise UnreadableWorkbook("a table that ends out of place in content.xml")
+            name = None
+        elif kind == b"table-row":
+            if name is None or open_row is not None:
+                raise UnreadableWorkbook("a row outside a table, or inside a row, in "
+                                         "content.xml")
+            repeat = _count(_ods_attributes(attributes).get(b"table:number-rows-repeated",
+                                                             b"1"))
+            if empty:
+                row += repeat
             else:
-                table[2] = 0
-                table[3] = _repeat(attributes, b"table:number-rows-repeated")
-                if empty:
-                    table[1] += table[3]
-                    table[3] = 1
-            continue
-        if closing:
-            continue
-        repeat = _repeat(attributes, b"table:number-columns-repeated")
-        values = _ods_attributes(attributes)
-        if not empty or b"office:value-type" in values or b"table:formula" in values:
-            table[4] = max(table[4], table[1] + table[3])
-            table[5] = max(table[5], table[2] + repeat)
-        table[2] += repeat
+                open_row = (end, repeat)
+        else:  # </table:table-row>
+            if open_row is None:
+                raise UnreadableWorkbook("a row that ends out of place in content.xml")
+            width = _filled_width(content[open_row[0]:start])
+            if width:
+                rows, cols = extents[name]
+                extents[name] = (max(rows, row + open_row[1]), max(cols, width))
+            row += open_row[1]
+            open_row = None
     return extents
+
+
+def _well_formed(data: bytes, part: str) -> None:
+    """Parse *data* with expat and no handlers (fast); refuse it if it is not XML."""
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = _no_dtd
+    try:
+        parser.Parse(data, True)
+    except (expat.ExpatError, LookupError, ValueError) as exc:
+        raise UnreadableWorkbook(f"part {part} is not well-formed XML: {exc}") from exc
+
+
+def _filled_width(cells: bytes) -> int:
+    """The column just after a row's last filled cell (0: none is filled)."""
+    last = max(cells.rfind(marker) for marker in _ODS_FILLED)
+    if last < 0:
+        return 0
+    before = cells[:last]
+    tags = sum(before.count(start) for start in _CELL_STARTS)
+    repeats = [_count(found.group(1) if found.group(1) is not None else found.group(2))
+               for found in _COLUMNS_REPEATED.finditer(before)]
+    return tags - len(repeats) + sum(repeats)
+
+
+def _count(value: bytes) -> int:
+    value = value.strip()
+    if not value.isdigit():
+        raise UnreadableWorkbook(f"a repeat count {value[:20]!r}")
+    return int(value[:12])
 
 
 def _ods_attributes(attributes: bytes) -> dict[bytes, bytes]:
     return {found.group(1): found.group(2) if found.group(2) is not None else found.group(3)
             for found in _ODS_ATTR.finditer(attributes)}
-
-
-def _repeat(attributes: bytes, name: bytes) -> int:
-    if name not in attributes:
-        return 1
-    value = _ods_attributes(attributes).get(name)
-    if value is None:
-        return 1
-    if not value.strip().isdigit():
-        raise UnreadableWorkbook(f"{name.decode()} = {value[:20]!r}")
-    return int(value.strip()[:12])
 
 
 # --- .xls: the compound file and its BIFF records -------------------------------
@@ -653,48 +680,60 @@ def xls_sheets(stream: bytes) -> list[XlsSheet]:
 
 
 def _xls_sheets(stream: bytes) -> list[XlsSheet]:
+    # The common record is a cell: kept cheap (one unpack, locals), since a
+    # 50,000-row .xls holds half a million records.
     names: dict[int, str] = {}
     sheets: list[XlsSheet] = []
     current: XlsSheet | None = None
+    rows = cols = 0  # the current sheet's extent, stored into it when it ends
     depth = 0
     globals_seen = False
     position, end = 0, len(stream)
-    unpack = struct.unpack_from
+    record = struct.Struct("<HHHH").unpack_from
+    one_cell = _ONE_CELL
+    padded = stream + b"\0" * 8  # a short last record can still be unpacked whole
     while position + 4 <= end:
-        kind, size = unpack("<HH", stream, position)
+        kind, size, first, second = record(padded, position)
         body = position + 4
         if body + size > end:  # a record cut off by the end of the stream
             break
-        if kind == _FILEPASS:
+        position = body + size
+        if kind in one_cell:
+            if current is not None and size >= 4:
+                if first >= rows:
+                    rows = first + 1
+                if second >= cols:
+                    cols = second + 1
+        elif kind == _MULRK:
+            if current is not None and size >= 6:
+                last = struct.unpack_from("<H", stream, position - 2)[0]
+                rows, cols = max(rows, first + 1), max(cols, last + 1)
+        elif kind == _FILEPASS:
             raise UnreadableWorkbook("password protected", "file-encrypted")
-        if kind == _BOF:
+        elif kind == _BOF:
             depth += 1
             if depth == 1 and globals_seen:  # a sheet (a chart within one nests deeper)
-                current = XlsSheet(names.get(position, f"sheet {len(sheets) + 1}"))
+                current = XlsSheet(names.get(body - 4, f"sheet {len(sheets) + 1}"))
                 sheets.append(current)
+                rows = cols = 0
             globals_seen = True
         elif kind == _EOF:
             depth = max(0, depth - 1)
-            if depth == 0:
+            if depth == 0 and current is not None:
+                current.rows, current.cols = rows, cols
                 current = None
         elif kind == _BOUNDSHEET and size >= 8:
-            offset = unpack("<I", stream, body)[0]
+            offset = struct.unpack_from("<I", stream, body)[0]
             length = stream[body + 6]
             if stream[body + 7] & 1:
                 name = stream[body + 8: body + 8 + 2 * length].decode("utf-16-le", "replace")
             else:
                 name = stream[body + 8: body + 8 + length].decode("latin-1")
             names[offset] = name
-        elif current is not None and kind in _ONE_CELL and size >= 4:
-            row, col = unpack("<HH", stream, body)
-            current.rows, current.cols = max(current.rows, row + 1), max(current.cols, col + 1)
-        elif current is not None and kind == _MULRK and size >= 6:
-            row = unpack("<H", stream, body)[0]
-            last = unpack("<H", stream, body + size - 2)[0]
-            current.rows, current.cols = max(current.rows, row + 1), max(current.cols, last + 1)
-        elif current is not None and kind == _DIMENSIONS and size in (10, 14):
+        elif kind == _DIMENSIONS and current is not None and size in (10, 14):
             current.claimed = max(current.claimed, _claimed_cells(stream[body:body + size]))
-        position = body + size
+    if current is not None:  # a stream that ends inside a sheet
+        current.rows, current.cols = rows, cols
     return sheets
 
 

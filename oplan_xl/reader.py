@@ -458,8 +458,8 @@ def _merged_down(merges, columns: dict[str, int], header_end: int, height: int) 
     in a column whose value counts for every row of the merge.
 
     Merges are cut at the sheet's last row, and one overlapping a merge above
-    it in the same column is skipped (Excel allows neither), so a hostile
-    file's merge over a million rows costs no more than the sheet itself.
+    it in the same column is skipped (Excel allows no overlap), so a hostile
+    file's thousand merges down to row 1,048,576 cost no more than the sheet.
     """
     wanted = {position for key, position in columns.items() if key in MERGED_DOWN_KEYS}
     inherited = {}

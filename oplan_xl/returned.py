@@ -291,9 +291,11 @@ def _rebuild(workbook, findings: list[Finding], temp: Path, kind: str) -> None:
         for a1_, b1_, a2_, b2_ in values.merges:
             r1, c1, r2, c2 = min(a1_, a2_), min(b1_, b2_), max(a1_, a2_), max(b1_, b2_)
             r2, c2 = min(r2, max(height - 1, r1)), min(c2, max(width - 1, c1))  # within the sheet
+            # A one-cell, huge (its overlap test costs a step per cell) or overlapping
+            # "merge": write the cells as they are.
             if (r1, c1) == (r2, c2) or (r2 - r1 + 1) * (c2 - c1 + 1) > 10_000 or any(
                     (r, c) in covered for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)):
-                continue  # a one-cell, huge or overlapping "merge": write the cells as they are
+                continue
             cell_format = marked.get(_colour(by_cell[(name, a1(r1, c1))])) \
                 if (name, a1(r1, c1)) in by_cell else None
             top = values.grid[r1][c1] if r1 < len(values.grid) and \

@@ -201,6 +201,37 @@ def test_sheet_extent_never_under_what_calamine_allocates(cells, rows_without_nu
         assert rows >= grid.start[0] + grid.height and cols >= grid.start[1] + grid.width
 
 
+_ods_cells = st.sampled_from([
+    '<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p>'
+    "</table:table-cell>",
+    '<table:table-cell table:number-columns-repeated="{n}" office:value-type="string">'
+    "<text:p>x</text:p></table:table-cell>",
+    '<table:table-cell table:number-columns-repeated="{n}"/>',
+    "<table:table-cell/>", "<table:covered-table-cell/>",
+    "<table:table-cell><text:p>ไม่มีชนิด</text:p></table:table-cell>",
+    '<table:table-cell table:formula="of:=1+1"/>',
+    "<table:table-cell table:number-columns-repeated='{n}' office:value-type='float' "
+    "office:value='2'/>"])
+
+
+@given(st.lists(st.tuples(st.integers(1, 30), st.lists(st.tuples(_ods_cells, st.integers(1, 30)),
+                                                       max_size=6)), max_size=8))
+@settings(max_examples=150, deadline=None)
+def test_ods_extent_never_under_what_calamine_allocates(rows):
+    body = "".join(
+        (f'<table:table-row table:number-rows-repeated="{repeat}">' if repeat > 1
+         else "<table:table-row>")
+        + "".join(form.format(n=n) for form, n in cells) + "</table:table-row>"
+        for repeat, cells in rows)
+    data = make_hostile.ods(f'<table:table table:name="S">{body}</table:table>')
+    content = preflight.open_zip(data).read("content.xml")
+    rows_, cols = preflight.ods_extents(content).get("S", (0, 0))
+    book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    grid = book.get_sheet_by_name("S")
+    if grid.start is not None and grid.height:
+        assert rows_ >= grid.start[0] + grid.height and cols >= grid.start[1] + grid.width
+
+
 # --- random small workbooks ------------------------------------------------------------
 
 cell = st.one_of(
@@ -325,3 +356,43 @@ def test_random_workbooks_always_reconcile(tmp_path_factory, projects, project_m
     for item in report.projects:
         assert 0 < item.budget_satang <= MAX_BUDGET_BAHT * 100
         assert any(item.months) and len(item.months) == len(MONTH_KEYS)
+
+
+# --- the settings workbook ---------------------------------------------------------------
+
+
+@given(st.lists(st.tuples(st.sampled_from(["ข้อมูลทั่วไป", "ยุทธศาสตร์", "แผนงาน", "หน่วยงาน",
+                                           "ครุภัณฑ์", "แผนพัฒนา", "ส่วนที่ 1"]),
+                          st.integers(1, 8), st.integers(1, 4), values), max_size=12))
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_odd_settings_values_give_a_settings_error_or_settings(tmp_path_factory, edits):
+    """Whatever the planning officer types into plan.xlsx, reading it either works or
+    stops with a SettingsError (a Thai message, exit 2) — never another exception."""
+    import openpyxl
+
+    from oplan_xl.errors import SettingsError
+    from oplan_xl.settings import SETTINGS_FILE, read_settings
+
+    if "plan.xlsx" not in _PLAN:
+        _PLAN["settings-dir"] = make_plan(tmp_path_factory.mktemp("settings"))
+        _PLAN["plan.xlsx"] = (_PLAN["settings-dir"] / SETTINGS_FILE).read_bytes()
+    path = _PLAN["settings-dir"] / "edited.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(_PLAN["plan.xlsx"]))
+    for sheet, row, col, value in edits:
+        if isinstance(value, float) and (value != value or value in (float("inf"), -float("inf"))):
+            value = str(value)  # a cell cannot hold NaN or infinity
+        if isinstance(value, str):
+            value = value.replace("\x00", "")[:1000]
+            value = "".join(ch for ch in value if ch >= " " or ch in "\t\n\r")
+        if isinstance(value, int) and abs(value) > 10**15:
+            value = str(value)
+        cell = book[sheet].cell(row, col)
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"
+    book.save(path)
+    try:
+        read_settings(path)
+    except SettingsError as exc:
+        assert exc.message("th") and exc.exit_code == 2

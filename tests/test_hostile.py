@@ -33,6 +33,19 @@ CASES = make_hostile.CASES
 GOOD = "works.xlsx"
 
 
+@pytest.fixture(scope="session")
+def blank_plan(tmp_path_factory) -> Path:
+    """A plan folder as ``oplan init`` writes it, made once and copied for each test."""
+    return make_plan(tmp_path_factory.mktemp("blank"))
+
+
+@pytest.fixture
+def plan_dir(blank_plan, tmp_path) -> Path:
+    target = tmp_path / blank_plan.name
+    shutil.copytree(blank_plan, target)
+    return target
+
+
 def _case_file(case, folder: Path) -> Path:
     """The case's file in *folder*: the committed copy, or built now (large ones)."""
     target = folder / case.name
@@ -44,8 +57,7 @@ def _case_file(case, folder: Path) -> Path:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_hostile_submission_gets_a_finding_not_a_crash(tmp_path, case):
-    plan_dir = make_plan(tmp_path)
+def test_hostile_submission_gets_a_finding_not_a_crash(plan_dir, case):
     _case_file(case, plan_dir / SUBMISSIONS)
     budget = case.budget or SECONDS
     run = run_oplan(["check", str(plan_dir), "--json", "--lang", "en"], case.name, budget)
@@ -69,8 +81,7 @@ SETTINGS_CASES = [case for case in CASES if case.as_settings]
 
 
 @pytest.mark.parametrize("case", SETTINGS_CASES, ids=[case.name for case in SETTINGS_CASES])
-def test_broken_settings_workbook_stops_with_a_thai_message(tmp_path, case):
-    plan_dir = make_plan(tmp_path)
+def test_broken_settings_workbook_stops_with_a_thai_message(plan_dir, tmp_path, case):
     shutil.copyfile(HOSTILE / "zip-slip.xlsx", plan_dir / SUBMISSIONS / GOOD)
     settings = plan_dir / SETTINGS_FILE
     settings.unlink()
@@ -93,8 +104,7 @@ def _plan_with_far_value(plan_xlsx: Path) -> None:
                              b"</is></c></row></sheetData>")))
 
 
-def test_settings_workbook_with_a_far_value_says_it_is_too_large(tmp_path):
-    plan_dir = make_plan(tmp_path)
+def test_settings_workbook_with_a_far_value_says_it_is_too_large(plan_dir):
     _plan_with_far_value(plan_dir / SETTINGS_FILE)
     run = run_oplan(["check", str(plan_dir), "--lang", "th"], "plan.xlsx ← value at XFD1048576")
     assert_clean(run)
@@ -111,8 +121,7 @@ def test_committed_cases_are_what_the_script_builds():
             assert (HOSTILE / case.name).stat().st_size < 64 * 1024, case.name
 
 
-def test_lock_and_hidden_files_are_ignored_quietly(tmp_path):
-    plan_dir = make_plan(tmp_path)
+def test_lock_and_hidden_files_are_ignored_quietly(plan_dir):
     submissions = plan_dir / SUBMISSIONS
     shutil.copyfile(HOSTILE / "zip-slip.xlsx", submissions / GOOD)
     # Excel's owner file: 165 bytes, the user name padded; LibreOffice's: one CSV line.
@@ -164,10 +173,9 @@ class _Listener:
     lambda url: make_hostile.xxe("xl/styles.xml", url),
     lambda url: make_hostile.parameter_entity(url),
 ], ids=["sheet", "shared-strings", "styles", "parameter-entity"])
-def test_an_external_entity_is_never_fetched(tmp_path, build):
+def test_an_external_entity_is_never_fetched(plan_dir, build):
     listener = _Listener()
     try:
-        plan_dir = make_plan(tmp_path)
         (plan_dir / SUBMISSIONS / "xxe.xlsx").write_bytes(
             build(f"http://127.0.0.1:{listener.port}/oplan-xxe"))
         for command in (["check", str(plan_dir), "--json"], ["build", str(plan_dir)]):
@@ -177,8 +185,7 @@ def test_an_external_entity_is_never_fetched(tmp_path, build):
     assert listener.connections == 0
 
 
-def test_a_file_entity_is_never_read_into_any_output(tmp_path):
-    plan_dir = make_plan(tmp_path)
+def test_a_file_entity_is_never_read_into_any_output(plan_dir):
     for name in ("xxe-file-shared-strings.xlsx", "xxe-file-styles.xlsx"):
         shutil.copyfile(HOSTILE / name, plan_dir / SUBMISSIONS / name)
     run = run_oplan(["build", str(plan_dir), "--force"], "xxe-file")
@@ -191,11 +198,10 @@ def test_a_file_entity_is_never_read_into_any_output(tmp_path):
     assert "/bin/" not in run.stdout
 
 
-def test_mutated_workbooks_never_crash_the_check(tmp_path):
+def test_mutated_workbooks_never_crash_the_check(plan_dir):
     """150 damaged copies of the habit fixtures (XML bytes changed inside the zips, bytes
     of the .xls changed) in one plan: one check answers for all, within limits.  (Run
     with more seeds while working on the readers: 10,000 copies gave no crash.)"""
-    plan_dir = make_plan(tmp_path)
     for name, data in make_hostile.mutated_copies(seed=8, count=150).items():
         (plan_dir / SUBMISSIONS / name).write_bytes(data)
     run = run_oplan(["check", str(plan_dir), "--json", "--lang", "en"], "150 mutated copies",
