@@ -212,8 +212,8 @@ def ods_sheet(workbook: Workbook, sheet: str, fills: bool = False) -> OdsSheet |
         try:
             sheets = _parse_ods(workbook.part("content.xml") or b"",
                                 workbook.part("styles.xml") or b"")
-        except (ET.ParseError, expat.ExpatError):
-            sheets = {}
+        except (ET.ParseError, expat.ExpatError, ValueError):
+            sheets = {}  # broken XML, or a repeat count that is not a number
         workbook.cache["ods"] = sheets
     return sheets.get(sheet)
 

@@ -49,3 +49,9 @@ def test_merges_and_formulas_are_parsed_when_there_are_some():
     assert extras.merges == [(0, 0, 1, 1)]
     assert extras.formulas == {(0, 2): "=A1*2"}
     assert extras.fills == {(0, 2): "rgb:#5b9bd5"}
+
+
+def test_a_repeat_count_that_is_not_a_number_means_no_extras():
+    workbook = _ods('<table:table-cell table:number-rows-spanned="2"/>'
+                    '<table:table-cell table:number-columns-repeated="many"/>')
+    assert sheet_extras.ods_sheet(workbook, "โครงการ") is None
