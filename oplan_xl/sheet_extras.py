@@ -194,7 +194,7 @@ class OdsSheet:
 
 
 #: What content.xml says when some cell is merged or holds a formula (any prefix).
-_SPAN_OR_FORMULA = re.compile(rb"number-(?:rows|columns)-spanned=|:formula=")
+_SPAN, _FORMULA = b"-spanned=", b":formula="
 
 
 def ods_sheet(workbook: Workbook, sheet: str, fills: bool = False) -> OdsSheet | None:
@@ -205,9 +205,13 @@ def ods_sheet(workbook: Workbook, sheet: str, fills: bool = False) -> OdsSheet |
     are asked for only when some row has no month marked by value.
     """
     sheets = workbook.cache.get("ods")
-    if sheets is None and not fills and \
-            not _SPAN_OR_FORMULA.search(workbook.part("content.xml") or b""):
-        return OdsSheet()
+    if sheets is None and not fills:
+        plain = workbook.cache.get("ods-plain")
+        if plain is None:  # two byte searches, once per file
+            content = workbook.part("content.xml") or b""
+            plain = workbook.cache["ods-plain"] = _SPAN not in content and _FORMULA not in content
+        if plain:
+            return OdsSheet()
     if sheets is None:
         try:
             sheets = _parse_ods(workbook.part("content.xml") or b"",
