@@ -87,7 +87,11 @@ def corpus(work: Path, departments: int, rows: int, fmt: str = "xlsx",
 
 def stages(plan_dir: Path, repeat: int) -> dict[str, float]:
     """Stage timings of one build, in-process, on one core (best of *repeat*)."""
-    from oplan_xl import atomic, parallel
+    from oplan_xl import atomic
+
+    if not hasattr(atomic, "can_fork"):  # code from before the second process
+        return _stages(plan_dir, repeat)
+    from oplan_xl import parallel
 
     single = lambda: False  # noqa: E731
     saved = parallel.can_fork, atomic.can_fork
