@@ -199,7 +199,7 @@ class OdsSheet:
 
 
 #: What content.xml says when some cell is merged or holds a formula (any prefix).
-_SPAN, _FORMULA = b"-spanned=", b":formula="
+_ODS_SPAN, _ODS_FORMULA = b"-spanned=", b":formula="
 
 
 def ods_sheet(workbook: Workbook, sheet: str, fills: bool = False) -> OdsSheet | None:
@@ -214,7 +214,7 @@ def ods_sheet(workbook: Workbook, sheet: str, fills: bool = False) -> OdsSheet |
         plain = workbook.cache.get("ods-plain")
         if plain is None:  # two byte searches, once per file
             content = workbook.part("content.xml") or b""
-            plain = workbook.cache["ods-plain"] = _SPAN not in content and _FORMULA not in content
+            plain = workbook.cache["ods-plain"] = _ODS_SPAN not in content and _ODS_FORMULA not in content
         if plain:
             return OdsSheet()
     if sheets is None:
