@@ -214,7 +214,8 @@ def ods_sheet(workbook: Workbook, sheet: str, fills: bool = False) -> OdsSheet |
         plain = workbook.cache.get("ods-plain")
         if plain is None:  # two byte searches, once per file
             content = workbook.part("content.xml") or b""
-            plain = workbook.cache["ods-plain"] = _ODS_SPAN not in content and _ODS_FORMULA not in content
+            plain = _ODS_SPAN not in content and _ODS_FORMULA not in content
+            workbook.cache["ods-plain"] = plain
         if plain:
             return OdsSheet()
     if sheets is None:
