@@ -40,9 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import sys
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -80,6 +78,7 @@ from oplan_xl.model import (  # noqa: E402
     infer_edition,
     uses_approaches,
 )
+from oplan_xl.reproducible import fix_times  # noqa: E402
 from oplan_xl.settings import (  # noqa: E402
     STANDARD_EQUIPMENT_TYPES,
     STANDARD_PROGRAMMES,
@@ -88,7 +87,6 @@ from oplan_xl.settings import (  # noqa: E402
 )
 
 FIXED_TIME = dt.datetime(2024, 10, 1)
-ZIP_TIME = (2024, 10, 1, 0, 0, 0)
 MARK = "✓"
 
 # --- The organisation ------------------------------------------------------
@@ -856,31 +854,7 @@ def write_submission(path: Path, sample: Sample, name: str, code: str, filler: s
     workbook.properties.created = FIXED_TIME
     workbook.properties.modified = FIXED_TIME
     workbook.save(path)
-    normalise_zip(path)
-
-
-_CORE_TIME = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def normalise_zip(path: Path) -> None:
-    """Rewrite an .xlsx so it is byte-reproducible: fixed member times and core dates.
-
-    openpyxl stamps the current time into docProps/core.xml (dcterms:modified)
-    and into every zip entry; members keep their order.
-    """
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    with zipfile.ZipFile(path) as source:
-        members = [(info.filename, source.read(info.filename)) for info in source.infolist()]
-    temp = path.with_name(f".{path.name}.tmp")
-    with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as target:
-        for filename, data in members:
-            if filename == "docProps/core.xml":
-                data = _CORE_TIME.sub(lambda m: m.group(1) + stamp + m.group(3), data)
-            info = zipfile.ZipInfo(filename, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            target.writestr(info, data)
-    temp.replace(path)
+    fix_times(path, FIXED_TIME)
 
 
 def build_settings(sample: Sample, refs: dict[str, str]):
@@ -917,7 +891,7 @@ def write_sample(sample: Sample, root: Path) -> list[Path]:
         old.unlink()
 
     plan = write_settings(build_settings(sample, refs), plan_dir / "plan.xlsx")
-    normalise_zip(plan)
+    fix_times(plan, FIXED_TIME)
     written = [plan]
     for name, code, filler, phone in sample.departments:
         path = submissions / f"{code}.xlsx"
