@@ -415,7 +415,12 @@ def _data_validation(column: Column, guide: Guide, settings: Settings, strategy_
               "error": "ค่านี้ไม่อยู่ในรายการ — คลิกลูกศรท้ายช่องแล้วเลือกจากรายการ "
                        "(ถ้ารายการไม่มีสิ่งที่ต้องการ ให้ติดต่อผู้จัดทำแผน)"}
     if key == "strategy":
-        return _validation(type="list", formula1=STRATEGIES, **choose, **prompt)
+        # A warning: the reader takes a bare strategy number ("1") as well as
+        # the listed text, so typing the number must stay possible.
+        return _validation(type="list", formula1=STRATEGIES, **{
+            **choose, "errorStyle": "warning",
+            "error": "ค่านี้ไม่ตรงกับรายการยุทธศาสตร์ — ถ้าพิมพ์เฉพาะเลขยุทธศาสตร์ (เช่น 1) "
+                     "กด ใช่ (Yes) ได้ ถ้าไม่ใช่ ให้คลิกลูกศรท้ายช่องแล้วเลือกจากรายการ"}, **prompt)
     if key == "group" and settings.by_approach:
         # Dependent list: the approaches of the strategy chosen in column A, found
         # through the defined name approaches_<number>.  *strategy_cell* is the

@@ -166,7 +166,7 @@ def test_data_validations_of_the_project_sheet(wb):
     def dv(letter):
         return dvs[f"{letter}3:{letter}{LAST_PROJECT_ROW}"]
 
-    for letter, source, style in (("A", "strategies", "stop"), ("B", "programmes", "stop"),
+    for letter, source, style in (("A", "strategies", "warning"), ("B", "programmes", "stop"),
                                   ("T", "fund_sources", "warning")):
         assert (dv(letter).type, dv(letter).formula1, dv(letter).errorStyle) == (
             "list", source, style)
