@@ -134,6 +134,10 @@ def _too_big(size: int) -> str:
     return f"{size / 1024 / 1024:.0f} MB"
 
 
+#: Stream names that tell what a damaged OLE2 container was meant to be.
+_OLE2_HINTS = ("EncryptedPackage", "WordDocument", "PowerPoint Document")
+
+
 def sniff(data: bytes) -> str:
     """Return the real format of a workbook's bytes, or raise UnreadableWorkbook.
 
@@ -147,15 +151,22 @@ def sniff(data: bytes) -> str:
     if not data.strip():
         raise UnreadableWorkbook("empty file", "file-not-workbook")
     if data.startswith(_OLE2):
-        # Office writes a protected .xlsx as an OLE2 file whose directory
-        # names the streams EncryptionInfo and EncryptedPackage (UTF-16LE).
-        if "EncryptedPackage".encode("utf-16-le") in data:
+        # An OLE2 container is told apart by the names of its streams (read from
+        # its directory, so a cell that merely mentions them misleads nothing):
+        # Office writes a protected .xlsx as EncryptionInfo + EncryptedPackage.
+        # A damaged one is file-unreadable, unless its bytes name such a stream:
+        # "protected" or "a Word file" is then the likelier and more useful message.
+        try:
+            streams = {name.lower() for name in preflight.compound_file(data).streams}
+        except UnreadableWorkbook:
+            streams = {name.lower() for name in _OLE2_HINTS
+                       if name.encode("utf-16-le") in data}
+            if not streams:
+                raise
+        if "encryptedpackage" in streams:
             raise UnreadableWorkbook("password protected", "file-encrypted")
-        if "Workbook".encode("utf-16-le") not in data and \
-                "Book".encode("utf-16-le") not in data:
-            if "WordDocument".encode("utf-16-le") not in data and \
-                    "PowerPoint".encode("utf-16-le") not in data:
-                preflight.compound_file(data)  # a damaged container is file-unreadable
+        if not streams & {"workbook", "book"} or streams & {"worddocument",
+                                                            "powerpoint document"}:
             raise UnreadableWorkbook("an Office file that is not a workbook "
                                      "(Word or PowerPoint?)", "file-not-workbook")
         return XLS

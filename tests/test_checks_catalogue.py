@@ -306,3 +306,24 @@ def test_departments_that_sent_nothing(tmp_path):
 def test_department_sending_several_files(tmp_path):
     report = check(plan_with(tmp_path, "habit-title-rows.xlsx", "habit-formulas.xlsx"))
     assert ("habit-title-rows.xlsx", "", "department-several-files") in positions(report)
+
+
+def test_an_xls_that_mentions_encryption_is_still_read(tmp_path):
+    """Only a stream *named* EncryptedPackage means protected: an .xls whose
+    bytes merely contain the name (as a cell's UTF-16 text would) reads as usual."""
+    original = DATA / "habit-saved-as-xls.xls"
+    data = original.read_bytes()
+    mention = "EncryptedPackage ทดสอบ".encode("utf-16-le")
+    mentions = tmp_path / "mentions.xls"
+    mentions.write_bytes(data + mention.ljust(512, b"\0"))
+    plain, mentioned = read_submission(original), read_submission(mentions)
+    assert [f.code for f in mentioned.findings] == [f.code for f in plain.findings]
+    assert [r.values for r in mentioned.projects.rows] == [r.values for r in plain.projects.rows]
+    assert mentioned.projects.rows
+
+
+def test_a_damaged_container_naming_encryptedpackage_is_reported_protected(tmp_path):
+    damaged = tmp_path / "protected.xlsx"
+    data = (DATA / "check-file-encrypted.xlsx").read_bytes()
+    damaged.write_bytes(data[:1536 + 512])  # header, FAT, directory, one stream sector
+    assert [f.code for f in read_submission(damaged).findings] == ["file-encrypted"]

@@ -209,7 +209,7 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
     directory = entry("Root Entry", 5, end, 0, child=1)
     for index, (name, start) in enumerate(zip(names, starts, strict=True), 1):
         right = index + 1 if index < len(names) else free
-        directory += entry(name, 2, start, len(streams[name]), right=right)
+        directory += entry(name, 2, start, max(4096, len(streams[name])), right=right)
     directory = directory.ljust(sector, b"\0")
     header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
               + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
