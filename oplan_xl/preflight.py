@@ -456,8 +456,8 @@ def ods_extents(content: bytes) -> dict[str, tuple[int, int]]:
             if name is None or open_row is not None:
                 raise UnreadableWorkbook("a row outside a table, or inside a row, in "
                                          "content.xml")
-            repeat = _count(_ods_attributes(attributes).get(b"table:number-rows-repeated",
-                                                             b"1"))
+            repeat = 1 if b"rows-repeated" not in attributes else _count(
+                _ods_attributes(attributes).get(b"table:number-rows-repeated", b"1"))
             if empty:
                 row += repeat
             else:
@@ -465,7 +465,7 @@ def ods_extents(content: bytes) -> dict[str, tuple[int, int]]:
         else:  # </table:table-row>
             if open_row is None:
                 raise UnreadableWorkbook("a row that ends out of place in content.xml")
-            width = _filled_width(content[open_row[0]:start])
+            width = _filled_width(content, open_row[0], start)
             if width:
                 rows, cols = extents[name]
                 extents[name] = (max(rows, row + open_row[1]), max(cols, width))
@@ -484,15 +484,18 @@ def _well_formed(data: bytes, part: str) -> None:
         raise UnreadableWorkbook(f"part {part} is not well-formed XML: {exc}") from exc
 
 
-def _filled_width(cells: bytes) -> int:
-    """The column just after a row's last filled cell (0: none is filled)."""
-    last = max(cells.rfind(marker) for marker in _ODS_FILLED)
+def _filled_width(content: bytes, start: int, end: int) -> int:
+    """The column just after the last filled cell of the row whose cells are
+    ``content[start:end]`` (0: none is filled).  Searched in place: a row is not
+    copied, and its repeat counts are looked for only when it has some."""
+    last = max(content.rfind(marker, start, end) for marker in _ODS_FILLED)
     if last < 0:
         return 0
-    before = cells[:last]
-    tags = sum(before.count(start) for start in _CELL_STARTS)
+    tags = sum(content.count(tag, start, last) for tag in _CELL_STARTS)
+    if content.find(b"columns-repeated", start, last) < 0:
+        return tags
     repeats = [_count(found.group(1) if found.group(1) is not None else found.group(2))
-               for found in _COLUMNS_REPEATED.finditer(before)]
+               for found in _COLUMNS_REPEATED.finditer(content, start, last)]
     return tags - len(repeats) + sum(repeats)
 
 
