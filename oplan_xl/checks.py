@@ -60,6 +60,10 @@ def _equipment_key(name: object) -> str:
     return "คอมพิวเตอร์หรืออิเล็กทรอนิกส์" if key == "คอมพิวเตอร์" else key
 
 
+#: Distinct cell values a Resolver remembers the answer for (then it starts over).
+_MAX_REMEMBERED = 10_000
+
+
 class Resolver:
     """Looks up strategies, programmes, approaches and equipment types."""
 
@@ -71,6 +75,7 @@ class Resolver:
         self.approaches = {a.code: a for a in settings.approaches}
         self.types = {_equipment_key(t.name): t for t in settings.equipment_types}
         self._strategy_of: dict[object, Strategy | None] = {}
+        self._programme_of: dict[str, Programme | None] = {}
 
     def strategy(self, value: object) -> Strategy | None:
         key = (value.__class__, value)  # by type too: True == 1, but is no strategy 1
@@ -81,6 +86,8 @@ class Resolver:
         number, name = split_numbered(value)
         found = self.strategies.get(number) if number is not None \
             else self.strategy_names.get(label_key(name))
+        if len(self._strategy_of) >= _MAX_REMEMBERED:
+            self._strategy_of.clear()
         try:
             self._strategy_of[key] = found
         except TypeError:  # an unhashable value: no cache
@@ -88,7 +95,17 @@ class Resolver:
         return found
 
     def programme(self, value: object) -> Programme | None:
-        return self.programmes.get(_programme_key(value))
+        if value.__class__ is not str:
+            return self.programmes.get(_programme_key(value))
+        try:  # the same few programme cells, row after row
+            return self._programme_of[value]
+        except KeyError:
+            pass
+        found = self.programmes.get(_programme_key(value))
+        if len(self._programme_of) >= _MAX_REMEMBERED:
+            self._programme_of.clear()
+        self._programme_of[value] = found
+        return found
 
     def approach(self, value: object, strategy: Strategy) -> Programme | None:
         text = to_arabic_digits(clean_text(value))
@@ -110,6 +127,11 @@ def budget_satang(value: object) -> tuple[int, str | None]:
     The satang are what the row contributes to the reconciliation even when
     it is rejected: unparseable counts 0, extra decimals round half-up.
     """
+    cls = value.__class__
+    if (cls is int or cls is float and value.is_integer()) and abs(value) <= MAX_BUDGET_BAHT:
+        # The common cell, a whole number: what the exact arithmetic below gives.
+        satang = int(value) * 100
+        return satang, None if satang > 0 else "budget-not-positive"
     if is_blank(value):
         return 0, "required-empty"
     try:
@@ -135,12 +157,19 @@ def _month_list(marks: tuple[bool, ...]) -> str:
     return ", ".join(month for month, marked in zip(MONTHS, marks, strict=True) if marked)
 
 
+#: Text no longer than this is within every limit: only its emptiness is checked.
+_SHORT_TEXT = min(PRINT_LIMITS.values())
+
+
 class RowCheck:
     """Checks one row of a table, collecting its findings."""
+
+    __slots__ = ("raw", "table", "values", "findings")
 
     def __init__(self, raw: RawRow, table: Table) -> None:
         self.raw = raw
         self.table = table
+        self.values = raw.values
         self.findings: list[Finding] = []
 
     def report(self, code: str, key: str, value: object = None, **params: object) -> None:
@@ -151,7 +180,11 @@ class RowCheck:
                                      clean_text(shown), **params))
 
     def text(self, key: str, required: bool = False) -> str:
-        value = clean_text(self.raw.values.get(key, ""))
+        value = clean_text(self.values.get(key, ""))
+        if len(value) <= _SHORT_TEXT:  # the common cell: too short to be too long
+            if not value and required and key in self.values:
+                self.report("required-empty", key)
+            return value
         if required and not value and key in self.raw.values:
             self.report("required-empty", key)
         limit = PRINT_LIMITS.get(key)
@@ -164,8 +197,8 @@ class RowCheck:
         return value
 
     def budget(self) -> int:
-        satang, problem = budget_satang(self.raw.values.get("budget", ""))
-        if problem and "budget" in self.raw.values:
+        satang, problem = budget_satang(self.values.get("budget", ""))
+        if problem and "budget" in self.values:
             extra = {"limit": f"{MAX_BUDGET_BAHT:,}"} if problem == "budget-too-large" else {}
             self.report(problem, "budget", **extra)
         return satang
@@ -204,12 +237,13 @@ class RowCheck:
 
     @property
     def has_error(self) -> bool:
-        return any(f.severity == ERROR for f in self.findings)
+        return bool(self.findings) and any(f.severity == ERROR for f in self.findings)
 
-    def name_variant(self, key: str, standard: str) -> None:
+    def name_variant(self, key: str, standard: str, value: str | None = None) -> None:
         """Warn when a loose spelling was mapped to the listed name (spacing alone
-        is not worth a warning)."""
-        value = self.text(key)
+        is not worth a warning).  *value* is the key's text if already cleaned."""
+        if value is None:
+            value = self.text(key)
         if label_key(value) != label_key(standard):
             self.report("name-variant", key, standard=standard)
 
@@ -229,7 +263,8 @@ def check_project(raw: RawRow, table: Table, department: Department,
     place = row.text("place", required=True)
     months = row.months(("activity", "name", "note"))
     responsible = row.text("responsible")
-    row.formulas()
+    if raw.formulas:
+        row.formulas()
     if table.header.missing or row.has_error or strategy is None or group is None:
         return None, satang, row.findings
     project = ProjectRow(
@@ -256,7 +291,7 @@ def _check_group(row: RowCheck, resolve: Resolver, strategy: Strategy | None):
     if programme is None:
         row.report("unknown-programme", "group")
     else:
-        row.name_variant("group", programme.name)
+        row.name_variant("group", programme.name, text)
     return programme
 
 
