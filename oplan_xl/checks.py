@@ -29,6 +29,7 @@ from .model import (
 )
 from .normalise import (
     NotANumber,
+    clean_str,
     clean_text,
     is_blank,
     label_key,
@@ -180,7 +181,8 @@ class RowCheck:
                                      clean_text(shown), **params))
 
     def text(self, key: str, required: bool = False) -> str:
-        value = clean_text(self.values.get(key, ""))
+        value = self.values.get(key, "")
+        value = clean_str(value) if value.__class__ is str else clean_text(value)
         if len(value) <= _SHORT_TEXT:  # the common cell: too short to be too long
             if not value and required and key in self.values:
                 self.report("required-empty", key)
@@ -210,8 +212,10 @@ class RowCheck:
         text, say) gets its own finding: it is the likely intent, but the
         form needs the marks.
         """
-        values = self.raw.values
-        marks = month_marks(tuple(map(values.get, MONTH_KEYS, _NO_VALUES)))
+        values = self.values
+        marks = self.raw.marks  # as the reader found them, when it looked
+        if marks is None:
+            marks = month_marks(tuple(map(values.get, MONTH_KEYS, _NO_VALUES)))
         if any(marks):
             return marks
         if self.raw.filled:

@@ -49,8 +49,10 @@ def clean_text(value: object) -> str:
     every kind of space and line break into one space, and strips the ends.
     Idempotent.
     """
-    if isinstance(value, str):
+    if value.__class__ is str:
         return _clean_str(value)
+    if isinstance(value, str):
+        return _clean_str(str(value))
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -58,9 +60,7 @@ def clean_text(value: object) -> str:
     return _clean_str(str(value))
 
 
-@lru_cache(maxsize=65536)
-def _clean_str(text: str) -> str:
-    # Cached: strategies, programmes, places and marks recur on every row.
+def _clean(text: str) -> str:
     # Printable text (one C pass) holds no invisible character and no space
     # but " ": the common cell skips the regex and, if single-spaced, the split.
     plain = text.isprintable()
@@ -79,6 +79,11 @@ def _clean_str(text: str) -> str:
         return text  # (NFC and the sara am fixes make no space)
     # str.split() splits on every Unicode space (no-break, figure, thin …).
     return " ".join(text.split())
+
+
+#: ``clean_text`` of a str, cached: strategies, programmes, places and marks
+#: recur on every row.  (Called directly where every cell counts.)
+clean_str = _clean_str = lru_cache(maxsize=65536)(_clean)
 
 
 def label_key(value: object) -> str:
@@ -100,10 +105,13 @@ _LABEL_NOISE = re.compile(r"[()\[\]:*]")
 def _label_key_str(value: str) -> str:
     # Spaces go before clean_text, so a ํ and an า they separated still join.
     # (Clean text has no space but " ": a replace, not a regex, takes them out.)
-    text = clean_text(value).replace(" ", "")
+    # Not through clean_text's cache: a label key is cached itself, and the
+    # cleaning of each of 50,000 different project names would push the
+    # cells' own cleaned text out of it.
+    text = _clean(value).replace(" ", "")
     if _LABEL_NOISE.search(text):
         text = _LABEL_NOISE.sub("", text)
-    text = clean_text(text)
+    text = _clean(text)
     text = to_arabic_digits(text).lower()
     while "บาท" in text:  # until none is left: removing one can join another
         text = clean_text(text.replace("บาท", ""))

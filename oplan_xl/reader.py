@@ -110,7 +110,7 @@ class CellAddresses(Mapping[str, str]):
         return repr(dict(self))
 
 
-@dataclass
+@dataclass(slots=True)
 class RawRow:
     """One non-empty row: raw values by column key, and where each sits."""
 
@@ -125,6 +125,9 @@ class RawRow:
     formulas: dict[str, str] = field(default_factory=dict)
     #: Excel rows of the continuation rows whose text was appended to this row.
     continued: list[int] = field(default_factory=list)
+    #: Each month's mark by value (``month_marks`` of the twelve month keys), as
+    #: the reader worked it out when looking for fill marks; None if it did not.
+    marks: tuple[bool, ...] | None = None
 
 
 @dataclass
@@ -409,9 +412,11 @@ class _Reader:
                   if key in table.header.columns]
         if not months:
             return
-        keys = [key for key, _ in months]
-        unmarked = [raw for raw in table.rows
-                    if not any(month_marks(tuple(map(raw.values.__getitem__, keys))))]
+        unmarked = []
+        for raw in table.rows:
+            raw.marks = month_marks(tuple(map(raw.values.get, MONTH_KEYS, _NO_VALUES)))
+            if not any(raw.marks):
+                unmarked.append(raw)
         unmarked_ids = {id(raw) for raw in unmarked}
         if not unmarked:
             return
@@ -461,6 +466,7 @@ class _Reader:
                     StatedYear(year, table.sheet, a1(row, col), text))
 
 
+_NO_VALUES = ("",) * len(MONTH_KEYS)
 _TITLE_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(25\d\d)")
 
 

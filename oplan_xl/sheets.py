@@ -29,8 +29,8 @@ from . import limits, preflight
 from .preflight import UnreadableWorkbook
 
 __all__ = ["ODS", "XLS", "XLSX", "SheetValues", "UnreadableWorkbook", "Workbook",
-           "calamine_failure", "grid_cells", "open_workbook", "openpyxl_can_open", "read_grid",
-           "read_sheet", "sniff"]
+           "calamine_failure", "grid_cells", "may_hold_formulas", "open_workbook",
+           "openpyxl_can_open", "read_grid", "read_sheet", "sniff"]
 
 Grid = list[list[object]]
 
@@ -89,6 +89,22 @@ class Workbook:
         if len(data) <= _KEEP_PART_BYTES:
             self._parts[name] = data
         return data
+
+    def has_part(self, name: str) -> bool:
+        """True when ``part(name)`` finds a part: without unpacking it."""
+        if self.kind not in (XLSX, ODS):
+            return False
+        if name in self._parts:
+            return True
+        try:
+            if self._zip is None:
+                self._zip = zipfile.ZipFile(io.BytesIO(self.data))
+            self._zip.getinfo(name)
+        except KeyError:
+            return False
+        except preflight._ZIP_ERRORS as exc:  # checked when opened, so not expected
+            raise UnreadableWorkbook(f"part {name} is damaged: {exc}") from exc
+        return True
 
 
 def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
@@ -322,12 +338,21 @@ def _extent(workbook: Workbook, part: str) -> tuple[int, int]:
             digest = workbook.cache["sha256"] = hashlib.sha256(workbook.data).hexdigest()
         extent = _EXTENTS.get((digest, part))
         if extent is None:
-            extent = preflight.xlsx_extent(workbook.part(part) or b"")
+            xml = workbook.part(part) or b""
+            extent = preflight.xlsx_extent(xml)
+            # Said while the part is unpacked: a large sheet is not kept, and the
+            # reader would otherwise unpack it again only to find no formula.
+            workbook.cache[f"formula-free:{part}"] = not may_hold_formulas(xml)
             if len(_EXTENTS) >= _MAX_EXTENTS:
                 _EXTENTS.clear()
             _EXTENTS[(digest, part)] = extent
         workbook.cache[key] = extent
     return workbook.cache[key]
+
+
+def may_hold_formulas(xml: bytes) -> bool:
+    """False when a sheet's XML has no formula element (``<f>``, ``<x:f>``) for sure."""
+    return b"<f" in xml or b":f" in xml
 
 
 _SHEET_ROOTS = ("worksheet", "chartsheet", "dialogsheet", "macrosheet")
@@ -368,7 +393,7 @@ def _sheet_parts(workbook: Workbook) -> tuple[dict[str, str], bool]:
             if element.tag.endswith("}sheet"):
                 name = element.get("name")
                 target = targets.get(element.get(f"{{{_REL_NS}}}id"), "")
-                sure = sure and name not in parts and workbook.part(target) is not None
+                sure = sure and name not in parts and workbook.has_part(target)
                 parts[name] = target
         return parts, sure and bool(parts)
     except ET.ParseError:
