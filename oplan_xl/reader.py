@@ -370,6 +370,14 @@ class _Reader:
                     if source is not None and is_blank(raw.values[key]):
                         raw.values[key] = grid[source[0]][source[1]]
                         raw.cells[key] = raw.merged[key] = a1(*source)
+            own = values.get("name")
+            if own.__class__ is str and "รวม" not in own and "otal" not in own \
+                    and "name" not in raw.merged and not is_blank(own):
+                # The common row, a project named in its own cell: neither a
+                # total row nor a continuation (what the two tests below say).
+                table.rows.append(raw)
+                previous = raw
+                continue
             if _is_total_row(row, raw, columns):
                 table.totals.append(raw)
                 previous = None

@@ -122,11 +122,10 @@ def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
             data = path.read_bytes()
         except OSError as exc:
             raise UnreadableWorkbook(f"{type(exc).__name__}: {exc.strerror}") from exc
-    kind = sniff(data)
+    kind, archive = _sniff(data)
     checked = None
     extents: dict[str, tuple[int, int]] = {}
-    if kind in (XLSX, ODS):
-        archive = preflight.open_zip(data)
+    if archive is not None:  # .xlsx, .xlsm or .ods: the table of contents read once
         checked = preflight.check_zip(archive)
         if kind == ODS:
             extents = _check_ods_sheets(archive)
@@ -142,7 +141,7 @@ def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
         if "password" in text.lower() or "encrypt" in text.lower():
             raise UnreadableWorkbook("password protected", "file-encrypted") from exc
         raise UnreadableWorkbook(f"{type(exc).__name__}: {text[:200]}") from exc
-    workbook = Workbook(data, kind, book, names, parts_checked=checked)
+    workbook = Workbook(data, kind, book, names, _zip=archive, parts_checked=checked)
     workbook.cache["extents"] = extents
     return workbook
 
@@ -159,6 +158,11 @@ def sniff(data: bytes) -> str:
     encrypted .ods, a Word file, a PDF, a web page saved as ".xls", an empty
     file; and refuses zip bombs before anything is unpacked.
     """
+    return _sniff(data)[0]
+
+
+def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | None]:
+    """``sniff``, and for a zip-based workbook its checked table of contents."""
     if len(data) > limits.MAX_FILE_BYTES:
         raise UnreadableWorkbook(_too_big(len(data)), "file-too-large")
     if not data.strip():
@@ -175,9 +179,10 @@ def sniff(data: bytes) -> str:
                 preflight.compound_file(data)  # a damaged container is file-unreadable
             raise UnreadableWorkbook("an Office file that is not a workbook "
                                      "(Word or PowerPoint?)", "file-not-workbook")
-        return XLS
+        return XLS, None
     if data.startswith(_ZIP):
-        return _sniff_zip(data)
+        archive = preflight.open_zip(data)
+        return _sniff_zip(archive), archive
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf"):
         raise UnreadableWorkbook("a PDF file", "file-not-workbook")
@@ -190,8 +195,7 @@ def sniff(data: bytes) -> str:
     raise UnreadableWorkbook("not a workbook (unknown format)", "file-not-workbook")
 
 
-def _sniff_zip(data: bytes) -> str:
-    archive = preflight.open_zip(data)
+def _sniff_zip(archive: zipfile.ZipFile) -> str:
     names = {member.filename for member in archive.infolist()}
     if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
         return XLSX
