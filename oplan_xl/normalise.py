@@ -99,6 +99,8 @@ def label_key(value: object) -> str:
 
 
 _LABEL_NOISE = re.compile(r"[()\[\]:*]")
+# Either of the rarer things a label key changes: one search rules both out.
+_NOISE_OR_THAI_DIGIT = re.compile(r"[()\[\]:*๐-๙]")
 
 
 @lru_cache(maxsize=16384)
@@ -109,10 +111,11 @@ def _label_key_str(value: str) -> str:
     # cleaning of each of 50,000 different project names would push the
     # cells' own cleaned text out of it.
     text = _clean(value).replace(" ", "")
-    if _LABEL_NOISE.search(text):
-        text = _LABEL_NOISE.sub("", text)
-    text = _clean(text)
-    text = to_arabic_digits(text).lower()
+    if _NOISE_OR_THAI_DIGIT.search(text):
+        text = to_arabic_digits(_clean(_LABEL_NOISE.sub("", text)))
+    else:  # (cleaning makes no Thai digit)
+        text = _clean(text)
+    text = text.lower()
     while "บาท" in text:  # until none is left: removing one can join another
         text = clean_text(text.replace("บาท", ""))
     return text
