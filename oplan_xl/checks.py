@@ -75,8 +75,9 @@ class Resolver:
         self.programmes = {_programme_key(p.name): p for p in settings.programmes}
         self.approaches = {a.code: a for a in settings.approaches}
         self.types = {_equipment_key(t.name): t for t in settings.equipment_types}
+        self.by_approach = settings.by_approach
         self._strategy_of: dict[object, Strategy | None] = {}
-        self._programme_of: dict[str, Programme | None] = {}
+        self._programme_of: dict[str, tuple[Programme | None, bool]] = {}
 
     def strategy(self, value: object) -> Strategy | None:
         key = (value.__class__, value)  # by type too: True == 1, but is no strategy 1
@@ -98,15 +99,21 @@ class Resolver:
     def programme(self, value: object) -> Programme | None:
         if value.__class__ is not str:
             return self.programmes.get(_programme_key(value))
+        return self.programme_named(value)[0]
+
+    def programme_named(self, text: str) -> tuple[Programme | None, bool]:
+        """The programme *text* names, and whether *text* spells it otherwise than
+        the list does (spacing alone does not count)."""
         try:  # the same few programme cells, row after row
-            return self._programme_of[value]
+            return self._programme_of[text]
         except KeyError:
             pass
-        found = self.programmes.get(_programme_key(value))
+        found = self.programmes.get(_programme_key(text))
+        answer = found, found is not None and label_key(text) != label_key(found.name)
         if len(self._programme_of) >= _MAX_REMEMBERED:
             self._programme_of.clear()
-        self._programme_of[value] = found
-        return found
+        self._programme_of[text] = answer
+        return answer
 
     def approach(self, value: object, strategy: Strategy) -> Programme | None:
         text = to_arabic_digits(clean_text(value))
@@ -243,11 +250,10 @@ class RowCheck:
     def has_error(self) -> bool:
         return bool(self.findings) and any(f.severity == ERROR for f in self.findings)
 
-    def name_variant(self, key: str, standard: str, value: str | None = None) -> None:
+    def name_variant(self, key: str, standard: str) -> None:
         """Warn when a loose spelling was mapped to the listed name (spacing alone
-        is not worth a warning).  *value* is the key's text if already cleaned."""
-        if value is None:
-            value = self.text(key)
+        is not worth a warning)."""
+        value = self.text(key)
         if label_key(value) != label_key(standard):
             self.report("name-variant", key, standard=standard)
 
@@ -284,18 +290,18 @@ def _check_group(row: RowCheck, resolve: Resolver, strategy: Strategy | None):
     text = row.text("group", required=True)
     if not text:
         return None
-    if resolve.settings.by_approach:
+    if resolve.by_approach:
         if strategy is None:
             return None
         approach = resolve.approach(row.raw.values["group"], strategy)
         if approach is None:
             row.report("unknown-approach", "group", strategy=strategy.number)
         return approach
-    programme = resolve.programme(text)
+    programme, variant = resolve.programme_named(text)
     if programme is None:
         row.report("unknown-programme", "group")
-    else:
-        row.name_variant("group", programme.name, text)
+    elif variant:
+        row.report("name-variant", "group", standard=programme.name)
     return programme
 
 
@@ -303,7 +309,7 @@ def check_equipment(raw: RawRow, table: Table, department: Department,
                     resolve: Resolver) -> tuple[EquipmentRow | None, int, list[Finding]]:
     """Return (the equipment row or None if rejected, its satang, its findings)."""
     row = RowCheck(raw, table)
-    if resolve.settings.by_approach:
+    if resolve.by_approach:
         # No ผด.02/1 in the 2548 edition: planning the row would lose it.
         row.report("equipment-no-form", "target")
     programme = None
