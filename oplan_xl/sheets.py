@@ -356,6 +356,15 @@ def _extent(workbook: Workbook, part: str) -> tuple[int, int]:
 
 def may_hold_formulas(xml: bytes) -> bool:
     """False when a sheet's XML has no formula element (``<f>``, ``<x:f>``) for sure."""
+    # A single byte is counted at memchr speed, three times as fast as a search
+    # for two; Thai text in UTF-8 has no "f" byte, so a sheet usually has few.
+    if xml.count(b"f") <= 1000:
+        at = xml.find(b"f")
+        while at >= 0:
+            if at and xml[at - 1] in b"<:":
+                return True
+            at = xml.find(b"f", at + 1)
+        return False
     return b"<f" in xml or b":f" in xml
 
 
