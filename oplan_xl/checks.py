@@ -29,6 +29,7 @@ from .model import (
 )
 from .normalise import (
     NotANumber,
+    clean_str,
     clean_text,
     is_blank,
     label_key,
@@ -60,6 +61,10 @@ def _equipment_key(name: object) -> str:
     return "คอมพิวเตอร์หรืออิเล็กทรอนิกส์" if key == "คอมพิวเตอร์" else key
 
 
+#: Distinct cell values a Resolver remembers the answer for (then it starts over).
+_MAX_REMEMBERED = 10_000
+
+
 class Resolver:
     """Looks up strategies, programmes, approaches and equipment types."""
 
@@ -70,7 +75,9 @@ class Resolver:
         self.programmes = {_programme_key(p.name): p for p in settings.programmes}
         self.approaches = {a.code: a for a in settings.approaches}
         self.types = {_equipment_key(t.name): t for t in settings.equipment_types}
+        self.by_approach = settings.by_approach
         self._strategy_of: dict[object, Strategy | None] = {}
+        self._programme_of: dict[str, tuple[Programme | None, bool]] = {}
 
     def strategy(self, value: object) -> Strategy | None:
         key = (value.__class__, value)  # by type too: True == 1, but is no strategy 1
@@ -81,6 +88,8 @@ class Resolver:
         number, name = split_numbered(value)
         found = self.strategies.get(number) if number is not None \
             else self.strategy_names.get(label_key(name))
+        if len(self._strategy_of) >= _MAX_REMEMBERED:
+            self._strategy_of.clear()
         try:
             self._strategy_of[key] = found
         except TypeError:  # an unhashable value: no cache
@@ -88,7 +97,23 @@ class Resolver:
         return found
 
     def programme(self, value: object) -> Programme | None:
-        return self.programmes.get(_programme_key(value))
+        if value.__class__ is not str:
+            return self.programmes.get(_programme_key(value))
+        return self.programme_named(value)[0]
+
+    def programme_named(self, text: str) -> tuple[Programme | None, bool]:
+        """The programme *text* names, and whether *text* spells it otherwise than
+        the list does (spacing alone does not count)."""
+        try:  # the same few programme cells, row after row
+            return self._programme_of[text]
+        except KeyError:
+            pass
+        found = self.programmes.get(_programme_key(text))
+        answer = found, found is not None and label_key(text) != label_key(found.name)
+        if len(self._programme_of) >= _MAX_REMEMBERED:
+            self._programme_of.clear()
+        self._programme_of[text] = answer
+        return answer
 
     def approach(self, value: object, strategy: Strategy) -> Programme | None:
         text = to_arabic_digits(clean_text(value))
@@ -110,6 +135,11 @@ def budget_satang(value: object) -> tuple[int, str | None]:
     The satang are what the row contributes to the reconciliation even when
     it is rejected: unparseable counts 0, extra decimals round half-up.
     """
+    cls = value.__class__
+    if (cls is int or cls is float and value.is_integer()) and abs(value) <= MAX_BUDGET_BAHT:
+        # The common cell, a whole number: what the exact arithmetic below gives.
+        satang = int(value) * 100
+        return satang, None if satang > 0 else "budget-not-positive"
     if is_blank(value):
         return 0, "required-empty"
     try:
@@ -135,12 +165,19 @@ def _month_list(marks: tuple[bool, ...]) -> str:
     return ", ".join(month for month, marked in zip(MONTHS, marks, strict=True) if marked)
 
 
+#: Text no longer than this is within every limit: only its emptiness is checked.
+_SHORT_TEXT = min(PRINT_LIMITS.values())
+
+
 class RowCheck:
     """Checks one row of a table, collecting its findings."""
+
+    __slots__ = ("raw", "table", "values", "findings")
 
     def __init__(self, raw: RawRow, table: Table) -> None:
         self.raw = raw
         self.table = table
+        self.values = raw.values
         self.findings: list[Finding] = []
 
     def report(self, code: str, key: str, value: object = None, **params: object) -> None:
@@ -151,7 +188,12 @@ class RowCheck:
                                      clean_text(shown), **params))
 
     def text(self, key: str, required: bool = False) -> str:
-        value = clean_text(self.raw.values.get(key, ""))
+        value = self.values.get(key, "")
+        value = clean_str(value) if value.__class__ is str else clean_text(value)
+        if len(value) <= _SHORT_TEXT:  # the common cell: too short to be too long
+            if not value and required and key in self.values:
+                self.report("required-empty", key)
+            return value
         if required and not value and key in self.raw.values:
             self.report("required-empty", key)
         limit = PRINT_LIMITS.get(key)
@@ -164,8 +206,8 @@ class RowCheck:
         return value
 
     def budget(self) -> int:
-        satang, problem = budget_satang(self.raw.values.get("budget", ""))
-        if problem and "budget" in self.raw.values:
+        satang, problem = budget_satang(self.values.get("budget", ""))
+        if problem and "budget" in self.values:
             extra = {"limit": f"{MAX_BUDGET_BAHT:,}"} if problem == "budget-too-large" else {}
             self.report(problem, "budget", **extra)
         return satang
@@ -177,8 +219,10 @@ class RowCheck:
         text, say) gets its own finding: it is the likely intent, but the
         form needs the marks.
         """
-        values = self.raw.values
-        marks = month_marks(tuple(map(values.get, MONTH_KEYS, _NO_VALUES)))
+        values = self.values
+        marks = self.raw.marks  # as the reader found them, when it looked
+        if marks is None:
+            marks = month_marks(tuple(map(values.get, MONTH_KEYS, _NO_VALUES)))
         if any(marks):
             return marks
         if self.raw.filled:
@@ -204,7 +248,7 @@ class RowCheck:
 
     @property
     def has_error(self) -> bool:
-        return any(f.severity == ERROR for f in self.findings)
+        return bool(self.findings) and any(f.severity == ERROR for f in self.findings)
 
     def name_variant(self, key: str, standard: str) -> None:
         """Warn when a loose spelling was mapped to the listed name (spacing alone
@@ -229,7 +273,8 @@ def check_project(raw: RawRow, table: Table, department: Department,
     place = row.text("place", required=True)
     months = row.months(("activity", "name", "note"))
     responsible = row.text("responsible")
-    row.formulas()
+    if raw.formulas:
+        row.formulas()
     if table.header.missing or row.has_error or strategy is None or group is None:
         return None, satang, row.findings
     project = ProjectRow(
@@ -245,18 +290,18 @@ def _check_group(row: RowCheck, resolve: Resolver, strategy: Strategy | None):
     text = row.text("group", required=True)
     if not text:
         return None
-    if resolve.settings.by_approach:
+    if resolve.by_approach:
         if strategy is None:
             return None
         approach = resolve.approach(row.raw.values["group"], strategy)
         if approach is None:
             row.report("unknown-approach", "group", strategy=strategy.number)
         return approach
-    programme = resolve.programme(text)
+    programme, variant = resolve.programme_named(text)
     if programme is None:
         row.report("unknown-programme", "group")
-    else:
-        row.name_variant("group", programme.name)
+    elif variant:
+        row.report("name-variant", "group", standard=programme.name)
     return programme
 
 
@@ -264,7 +309,7 @@ def check_equipment(raw: RawRow, table: Table, department: Department,
                     resolve: Resolver) -> tuple[EquipmentRow | None, int, list[Finding]]:
     """Return (the equipment row or None if rejected, its satang, its findings)."""
     row = RowCheck(raw, table)
-    if resolve.settings.by_approach:
+    if resolve.by_approach:
         # No ผด.02/1 in the 2548 edition: planning the row would lose it.
         row.report("equipment-no-form", "target")
     programme = None

@@ -16,7 +16,8 @@ from .model import to_arabic_digits
 
 # Zero-width and direction characters pasted in from web pages and Word.  A
 # regex, not str.translate: translate is slow on Thai text (2.7 µs a cell).
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # Sara am typed as nikhahit + sara aa, with a tone mark before, between or
 # after (น + ่ + ํ + า, น + ํ + ่ + า, น + ำ + ่): all become น่ำ.
 _NIKHAHIT_TONE_AA = re.compile("\u0e4d([\u0e48-\u0e4b])\u0e32")
@@ -25,12 +26,17 @@ _AM_BEFORE_TONE = re.compile("\u0e33([\u0e48-\u0e4b])")
 
 def is_blank(value: object) -> bool:
     """True for an empty cell: None, NaN, or text that is only spaces."""
+    if value.__class__ is str:
+        # The common cell starts with a visible character: decided by that one.
+        if value and not value[0].isspace() and value[0] not in _INVISIBLE_CHARS:
+            return False
+        # str.strip() knows every Unicode space, no-break ones included.
+        return not _INVISIBLE.sub("", value).strip()
     if value is None:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
     if isinstance(value, str):
-        # str.strip() knows every Unicode space, no-break ones included.
         return not _INVISIBLE.sub("", value).strip()
     return False
 
@@ -43,8 +49,10 @@ def clean_text(value: object) -> str:
     every kind of space and line break into one space, and strips the ends.
     Idempotent.
     """
-    if isinstance(value, str):
+    if value.__class__ is str:
         return _clean_str(value)
+    if isinstance(value, str):
+        return _clean_str(str(value))
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -52,12 +60,14 @@ def clean_text(value: object) -> str:
     return _clean_str(str(value))
 
 
-@lru_cache(maxsize=65536)
-def _clean_str(text: str) -> str:
-    # Cached: strategies, programmes, places and marks recur on every row.
+def _clean(text: str) -> str:
+    # Printable text (one C pass) holds no invisible character and no space
+    # but " ": the common cell skips the regex and, if single-spaced, the split.
+    plain = text.isprintable()
     # Invisible characters go first: one between two marks hides their order
     # from NFC (่ + ZWSP + ุ must end as ุ่, like ุ่ does).
-    text = _INVISIBLE.sub("", text)
+    if not plain:
+        text = _INVISIBLE.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     # The checks before each substitution keep the common cell cheap.
@@ -65,8 +75,15 @@ def _clean_str(text: str) -> str:
         text = _NIKHAHIT_TONE_AA.sub("\\1\u0e33", text).replace("\u0e4d\u0e32", "\u0e33")
     while "\u0e33" in text and _AM_BEFORE_TONE.search(text):  # ำำ่ needs two passes
         text = _AM_BEFORE_TONE.sub("\\1\u0e33", text)
+    if plain and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # (NFC and the sara am fixes make no space)
     # str.split() splits on every Unicode space (no-break, figure, thin …).
     return " ".join(text.split())
+
+
+#: ``clean_text`` of a str, cached: strategies, programmes, places and marks
+#: recur on every row.  (Called directly where every cell counts.)
+clean_str = _clean_str = lru_cache(maxsize=65536)(_clean)
 
 
 def label_key(value: object) -> str:
@@ -81,14 +98,24 @@ def label_key(value: object) -> str:
     return _label_key_str(clean_text(value))
 
 
-_LABEL_NOISE = re.compile(r"[\s()\[\]:*]")
+_LABEL_NOISE = re.compile(r"[()\[\]:*]")
+# Either of the rarer things a label key changes: one search rules both out.
+_NOISE_OR_THAI_DIGIT = re.compile(r"[()\[\]:*๐-๙]")
 
 
 @lru_cache(maxsize=16384)
 def _label_key_str(value: str) -> str:
     # Spaces go before clean_text, so a ํ and an า they separated still join.
-    text = clean_text(_LABEL_NOISE.sub("", clean_text(value)))
-    text = to_arabic_digits(text).lower()
+    # (Clean text has no space but " ": a replace, not a regex, takes them out.)
+    # Not through clean_text's cache: a label key is cached itself, and the
+    # cleaning of each of 50,000 different project names would push the
+    # cells' own cleaned text out of it.
+    text = _clean(value).replace(" ", "")
+    if _NOISE_OR_THAI_DIGIT.search(text):
+        text = to_arabic_digits(_clean(_LABEL_NOISE.sub("", text)))
+    else:  # (cleaning makes no Thai digit)
+        text = _clean(text)
+    text = text.lower()
     while "บาท" in text:  # until none is left: removing one can join another
         text = clean_text(text.replace("บาท", ""))
     return text

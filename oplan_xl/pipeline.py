@@ -7,7 +7,9 @@ settings + submissions → read → check → plan → render.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,10 +113,11 @@ def check(plan_dir: Path, settings: Settings | None = None,
         report.findings += file_errors
         tally = report.add_file(submission.name, department.name, submission.sha256,
                                 submission.size)
+        a_copy = submission.name in copies
         for table in item.tables:
             accepted = report.projects if table.kind == "projects" else report.equipment
             for plan_row, satang, row_findings in table.rows:
-                if submission.name not in copies:
+                if row_findings and not a_copy:
                     report.findings += row_findings
                 planned = plan_row is not None and not file_errors
                 tally.add(planned, satang)
@@ -155,6 +158,31 @@ class _CheckedFile:
 
 
 def _check_file(path: Path, settings: Settings, resolve: checks.Resolver) -> _CheckedFile:
+    with _collector_paused():
+        return _read_and_check(path, settings, resolve)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector off while one file is read and checked.
+
+    That work makes a few objects per cell and per row and no reference cycles
+    to speak of, and each full collection it would set off walks every object
+    of the sheet again: a quarter of the time of a 50,000-row file.  Memory is
+    still freed as it is let go (by reference counting); what little cyclic
+    garbage one file leaves is collected after it.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _read_and_check(path: Path, settings: Settings, resolve: checks.Resolver) -> _CheckedFile:
     submission = read_submission(path, settings.second_level_label)
     department, found = checks.resolve_department(submission, settings)
     fiscal_year = list(checks.check_fiscal_year(submission, settings))

@@ -290,7 +290,7 @@ def xlsx_extent(xml: bytes) -> tuple[int, int]:
     plain = xml.count(b"<c ")
     if not plain and b"<c" not in xml and b":c" not in xml:
         return 0, 0
-    if not _unusual_cell_tags(xml):
+    if not _unusual_cell_tags(xml, plain):
         rows = _PLAIN_ROW.findall(xml)
         if len(rows) == plain:  # every cell tag reads <c r="A1"…
             wide = _WIDE_COLUMN.findall(xml)  # only the references beyond column Z
@@ -313,12 +313,16 @@ def _within(rows: int, cols: int) -> bool:
         and rows * cols <= limits.MAX_SHEET_CELLS
 
 
-def _unusual_cell_tags(xml: bytes) -> bool:
+def _unusual_cell_tags(xml: bytes, plain: int) -> bool:
     """True when some cell tag is not written ``<c …``: with a prefix, no
     attributes, or a tab or line break after its name (byte searches: a
-    regex over every ``<`` of a large sheet is slow)."""
-    return (b"<c>" in xml or b"<c/" in xml or b"<c\t" in xml or b"<c\n" in xml
-            or b"<c\r" in xml or _PREFIXED_CELL_TAG.search(xml) is not None)
+    regex over every ``<`` of a large sheet is slow).  *plain* is the count
+    of ``<c `` in *xml*: when every ``<c`` is one of those (no ``<cols>``
+    either, as in most sheets), one count rules out the five other forms."""
+    if xml.count(b"<c") != plain and (b"<c>" in xml or b"<c/" in xml or b"<c\t" in xml
+                                      or b"<c\n" in xml or b"<c\r" in xml):
+        return True
+    return _PREFIXED_CELL_TAG.search(xml) is not None
 
 
 def _count_cell_tags(xml: bytes) -> int:

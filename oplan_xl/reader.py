@@ -19,6 +19,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from . import limits, sheet_extras
@@ -109,7 +110,7 @@ class CellAddresses(Mapping[str, str]):
         return repr(dict(self))
 
 
-@dataclass
+@dataclass(slots=True)
 class RawRow:
     """One non-empty row: raw values by column key, and where each sits."""
 
@@ -124,6 +125,9 @@ class RawRow:
     formulas: dict[str, str] = field(default_factory=dict)
     #: Excel rows of the continuation rows whose text was appended to this row.
     continued: list[int] = field(default_factory=list)
+    #: Each month's mark by value (``month_marks`` of the twelve month keys), as
+    #: the reader worked it out when looking for fill marks; None if it did not.
+    marks: tuple[bool, ...] | None = None
 
 
 @dataclass
@@ -339,16 +343,26 @@ class _Reader:
         letters = [(key, position, column_letter(position)) for key, position in columns.items()]
         letter_of = {key: letter for key, _, letter in letters}
         read = set(columns.values())
+        first_read = sorted(read)
+        # The row's values by key in one C call when the row is wide enough (it
+        # always is in a sheet from calamine, whose rows all have its width).
+        keys = tuple(columns)
+        pick = _picker(tuple(columns.values()))
+        widest = max(read, default=-1)
+        file, sheet = self.file, table.sheet
         previous: RawRow | None = None
         for index in range(header.end + 1, len(grid)):
             row = grid[index]
-            if _is_empty(row, read):
+            if _is_empty(row, first_read, read):
                 continue
             excel_row = index + 1
             width = len(row)
-            raw = RawRow(Origin(self.file, table.sheet, excel_row),
-                         {key: row[position] if position < width else ""
-                          for key, position, _ in letters},
+            if width > widest:
+                values = dict(zip(keys, pick(row), strict=True))
+            else:
+                values = {key: row[position] if position < width else ""
+                          for key, position, _ in letters}
+            raw = RawRow(Origin(file, sheet, excel_row), values,
                          CellAddresses(letter_of, excel_row))
             if inherited:
                 for key, position, _ in letters:
@@ -356,6 +370,14 @@ class _Reader:
                     if source is not None and is_blank(raw.values[key]):
                         raw.values[key] = grid[source[0]][source[1]]
                         raw.cells[key] = raw.merged[key] = a1(*source)
+            own = values.get("name")
+            if own.__class__ is str and "รวม" not in own and "otal" not in own \
+                    and "name" not in raw.merged and not is_blank(own):
+                # The common row, a project named in its own cell: neither a
+                # total row nor a continuation (what the two tests below say).
+                table.rows.append(raw)
+                previous = raw
+                continue
             if _is_total_row(row, raw, columns):
                 table.totals.append(raw)
                 previous = None
@@ -398,9 +420,14 @@ class _Reader:
                   if key in table.header.columns]
         if not months:
             return
-        keys = [key for key, _ in months]
-        unmarked = [raw for raw in table.rows
-                    if not any(month_marks(tuple(map(raw.values.__getitem__, keys))))]
+        unmarked = []
+        # With every month's column, the twelve values in one C call.
+        month_values = itemgetter(*MONTH_KEYS) if len(months) == len(MONTH_KEYS) \
+            else _month_values
+        for raw in table.rows:
+            raw.marks = month_marks(month_values(raw.values))
+            if not any(raw.marks):
+                unmarked.append(raw)
         unmarked_ids = {id(raw) for raw in unmarked}
         if not unmarked:
             return
@@ -450,6 +477,13 @@ class _Reader:
                     StatedYear(year, table.sheet, a1(row, col), text))
 
 
+_NO_VALUES = ("",) * len(MONTH_KEYS)
+
+
+def _month_values(values: dict[str, object]) -> tuple:
+    return tuple(map(values.get, MONTH_KEYS, _NO_VALUES))
+
+
 _TITLE_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(25\d\d)")
 
 
@@ -475,9 +509,26 @@ def _merged_down(merges, columns: dict[str, int], header_end: int, height: int) 
     return inherited
 
 
-def _is_empty(row: list[object], read: set[int]) -> bool:
+def _picker(positions: tuple[int, ...]):
+    """A function giving a row's cells at *positions*, as a tuple."""
+    if len(positions) == 1:
+        only = positions[0]
+        return lambda row: (row[only],)
+    return itemgetter(*positions) if positions else lambda row: ()
+
+
+def _is_empty(row: list[object], first_read: list[int], read: set[int]) -> bool:
     """A blank row — or one holding nothing but a row number in a column we do not
-    read (templates come with ที่ 1, 2, 3 … filled down ahead of the data)."""
+    read (templates come with ที่ 1, 2, 3 … filled down ahead of the data).
+
+    *first_read* lists the positions of *read*: a row with something in a column
+    we read is not empty whatever else it holds, and that is the common row."""
+    width = len(row)
+    for position in first_read:
+        if position < width:
+            cell = row[position]
+            if cell != "" and not is_blank(cell):
+                return False
     for position, cell in enumerate(row):
         if cell == "" or is_blank(cell):  # calamine gives "" for an empty cell
             continue
@@ -509,11 +560,11 @@ def _is_total_row(row: list[object], raw: RawRow, columns: dict[str, int]) -> bo
 def _continues(row: list[object], raw: RawRow, key: str, columns: dict[str, int]) -> bool:
     """True when the row's only own content is text in the continued column."""
     position = columns[key]
-    if not isinstance(raw.values.get(key), str) or is_blank(raw.values.get(key)):
-        return False
     for other in ("name", "budget"):  # the common case: a project of its own
         if other in columns and other not in raw.merged and not is_blank(raw.values[other]):
             return False
+    if not isinstance(raw.values.get(key), str) or is_blank(raw.values.get(key)):
+        return False
     for index, cell in enumerate(row):
         if index != position and not is_blank(cell):
             return False

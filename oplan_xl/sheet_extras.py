@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from .layout import RETURNED_FILLS
-from .sheets import ODS, XLSX, Workbook, openpyxl_can_open
+from .sheets import ODS, XLSX, Workbook, may_hold_formulas, openpyxl_can_open
 
 Position = tuple[int, int]  # 0-based (row, column)
 
@@ -40,12 +40,17 @@ _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 def ooxml_sheet_xml(workbook: Workbook, sheet: str) -> bytes | None:
     """The XML part of an .xlsx sheet, found through workbook.xml and its rels."""
+    name = ooxml_sheet_part(workbook, sheet)
+    return workbook.part(name) if name else None
+
+
+def ooxml_sheet_part(workbook: Workbook, sheet: str) -> str | None:
+    """The name of an .xlsx sheet's XML part (None if the workbook names none)."""
     parts = workbook.cache.get("sheet-parts")
     if parts is None:
         parts = _ooxml_sheet_parts(workbook)
         workbook.cache["sheet-parts"] = parts
-    name = parts.get(sheet)
-    return workbook.part(name) if name else None
+    return parts.get(sheet) or None
 
 
 def _ooxml_sheet_parts(workbook: Workbook) -> dict[str, str]:
@@ -78,7 +83,12 @@ def formulas(workbook: Workbook, sheet: str) -> dict[Position, str]:
     key = f"formulas:{sheet}"
     if key not in workbook.cache:
         if workbook.kind == XLSX:
-            workbook.cache[key] = _ooxml_formulas(ooxml_sheet_xml(workbook, sheet) or b"")
+            part = ooxml_sheet_part(workbook, sheet)
+            if part and workbook.cache.get(f"formula-free:{part}"):  # seen when measured
+                workbook.cache[key] = {}
+            else:
+                workbook.cache[key] = _ooxml_formulas((workbook.part(part) if part else None)
+                                                     or b"")
         elif workbook.kind == ODS:
             extras = ods_sheet(workbook, sheet) if b"table:formula" in (
                 workbook.part("content.xml") or b"") else None
@@ -90,7 +100,7 @@ def formulas(workbook: Workbook, sheet: str) -> dict[Position, str]:
 
 def _ooxml_formulas(xml: bytes) -> dict[Position, str]:
     # Plain byte searches first: most sheets have no formula at all.
-    if b"<f" not in xml and b":f" not in xml or not _F_TAG.search(xml):
+    if not may_hold_formulas(xml) or not _F_TAG.search(xml):
         return {}
     found: dict[Position, str] = {}
     shared: dict[bytes, str] = {}

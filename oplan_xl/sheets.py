@@ -16,6 +16,7 @@ terabyte and aborts the whole process.  The limits are in ``limits``.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import xml.etree.ElementTree as ET
 import zipfile
@@ -28,8 +29,8 @@ from . import limits, preflight
 from .preflight import UnreadableWorkbook
 
 __all__ = ["ODS", "XLS", "XLSX", "SheetValues", "UnreadableWorkbook", "Workbook",
-           "calamine_failure", "grid_cells", "open_workbook", "openpyxl_can_open", "read_grid",
-           "read_sheet", "sniff"]
+           "calamine_failure", "grid_cells", "may_hold_formulas", "open_workbook",
+           "openpyxl_can_open", "read_grid", "read_sheet", "sniff"]
 
 Grid = list[list[object]]
 
@@ -89,6 +90,22 @@ class Workbook:
             self._parts[name] = data
         return data
 
+    def has_part(self, name: str) -> bool:
+        """True when ``part(name)`` finds a part: without unpacking it."""
+        if self.kind not in (XLSX, ODS):
+            return False
+        if name in self._parts:
+            return True
+        try:
+            if self._zip is None:
+                self._zip = zipfile.ZipFile(io.BytesIO(self.data))
+            self._zip.getinfo(name)
+        except KeyError:
+            return False
+        except preflight._ZIP_ERRORS as exc:  # checked when opened, so not expected
+            raise UnreadableWorkbook(f"part {name} is damaged: {exc}") from exc
+        return True
+
 
 def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
     """Open *path* (or its already-read *data*) for reading values.
@@ -105,11 +122,10 @@ def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
             data = path.read_bytes()
         except OSError as exc:
             raise UnreadableWorkbook(f"{type(exc).__name__}: {exc.strerror}") from exc
-    kind = sniff(data)
+    kind, archive = _sniff(data)
     checked = None
     extents: dict[str, tuple[int, int]] = {}
-    if kind in (XLSX, ODS):
-        archive = preflight.open_zip(data)
+    if archive is not None:  # .xlsx, .xlsm or .ods: the table of contents read once
         checked = preflight.check_zip(archive)
         if kind == ODS:
             extents = _check_ods_sheets(archive)
@@ -125,7 +141,7 @@ def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
         if "password" in text.lower() or "encrypt" in text.lower():
             raise UnreadableWorkbook("password protected", "file-encrypted") from exc
         raise UnreadableWorkbook(f"{type(exc).__name__}: {text[:200]}") from exc
-    workbook = Workbook(data, kind, book, names, parts_checked=checked)
+    workbook = Workbook(data, kind, book, names, _zip=archive, parts_checked=checked)
     workbook.cache["extents"] = extents
     return workbook
 
@@ -146,6 +162,11 @@ def sniff(data: bytes) -> str:
     encrypted .ods, a Word file, a PDF, a web page saved as ".xls", an empty
     file; and refuses zip bombs before anything is unpacked.
     """
+    return _sniff(data)[0]
+
+
+def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | None]:
+    """``sniff``, and for a zip-based workbook its checked table of contents."""
     if len(data) > limits.MAX_FILE_BYTES:
         raise UnreadableWorkbook(_too_big(len(data)), "file-too-large")
     if not data.strip():
@@ -169,9 +190,10 @@ def sniff(data: bytes) -> str:
                                                             "powerpoint document"}:
             raise UnreadableWorkbook("an Office file that is not a workbook "
                                      "(Word or PowerPoint?)", "file-not-workbook")
-        return XLS
+        return XLS, None
     if data.startswith(_ZIP):
-        return _sniff_zip(data)
+        archive = preflight.open_zip(data)
+        return _sniff_zip(archive), archive
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf"):
         raise UnreadableWorkbook("a PDF file", "file-not-workbook")
@@ -184,8 +206,7 @@ def sniff(data: bytes) -> str:
     raise UnreadableWorkbook("not a workbook (unknown format)", "file-not-workbook")
 
 
-def _sniff_zip(data: bytes) -> str:
-    archive = preflight.open_zip(data)
+def _sniff_zip(archive: zipfile.ZipFile) -> str:
     names = {member.filename for member in archive.infolist()}
     if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
         return XLSX
@@ -316,11 +337,46 @@ def _guard_sheet_size(workbook: Workbook, sheet: str) -> None:
         preflight.check_extent(rows, cols, sheet)
 
 
+#: Extents measured in this process, by (SHA-256 of the file, part): reading a
+#: file and then writing its returned copy open it twice, and measuring a sheet
+#: of 50,000 rows takes a noticeable fraction of a second.  The same bytes give
+#: the same extent, so nothing is trusted that was not measured.
+_EXTENTS: dict[tuple[str, str], tuple[int, int]] = {}
+_MAX_EXTENTS = 4096
+
+
 def _extent(workbook: Workbook, part: str) -> tuple[int, int]:
     key = f"extent:{part}"
     if key not in workbook.cache:
-        workbook.cache[key] = preflight.xlsx_extent(workbook.part(part) or b"")
+        digest = workbook.cache.get("sha256")
+        if digest is None:
+            digest = workbook.cache["sha256"] = hashlib.sha256(workbook.data).hexdigest()
+        extent = _EXTENTS.get((digest, part))
+        if extent is None:
+            xml = workbook.part(part) or b""
+            extent = preflight.xlsx_extent(xml)
+            # Said while the part is unpacked: a large sheet is not kept, and the
+            # reader would otherwise unpack it again only to find no formula.
+            workbook.cache[f"formula-free:{part}"] = not may_hold_formulas(xml)
+            if len(_EXTENTS) >= _MAX_EXTENTS:
+                _EXTENTS.clear()
+            _EXTENTS[(digest, part)] = extent
+        workbook.cache[key] = extent
     return workbook.cache[key]
+
+
+def may_hold_formulas(xml: bytes) -> bool:
+    """False when a sheet's XML has no formula element (``<f>``, ``<x:f>``) for sure."""
+    # A single byte is counted at memchr speed, three times as fast as a search
+    # for two; Thai text in UTF-8 has no "f" byte, so a sheet usually has few.
+    if xml.count(b"f") <= 1000:
+        at = xml.find(b"f")
+        while at >= 0:
+            if at and xml[at - 1] in b"<:":
+                return True
+            at = xml.find(b"f", at + 1)
+        return False
+    return b"<f" in xml or b":f" in xml
 
 
 _SHEET_ROOTS = ("worksheet", "chartsheet", "dialogsheet", "macrosheet")
@@ -361,7 +417,7 @@ def _sheet_parts(workbook: Workbook) -> tuple[dict[str, str], bool]:
             if element.tag.endswith("}sheet"):
                 name = element.get("name")
                 target = targets.get(element.get(f"{{{_REL_NS}}}id"), "")
-                sure = sure and name not in parts and workbook.part(target) is not None
+                sure = sure and name not in parts and workbook.has_part(target)
                 parts[name] = target
         return parts, sure and bool(parts)
     except ET.ParseError:

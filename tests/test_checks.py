@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from oplan_xl.pipeline import check
 
 from .builders import equipment, make_plan, project, write_submission
@@ -109,3 +112,33 @@ def test_equipment_in_a_2548_plan_is_rejected_not_lost(tmp_path):
     assert report.equipment == [] and len(report.projects) == 1
     total = report.total()
     assert (total.rows_rejected, total.satang_rejected) == (1, 1100000)
+
+
+@given(st.one_of(st.integers(-10**12, 10**12), st.floats(allow_nan=True, allow_infinity=True),
+                 st.integers(-10**12, 10**12).map(float)))
+def test_budget_of_a_number_cell_agrees_with_the_exact_arithmetic(value):
+    """Whole numbers take a short cut in budget_satang: it must agree with the
+    Decimal arithmetic every other cell goes through."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from oplan_xl.checks import budget_satang
+    from oplan_xl.limits import MAX_BUDGET_BAHT
+    from oplan_xl.normalise import NotANumber, is_blank, parse_amount
+
+    if is_blank(value):
+        expected = (0, "required-empty")
+    else:
+        try:
+            amount = parse_amount(value)
+        except NotANumber:
+            expected = (0, "budget-not-number")
+        else:
+            if abs(amount) > MAX_BUDGET_BAHT:
+                expected = (0, "budget-too-large")
+            else:
+                satang = int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+                if satang != amount * 100:
+                    expected = (satang, "budget-too-many-decimals")
+                else:
+                    expected = (satang, None if amount > 0 else "budget-not-positive")
+    assert budget_satang(value) == expected

@@ -8,6 +8,7 @@ from oplan_xl.model import to_thai_digits
 from oplan_xl.normalise import (
     NotANumber,
     clean_text,
+    is_blank,
     is_month_mark,
     label_key,
     parse_amount,
@@ -180,3 +181,55 @@ def test_total_labels(text, expected):
 def test_month_names_in_text_need_no_dots_inside_words():
     assert months_in_text("ถนน คสล. หมู่ 5") == ("", ())
     assert months_in_text("จัดงานเดือนเมษายน")[1] == (6,)
+
+
+# The fast paths (printable text, a visible first character, a whole-number
+# budget) must give what the general code gives.
+
+messy_text = st.lists(st.sampled_from(
+    list("กขคงนมะาำิีึืุู่้๊๋็์ํ09๐๙ ()[]:*.aZ-")
+    + ["\u0e4d\u0e32", "\u200b", "\u200d", "\u00ad", "\ufeff", "\u180e", "\u00a0", "\u2003",
+       "\n", "\t", "  ", "\x00", "\ue000", "บาท"]), max_size=30).map("".join)
+
+
+def _clean_text_reference(text: str) -> str:
+    """clean_text as written before its fast path, step by step."""
+    import re
+    import unicodedata
+
+    text = re.sub("[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e]", "", text)
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub("\u0e4d([\u0e48-\u0e4b])\u0e32", "\\1\u0e33", text).replace("\u0e4d\u0e32",
+                                                                                "\u0e33")
+    while re.search("\u0e33([\u0e48-\u0e4b])", text):
+        text = re.sub("\u0e33([\u0e48-\u0e4b])", "\\1\u0e33", text)
+    return " ".join(text.split())
+
+
+@given(messy_text)
+@example(" ก")
+@example("ก ")
+@example("ก  ข")
+def test_clean_text_fast_path_agrees(text):
+    assert clean_text(text) == _clean_text_reference(text)
+
+
+@given(messy_text)
+def test_is_blank_fast_path_agrees(text):
+    import re
+
+    visible = re.sub("[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e]", "", text)
+    assert is_blank(text) == (not visible.strip())
+
+
+@given(messy_text)
+def test_label_key_drops_every_space_and_bracket(text):
+    import re
+
+    from oplan_xl.model import to_arabic_digits
+
+    expected = clean_text(re.sub(r"[\s()\[\]:*]", "", clean_text(text)))
+    expected = to_arabic_digits(expected).lower()
+    while "บาท" in expected:
+        expected = clean_text(expected.replace("บาท", ""))
+    assert label_key(text) == expected

@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
+
 from oplan_xl import sheet_extras
-from oplan_xl.sheets import ODS, Workbook
+from oplan_xl.sheets import ODS, Workbook, may_hold_formulas
 
 _NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
@@ -55,3 +57,13 @@ def test_a_repeat_count_that_is_not_a_number_means_no_extras():
     workbook = _ods('<table:table-cell table:number-rows-spanned="2"/>'
                     '<table:table-cell table:number-columns-repeated="many"/>')
     assert sheet_extras.ods_sheet(workbook, "โครงการ") is None
+
+
+@pytest.mark.parametrize("xml, expected", [
+    (b"", False), (b"<c r='A1'><v>1</v></c>", False), (b"<f>A1*2</f>", True),
+    (b"<x:f>A1*2</x:f>", True), (b"ref<f>A1</f>", True),
+    (b"<t>of</t>" * 2000, False),  # many an "f", none a formula: the slower path
+    (b"<t>of</t>" * 2000 + b"<f>1</f>", True),
+])
+def test_may_hold_formulas(xml, expected):
+    assert may_hold_formulas(xml) is expected
