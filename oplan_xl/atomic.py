@@ -27,7 +27,7 @@ from pathlib import Path
 
 from . import limits
 from .errors import OutputError
-from .parallel import can_fork, freeze_for_fork
+from .parallel import Child, can_fork
 
 Writer = Callable[[Path], None]
 
@@ -153,39 +153,28 @@ class _Child:
     """A forked process running some writers; it reports back through a pipe."""
 
     def __init__(self, jobs: list[tuple[Path, Writer]]) -> None:
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
         self.jobs = jobs
-        self.receive, send = context.Pipe(duplex=False)
         # Forked, so the writers and the plan they close over are not pickled.
-        self.process = context.Process(target=_run_jobs, args=(jobs, send), daemon=True)
-        self.process.start()
-        send.close()
+        self.process = Child(lambda send: _run_jobs(jobs, send))
 
     def wait(self) -> None:
         """Wait for the child; raise what it raised.  If it died without a word
         (killed for memory, say), do its work here instead."""
-        try:
-            outcome = pickle.loads(self.receive.recv_bytes())
-        except EOFError:
-            outcome = None
+        data = self.process.receive()
         self.process.join()
-        self.receive.close()
-        if outcome is None:
+        if data is None:
             for temp, write in self.jobs:
                 write(temp)
-        elif outcome != "ok":
+            return
+        outcome = pickle.loads(data)
+        if outcome != "ok":
             raise outcome
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.join()
-        self.receive.close()
+        self.process.stop()
 
 
 def _run_jobs(jobs: list[tuple[Path, Writer]], send) -> None:
-    freeze_for_fork()
     try:
         for temp, write in jobs:
             write(temp)
@@ -197,5 +186,4 @@ def _run_jobs(jobs: list[tuple[Path, Writer]], send) -> None:
         pickle.loads(data)  # an exception class may pickle but not unpickle
     except Exception:  # then its text will do
         data = pickle.dumps(RuntimeError("".join(traceback.format_exception(outcome))))
-    send.send_bytes(data)
-    send.close()
+    send(data)

@@ -61,7 +61,7 @@ def _quick_exit(code: object) -> None:
         status = 1
     import atexit
 
-    atexit._run_exitfuncs()  # multiprocessing's, and any a caller registered
+    atexit._run_exitfuncs()  # any a library or a caller registered
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
