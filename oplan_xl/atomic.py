@@ -107,15 +107,16 @@ def _shared_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None = None
-              ) -> list[Path]:
+def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None = None,
+              meanwhile: Callable[[], None] | None = None) -> list[Path]:
     """Write every ``(target, write)`` atomically; return the targets.
 
     The writers of the targets in *background* run in one forked child process
     (when :func:`can_fork`), the others here, at the same time; files are renamed
-    into place afterwards, in the order given.  Raises the first writer's
-    exception, or OutputError for the first target that cannot be replaced;
-    then no later target is touched and no temporary file is left.
+    into place afterwards, in the order given.  *meanwhile* (if given) is called
+    here once the child has started, before the writers of this process.  Raises
+    the first writer's exception, or OutputError for the first target that cannot
+    be replaced; then no later target is touched and no temporary file is left.
     """
     background = background if background and can_fork() else set()
     temps: list[Path] = []
@@ -128,10 +129,13 @@ def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None =
             raise
     child = None
     try:
-        jobs = [(temp, write) for (target, write), temp in zip(outputs, temps, strict=True)
+        jobs = [(target, temp, write)
+                for (target, write), temp in zip(outputs, temps, strict=True)
                 if target in background]
         if jobs:
             child = _Child(jobs)
+        if meanwhile is not None:
+            meanwhile()
         for (target, write), temp in zip(outputs, temps, strict=True):
             if target not in background:
                 with _output_errors(target):
@@ -152,7 +156,7 @@ def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None =
 class _Child:
     """A forked process running some writers; it reports back through a pipe."""
 
-    def __init__(self, jobs: list[tuple[Path, Writer]]) -> None:
+    def __init__(self, jobs: list[tuple[Path, Path, Writer]]) -> None:
         self.jobs = jobs
         # Forked, so the writers and the plan they close over are not pickled.
         self.process = Child(lambda send: _run_jobs(jobs, send))
@@ -163,8 +167,7 @@ class _Child:
         data = self.process.receive()
         self.process.join()
         if data is None:
-            for temp, write in self.jobs:
-                write(temp)
+            _run(self.jobs)
             return
         outcome = pickle.loads(data)
         if outcome != "ok":
@@ -174,10 +177,17 @@ class _Child:
         self.process.stop()
 
 
-def _run_jobs(jobs: list[tuple[Path, Writer]], send) -> None:
-    try:
-        for temp, write in jobs:
+def _run(jobs: list[tuple[Path, Path, Writer]]) -> None:
+    """Write each (target, temporary file, writer): file-system failures are
+    OutputErrors for the target, as for the writers run here."""
+    for target, temp, write in jobs:
+        with _output_errors(target):
             write(temp)
+
+
+def _run_jobs(jobs: list[tuple[Path, Path, Writer]], send) -> None:
+    try:
+        _run(jobs)
         outcome: object = "ok"
     except BaseException as exc:  # everything goes back to the parent, which raises it
         outcome = exc

@@ -134,6 +134,14 @@ class Plan:
                 for row in group.rows]
 
     def project_entries(self) -> list[Entry]:
+        """Every project with its place in ผด.02, in the printed order.  Made once per
+        plan (ผด.01 asks twice, ผด.02 once); the list is shared: do not change it."""
+        cached = self.__dict__.get("_project_entries")
+        if cached is None:
+            cached = self.__dict__["_project_entries"] = self._project_entries()
+        return cached
+
+    def _project_entries(self) -> list[Entry]:
         entries = []
         for block in self.strategies:
             for group_number, group in enumerate(block.groups, 1):

@@ -73,6 +73,14 @@ def _odd_sheet(path, workbook_class) -> bytes:
     write_cells(ws, 82, 1, [("again", plain), (None, bold)])
     write_cells(ws, 50, 0, [("tall", plain), (3.25, bold)])
     write_cells(ws, 90, 2, [(None, plain), ("a blank without format", plain), (None, None)])
+    # Blank cells after the values, as the month cells are written; merged after.
+    write_cells(ws, 95, 0, [("months", plain), (12, bold)], (plain, bold, bold, plain))
+    merge_blanks(ws, 95, 3, 4, bold)
+    write_cells(ws, 96, 1, [], (bold,) * 3)
+    merge_blanks(ws, 96, 1, 3, bold)
+    write_cells(ws, 97, 0, [("no format", plain)], (plain, None))
+    write_cells(ws, 98, 0, [("written over", plain)], (plain, plain))
+    ws.write_blank(98, 2, None, bold)
     # Shared strings XlsxWriter changes or tags: whitespace, control characters and
     # their look-alikes, non-characters, markup.
     odd = [" leading", "trailing ", "line\n", "\tTab", "bell\x07", "_x0041_", "a_x00e9_b",

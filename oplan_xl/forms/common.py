@@ -83,7 +83,7 @@ class Sheet:
         self.settings = settings
         self.widths: dict[int, float] = {}
         self.lines: dict[int, int] = {}
-        self._month_cells: dict[tuple[bool, ...], tuple[list, list]] = {}
+        self._month_cells: dict[tuple[bool, ...], tuple[tuple, list]] = {}
         worksheet.set_default_row(LINE_HEIGHT)
 
     def column(self, first_col: int, last_col: int, width: float) -> None:
@@ -139,8 +139,8 @@ class Sheet:
         if months is None:
             write_cells(self.ws, row, first_col, values)
             return
-        month_cells, runs = self._month_pattern(months)
-        write_cells(self.ws, row, first_col, values + month_cells)
+        month_formats, runs = self._month_pattern(months)
+        write_cells(self.ws, row, first_col, values, month_formats)
         self._merge_runs(row, first_col + len(values), runs)
 
     def merge_text(self, row: int, first_col: int, last_col: int, value: str,
@@ -179,17 +179,18 @@ class Sheet:
 
     def month_bars(self, row: int, first_col: int, months: tuple[bool, ...]) -> None:
         """Shade the months a row runs: one merged bar per run of months."""
-        cells, runs = self._month_pattern(months)
-        write_cells(self.ws, row, first_col, cells)
+        month_formats, runs = self._month_pattern(months)
+        write_cells(self.ws, row, first_col, [], month_formats)
         self._merge_runs(row, first_col, runs)
 
-    def _month_pattern(self, months: tuple[bool, ...]) -> tuple[list, list]:
-        """The 12 month cells and the runs to merge, once per pattern of months."""
+    def _month_pattern(self, months: tuple[bool, ...]) -> tuple[tuple, list]:
+        """The formats of the 12 month cells and the runs to merge, once per pattern
+        of months."""
         found = self._month_cells.get(months)
         if found is None:  # a plan has few distinct month patterns: work each out once
             bar, month = self.styles["month-bar"], self.styles["month"]
             found = self._month_cells[months] = (
-                [(None, bar if marked else month) for marked in months],
+                tuple(bar if marked else month for marked in months),
                 [(start, end) for start, end in month_runs(months) if start != end])
         return found
 

@@ -30,12 +30,13 @@ from __future__ import annotations
 import io
 import math
 import re
+from itertools import repeat
 from operator import attrgetter, is_
 
 import xlsxwriter
 from xlsxwriter.packager import Packager
 from xlsxwriter.sharedstrings import SharedStrings
-from xlsxwriter.utility import xl_col_to_name, xl_range
+from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -84,14 +85,15 @@ def workbook_class(force: bool = False) -> type[Workbook]:
     return FastWorkbook if force or _version() in CHECKED_VERSIONS else Workbook
 
 
-def write_cells(ws, row: int, first_col: int, cells) -> None:
+def write_cells(ws, row: int, first_col: int, cells, blanks: tuple = ()) -> None:
     """Write ``(value, format)`` pairs from *first_col* on: str as text, int/float as
-    a number, None as a formatted blank.  Any worksheet: XlsxWriter's own
-    class gets one ``write_*`` call per cell."""
+    a number, None as a formatted blank; then a formatted blank cell for each
+    format in *blanks* (month cells, say: a tuple, so it can be reused).  Any
+    worksheet: XlsxWriter's own class gets one ``write_*`` call per cell."""
     if isinstance(ws, FastWorksheet):
-        ws.write_cells(row, first_col, cells)
+        ws.write_cells(row, first_col, cells, blanks)
     else:
-        _write_each(ws, row, first_col, cells)
+        _write_each(ws, row, first_col, [*cells, *((None, f) for f in blanks)])
 
 
 def merge_blanks(ws, row: int, first_col: int, last_col: int, cell_format) -> None:
@@ -118,22 +120,24 @@ class FastWorksheet(Worksheet):
 
     def __init__(self) -> None:
         super().__init__()
-        self._blanks: dict = {}
+        self._blanks: dict = {}  # format → its blank cell
+        self._tails: dict[tuple, tuple] = {}  # formats → their blank cells
+        self._letters: list[str] = []  # column letters, as far as merge_blanks needed
         #: Row → (first column, the cells write_cells stored, their values) for rows
         #: written in one call with nothing but formatted text, number and blank cells.
         self._rows: dict[int, tuple[int, tuple, tuple]] = {}
 
-    def write_cells(self, row: int, first_col: int, cells) -> None:
+    def write_cells(self, row: int, first_col: int, cells, blanks: tuple = ()) -> None:
         """See the module function :func:`write_cells`."""
-        last_col = first_col + len(cells) - 1
-        if self.constant_memory or self._check_dimensions(row, first_col) \
+        last_col = first_col + len(cells) + len(blanks) - 1
+        if self.constant_memory or None in blanks or self._check_dimensions(row, first_col) \
                 or self._check_dimensions(row, last_col):
             # Rows are streamed, or out of bounds: let XlsxWriter decide per cell.
-            _write_each(super(), row, first_col, cells)
+            _write_each(super(), row, first_col, [*cells, *((None, f) for f in blanks)])
             return
         stored = self.table[row]
         shared = self.str_table._get_shared_string_index
-        blanks = self._blanks
+        blank_cells = self._blanks
         new = tuple.__new__  # what the cell tuples' own __new__ calls, one frame less
         # The cells stored and their values, for _write_rows' template of the row.
         row_cells, row_values = [], []
@@ -144,11 +148,7 @@ class FastWorksheet(Worksheet):
                 row_cells = None
                 _write_each(super(), row, col, [(value, cell_format)])
             elif value is None:
-                # Cell tuples are immutable: one blank per format serves every cell.
-                blank = blanks.get(cell_format)
-                if blank is None:
-                    blank = blanks[cell_format] = _BLANK(cell_format)
-                stored[col] = blank
+                blank = stored[col] = _blank_cell(blank_cells, cell_format)
                 if row_cells is not None:
                     row_cells.append(blank)
             elif kind is str and len(value) <= _SHORT_STRING:
@@ -168,6 +168,13 @@ class FastWorksheet(Worksheet):
                     self._write_string(row, col, value, cell_format)
                 else:
                     self._write_number(row, col, value, cell_format)
+        if blanks:
+            tail = self._tails.get(blanks)
+            if tail is None:  # one blank cell per format, the same for every row
+                tail = self._tails[blanks] = tuple(_blank_cell(self._blanks, f) for f in blanks)
+            stored.update(zip(range(last_col + 1 - len(tail), last_col + 1), tail, strict=True))
+            if row_cells is not None:
+                row_cells += tail
         if row_cells:
             self._rows[row] = (first_col, tuple(row_cells), tuple(row_values))
         else:
@@ -181,15 +188,20 @@ class FastWorksheet(Worksheet):
         stored = self.table.get(row, {})
         blank = self._blanks.get(cell_format)
         columns = range(first_col, last_col + 1)
+        cells = [(row, col) for col in columns]
         if merged is None or tables is None or self.constant_memory or blank is None \
-                or first_col >= last_col or any(stored.get(c) is not blank for c in columns) \
-                or any((row, c) in merged or (row, c) in tables for c in columns):
+                or first_col >= last_col \
+                or not all(map(is_, map(stored.get, columns), repeat(blank))) \
+                or not merged.keys().isdisjoint(cells) or not tables.keys().isdisjoint(cells):
             # Anything unusual, overlaps included (XlsxWriter raises): its own way.
             self.merge_range(row, first_col, row, last_col, "", cell_format)
             return
-        cell_range = xl_range(row, first_col, row, last_col)
-        for col in columns:
-            merged[(row, col)] = cell_range
+        letters = self._letters
+        if len(letters) <= last_col:
+            letters += [xl_col_to_name(col) for col in range(len(letters), last_col + 1)]
+        number = row + 1
+        cell_range = f"{letters[first_col]}{number}:{letters[last_col]}{number}"
+        merged.update(dict.fromkeys(cells, cell_range))
         self.merge.append([row, first_col, row, last_col])
 
     def _prepare_formula(self, formula, expand_future_functions=False):
@@ -322,6 +334,15 @@ class FastWorksheet(Worksheet):
 _NUMBER_MARK = "\x00"
 
 _format_of = attrgetter("format")
+
+
+def _blank_cell(blanks: dict, cell_format):
+    """The blank cell of *cell_format*: cell tuples are immutable, one serves every
+    cell."""
+    blank = blanks.get(cell_format)
+    if blank is None:
+        blank = blanks[cell_format] = _BLANK(cell_format)
+    return blank
 
 
 def _row_template(key, letters: list[str], xf_index: dict) -> str:
