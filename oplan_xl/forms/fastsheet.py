@@ -9,20 +9,26 @@ with one f-string or one dict store, and that is all this module does:
 
 - :meth:`FastWorksheet.write_cells` stores a row of cells after checking the
   row's bounds once (strings still go through the workbook's shared string
-  table, in the same order, so string indexes do not change);
-- ``_write_rows`` serialises each row's formatted text, number and blank
-  cells the way XlsxWriter does, character for character, in one write per
-  row, and hands every other cell (formulas, unformatted cells, anything new)
-  to XlsxWriter's own ``_write_cell``; it and ``_calculate_spans`` walk each
-  row's own cells instead of every column of the used range.
+  table, in the same order, so string indexes do not change), trailing blank
+  cells (the month cells) from one reusable tuple, and remembers the row;
+- ``_write_rows`` writes such a row, if it is still exactly what was stored,
+  with one ``%`` template per kind of row (columns, cell kinds, formats) and
+  the ``<row>`` tag XlsxWriter makes once per kind of row; other rows cell by
+  cell the way XlsxWriter does, character for character, handing every other
+  cell (formulas, unformatted cells, anything new) to XlsxWriter's own
+  ``_write_cell``; it and ``_calculate_spans`` walk each row's own cells
+  instead of every column of the used range;
+- :class:`FastWorkbook` uses the class for its sheets and writes the shared
+  strings that need no escaping with one f-string each.
 
-XlsxWriter invites subclassing through ``add_worksheet(worksheet_class=...)``,
-but the methods overridden here are private, so the class is used only with
-the XlsxWriter versions it was checked against (:data:`CHECKED_VERSIONS`);
-with any other version :func:`worksheet_class` returns XlsxWriter's own
-class and only speed is lost.  ``tests/test_fastsheet.py`` writes every form
-with both classes and requires byte-identical files, so a new XlsxWriter
-release is checked before it is added to the list.
+XlsxWriter invites subclassing through ``add_worksheet(worksheet_class=...)``
+and ``_get_packager``, but the methods overridden here are private, so the
+classes are used only with the XlsxWriter versions they were checked against
+(:data:`CHECKED_VERSIONS`); with any other version :func:`workbook_class` and
+:func:`worksheet_class` return XlsxWriter's own classes and only speed is lost.
+``tests/test_fastsheet.py`` writes every form with both and requires
+byte-identical files, so a new XlsxWriter release is checked before it is
+added to the list.
 """
 
 from __future__ import annotations
@@ -122,7 +128,7 @@ class FastWorksheet(Worksheet):
         super().__init__()
         self._blanks: dict = {}  # format → its blank cell
         self._tails: dict[tuple, tuple] = {}  # formats → their blank cells
-        self._letters: list[str] = []  # column letters, as far as merge_blanks needed
+        self._letters: list[str] = []  # column letters (_column_letters)
         #: Row → (first column, the cells write_cells stored, their values) for rows
         #: written in one call with nothing but formatted text, number and blank cells.
         self._rows: dict[int, tuple[int, tuple, tuple]] = {}
@@ -196,13 +202,26 @@ class FastWorksheet(Worksheet):
             # Anything unusual, overlaps included (XlsxWriter raises): its own way.
             self.merge_range(row, first_col, row, last_col, "", cell_format)
             return
-        letters = self._letters
-        if len(letters) <= last_col:
-            letters += [xl_col_to_name(col) for col in range(len(letters), last_col + 1)]
+        letters = self._column_letters(last_col)
         number = row + 1
         cell_range = f"{letters[first_col]}{number}:{letters[last_col]}{number}"
         merged.update(dict.fromkeys(cells, cell_range))
         self.merge.append([row, first_col, row, last_col])
+
+    def _column_letters(self, last_col: int) -> list[str]:
+        """Column letters by column number, as far as *last_col* at least."""
+        letters = self._letters
+        if len(letters) <= last_col:
+            letters += [xl_col_to_name(col) for col in range(len(letters), last_col + 1)]
+        return letters
+
+    def _write_merge_cell(self, merged_range) -> None:
+        # XlsxWriter's, without the attribute list and its escaping: a cell range
+        # holds only letters, digits and ":" (a form has a merge per month bar).
+        row_min, col_min, row_max, col_max = merged_range
+        letters = self._column_letters(max(col_min, col_max))
+        self.fh.write(f'<mergeCell ref="{letters[col_min]}{row_min + 1}:'
+                      f'{letters[col_max]}{row_max + 1}"/>')
 
     def _prepare_formula(self, formula, expand_future_functions=False):
         # XlsxWriter runs some thirty regular expressions over every formula to
