@@ -1,5 +1,5 @@
 """``python -m oplan_xl`` runs the ``oplan`` command."""
 
-from .cli import main
+from .cli import entry
 
-main(prog_name="oplan")
+entry()

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from . import limits
 from .errors import OutputError
-from .parallel import can_fork, freeze_for_fork
+from .parallel import Child, can_fork
 
 Writer = Callable[[Path], None]
 
@@ -107,15 +107,16 @@ def _shared_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None = None
-              ) -> list[Path]:
+def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None = None,
+              meanwhile: Callable[[], None] | None = None) -> list[Path]:
     """Write every ``(target, write)`` atomically; return the targets.
 
     The writers of the targets in *background* run in one forked child process
     (when :func:`can_fork`), the others here, at the same time; files are renamed
-    into place afterwards, in the order given.  Raises the first writer's
-    exception, or OutputError for the first target that cannot be replaced;
-    then no later target is touched and no temporary file is left.
+    into place afterwards, in the order given.  *meanwhile* (if given) is called
+    here once the child has started, before the writers of this process.  Raises
+    the first writer's exception, or OutputError for the first target that cannot
+    be replaced; then no later target is touched and no temporary file is left.
     """
     background = background if background and can_fork() else set()
     temps: list[Path] = []
@@ -128,10 +129,13 @@ def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None =
             raise
     child = None
     try:
-        jobs = [(temp, write) for (target, write), temp in zip(outputs, temps, strict=True)
+        jobs = [(target, temp, write)
+                for (target, write), temp in zip(outputs, temps, strict=True)
                 if target in background]
         if jobs:
             child = _Child(jobs)
+        if meanwhile is not None:
+            meanwhile()
         for (target, write), temp in zip(outputs, temps, strict=True):
             if target not in background:
                 with _output_errors(target):
@@ -152,43 +156,38 @@ def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None =
 class _Child:
     """A forked process running some writers; it reports back through a pipe."""
 
-    def __init__(self, jobs: list[tuple[Path, Writer]]) -> None:
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
+    def __init__(self, jobs: list[tuple[Path, Path, Writer]]) -> None:
         self.jobs = jobs
-        self.receive, send = context.Pipe(duplex=False)
         # Forked, so the writers and the plan they close over are not pickled.
-        self.process = context.Process(target=_run_jobs, args=(jobs, send), daemon=True)
-        self.process.start()
-        send.close()
+        self.process = Child(lambda send: _run_jobs(jobs, send))
 
     def wait(self) -> None:
         """Wait for the child; raise what it raised.  If it died without a word
         (killed for memory, say), do its work here instead."""
-        try:
-            outcome = pickle.loads(self.receive.recv_bytes())
-        except EOFError:
-            outcome = None
+        data = self.process.receive()
         self.process.join()
-        self.receive.close()
-        if outcome is None:
-            for temp, write in self.jobs:
-                write(temp)
-        elif outcome != "ok":
+        if data is None:
+            _run(self.jobs)
+            return
+        outcome = pickle.loads(data)
+        if outcome != "ok":
             raise outcome
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.join()
-        self.receive.close()
+        self.process.stop()
 
 
-def _run_jobs(jobs: list[tuple[Path, Writer]], send) -> None:
-    freeze_for_fork()
-    try:
-        for temp, write in jobs:
+def _run(jobs: list[tuple[Path, Path, Writer]]) -> None:
+    """Write each (target, temporary file, writer): file-system failures are
+    OutputErrors for the target, as for the writers run here."""
+    for target, temp, write in jobs:
+        with _output_errors(target):
             write(temp)
+
+
+def _run_jobs(jobs: list[tuple[Path, Path, Writer]], send) -> None:
+    try:
+        _run(jobs)
         outcome: object = "ok"
     except BaseException as exc:  # everything goes back to the parent, which raises it
         outcome = exc
@@ -197,5 +196,4 @@ def _run_jobs(jobs: list[tuple[Path, Writer]], send) -> None:
         pickle.loads(data)  # an exception class may pickle but not unpickle
     except Exception:  # then its text will do
         data = pickle.dumps(RuntimeError("".join(traceback.format_exception(outcome))))
-    send.send_bytes(data)
-    send.close()
+    send(data)

@@ -8,6 +8,7 @@ line (and an exit code) here and nowhere else; ``--debug`` shows tracebacks.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -18,6 +19,55 @@ from . import __version__, messages
 
 EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE = 0, 1, 2
 DEMO_MARKER = ".oplan-demo"
+
+#: The garbage collector's thresholds for one command.  Python's default (700
+#: allocations) suits long-running programs; a build allocates millions of objects
+#: that mostly live to its end, and with the default the collector walks them again
+#: and again: 60 ms of a 1 s build of 2,000 projects, 1.5 s of a 20,000-project one.
+#: A collection every 10,000 allocations cuts that to a third, for some 10 MB more
+#: at the peak of the large build (measured; turning it off costs 40 MB there).
+GC_THRESHOLDS = (10_000, 10, 10)
+
+
+def entry() -> None:
+    """The ``oplan`` process: the console script and ``python -m oplan_xl``.
+
+    :data:`main` run the way a short-lived process wants it: the collector
+    tuned for one command (:data:`GC_THRESHOLDS`), and at the end the exit
+    handlers run and the output is flushed, then the process simply ends.
+    Tearing the interpreter down object by object frees memory the system takes
+    back anyway, and costs 50 to 70 ms after a build.  (Tests call ``main``
+    itself, in their own process: none of this applies to them.)
+    """
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        main(prog_name="oplan")
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    _quick_exit(code)
+
+
+def _quick_exit(code: object) -> None:
+    """End the process as ``sys.exit(code)`` would, without the teardown."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message"): the message on stderr, status 1
+        print(code, file=sys.stderr)
+        status = 1
+    import atexit
+
+    atexit._run_exitfuncs()  # any a library or a caller registered
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # a closed pipe, say: what Python itself reports as 120
+            status = status or 120
+    os._exit(status)
 
 
 class Console:

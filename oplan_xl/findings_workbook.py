@@ -71,7 +71,8 @@ def write(report: Report, target: Path) -> Path:
     departments = {tally.file: tally.department for tally in report.files}
 
     def fill(temp: Path) -> None:
-        workbook = xlsxwriter.Workbook(str(temp), SAFE_OPTIONS)
+        # in_memory: the parts are not written to temporary files and read back.
+        workbook = xlsxwriter.Workbook(str(temp), {**SAFE_OPTIONS, "in_memory": True})
         workbook.set_properties({"title": "ผลการตรวจไฟล์ของหน่วยงาน", "author": "oplan-xl",
                                  "created": FIXED_DATE})
         base = {"font_name": FONT, "font_size": 14, "valign": "top"}

@@ -60,8 +60,12 @@ def satang_to_decimal(satang: int) -> Decimal:
 
 
 def format_baht(satang: int, thai_digits: bool = False) -> str:
-    """Format satang as ``1,234,567.89`` (Thai digits on request)."""
-    text = f"{satang_to_decimal(satang):,.2f}"
+    """Format satang as ``1,234,567.89`` (Thai digits on request).
+
+    Integer arithmetic, the same text as ``f"{satang_to_decimal(satang):,.2f}"``
+    without a Decimal per figure (the preview formats one per row)."""
+    whole, cents = divmod(-satang if satang < 0 else satang, SATANG_PER_BAHT)
+    text = f"{'-' if satang < 0 else ''}{whole:,}.{cents:02d}"
     return to_thai_digits(text) if thai_digits else text
 
 

@@ -21,9 +21,10 @@ character.
 from __future__ import annotations
 
 import functools
+import re
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
-from types import SimpleNamespace
 
 from . import __version__, charts, part1
 from .atomic import Writer, write_atomically
@@ -54,6 +55,16 @@ PD02_COLUMNS = ("ที่", "โครงการ", "รายละเอี�
                 "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก")
 PD02_1_COLUMNS = ("ที่", "แผนงาน", "หมวด", "ประเภท", "เป้าหมาย (ผลผลิตของครุภัณฑ์)",
                   "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก")
+# What markupsafe's escape changes (to &amp; &lt; &gt; &#39; &#34;).
+_TO_ESCAPE = re.compile("[&<>'\"]")
+
+# The cells of a row of ผด.02 and of ผด.02/1 before its month cells; "{}" is escaped
+# text (Book._cells).
+PD02_ROW = ('<td class="center">{}</td><td class="text">{}</td><td class="text">{}</td>'
+            '<td class="money">{}</td><td class="text">{}</td><td class="text">{}</td>')
+PD02_1_ROW = ('<td class="center">{}</td><td class="text">{}</td><td class="text">{}</td>'
+              '<td class="text">{}</td><td class="text">{}</td><td class="money">{}</td>'
+              '<td class="text">{}</td><td class="text">{}</td>')
 PART1_TITLE = "ส่วนที่ 1 บทนำ"
 PART2_TITLE = "ส่วนที่ 2 บัญชีโครงการ/กิจกรรม/งบประมาณ"
 SEVERITY_TH = {ERROR: "ข้อผิดพลาด", "warning": "คำเตือน"}
@@ -121,13 +132,8 @@ def preview_writer(plan: Plan, report: Report) -> Writer:
     def write(path: Path) -> None:
         stream = _template().generate(book=Book(plan, report))
         with open(path, "w", encoding="utf-8", newline="") as out:
-            chunk: list[str] = []
-            for part in stream:
-                chunk.append(part)
-                if len(chunk) >= 4096:
-                    out.write("".join(chunk))
-                    chunk.clear()
-            out.write("".join(chunk))
+            while chunk := list(islice(stream, 4096)):  # no Python loop per part
+                out.write("".join(chunk))
 
     return write
 
@@ -166,9 +172,11 @@ class Book:
     """
 
     def __init__(self, plan: Plan, report: Report) -> None:
-        from markupsafe import Markup
+        from markupsafe import Markup, escape
 
         self._markup = Markup
+        self._escape = escape
+        self._escaped: dict[str, str] = {}
         settings = plan.settings
         self.settings = settings
         self.thai = settings.use_thai_digits
@@ -212,6 +220,28 @@ class Book:
 
     def percent(self, value: Decimal) -> str:
         return self.t(f"{value:.2f}")
+
+    def _cells(self, row: str, texts: tuple[str, ...], months: tuple[bool, ...]):
+        """A row of ผด.02 or ผด.02/1 as its table cells (markup): *row* (``PD02_ROW``
+        or ``PD02_1_ROW``) filled with *texts*, then the month cells (``month_cells``).
+
+        One piece of markup per row instead of a dozen template expressions: the
+        rows are most of the book, and each expression costs an attribute look-up
+        and an escape.  Each text is escaped here with markupsafe's ``escape``, as
+        autoescape does, once per distinct text (Thai digits applied first).
+        """
+        escaped = self._escaped
+        values = []
+        for text in texts:
+            html = escaped.get(text)
+            if html is None:
+                html = self.t(text)
+                if _TO_ESCAPE.search(html):  # most text has nothing to escape
+                    html = str(self._escape(html))
+                escaped[text] = html
+            values.append(html)
+        # join, not +: str + Markup would escape the str.
+        return self._markup("".join((row.format(*values), month_cells(months))))
 
     def _month_header(self) -> dict:
         years = year_labels(self.settings.fiscal_year, self.thai)
@@ -281,13 +311,10 @@ class Book:
             for number, group in enumerate(block.groups, 1):
                 groups.append({
                     "title": self.t(plan.group_title(block, number, group.group)),
-                    # Attributes, not dict keys: jinja2 tries an attribute first.
-                    "rows": [SimpleNamespace(
-                        number=self.count(index), name=self.t(row.name),
-                        activity=self.t(row.activity), baht=self.baht(row.budget_satang),
-                        place=self.t(row.place), responsible=self.t(row.responsible),
-                        months=month_cells(row.months),
-                    ) for index, row in enumerate(group.rows, 1)],
+                    "rows": [self._cells(PD02_ROW, (
+                        self.count(index), row.name, row.activity,
+                        self.baht(row.budget_satang), row.place, row.responsible), row.months)
+                        for index, row in enumerate(group.rows, 1)],
                     "total": self.t(f"รวม {group.count:,} โครงการ"),
                     "total_baht": self.baht(group.satang),
                 })
@@ -315,14 +342,11 @@ class Book:
         for number, block in enumerate(plan.equipment, 1):
             groups = [{
                 "title": self.t(group.programme.name),
-                "rows": [SimpleNamespace(
-                    number=self.count(index), programme=self.t(item.programme.name),
-                    category=self.t(item.category),
-                    type=self.t(item.equipment_type.name), target=self.t(item.target),
-                    baht=self.baht(item.budget_satang), place=self.t(item.place),
-                    responsible=self.t(item.responsible),
-                    months=month_cells(item.months),
-                ) for index, item in enumerate(group.rows, 1)],
+                "rows": [self._cells(PD02_1_ROW, (
+                    self.count(index), item.programme.name, item.category,
+                    item.equipment_type.name, item.target, self.baht(item.budget_satang),
+                    item.place, item.responsible), item.months)
+                    for index, item in enumerate(group.rows, 1)],
                 "total": self.t(f"รวม {len(group.rows):,} รายการ"),
                 "total_baht": self.baht(group.satang),
             } for group in block.groups]

@@ -88,3 +88,16 @@ def test_a_locked_target_is_an_output_error_and_later_targets_stay(tmp_path, mon
     assert caught.value.params["path"] == first
     assert second.read_text() == "old"
     assert _leftovers(tmp_path) == []
+
+
+@needs_fork
+def test_a_disk_error_in_the_child_is_an_output_error_for_its_target(tmp_path):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+
+    def disk_full(path):
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OutputError) as caught:
+        atomic.write_all([(first, _writer("a")), (second, disk_full)], background={second})
+    assert caught.value.params["path"] == second
+    assert not first.exists() and _leftovers(tmp_path) == []

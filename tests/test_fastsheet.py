@@ -15,7 +15,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from oplan_xl.forms import common, fastsheet
-from oplan_xl.forms.fastsheet import FastWorksheet, merge_blanks, write_cells
+from oplan_xl.forms.fastsheet import FastWorkbook, FastWorksheet, merge_blanks, write_cells
 
 from .golden.cases import CASES, build_case
 
@@ -26,21 +26,21 @@ def _bytes(outputs) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_forms_are_byte_identical_with_xlsxwriters_own_worksheet(case, tmp_path, monkeypatch):
-    monkeypatch.setattr(common, "worksheet_class", lambda: FastWorksheet)
+    monkeypatch.setattr(common, "workbook_class", lambda: FastWorkbook)
     fast = _bytes(build_case(case, tmp_path / "fast"))
-    monkeypatch.setattr(common, "worksheet_class", lambda: Worksheet)
+    monkeypatch.setattr(common, "workbook_class", lambda: xlsxwriter.Workbook)
     stock = _bytes(build_case(case, tmp_path / "stock"))
     assert sorted(fast) == sorted(stock)
     for form in fast:
         assert fast[form] == stock[form], f"{case}/{form}"
 
 
-def _odd_sheet(path, worksheet_class) -> bytes:
-    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
+def _odd_sheet(path, workbook_class) -> bytes:
+    workbook = workbook_class(str(path), {"strings_to_formulas": False})
     workbook.set_properties({"created": dt.datetime(2000, 1, 1)})
     bold = workbook.add_format({"bold": True, "border": 1})
     plain = workbook.add_format({"border": 1})
-    ws = workbook.add_worksheet("ก", worksheet_class=worksheet_class)
+    ws = workbook.add_worksheet("ก")
     ws.set_column(3, 3, 20, bold)  # a column format for cells written without one
     ws.set_row(40, 30, plain)  # a row format, and rows with a height only
     ws.set_row(50, 45)
@@ -63,6 +63,31 @@ def _odd_sheet(path, worksheet_class) -> bytes:
     write_cells(ws, 46, 0, [(None, plain)] * 6 + [("text", plain), (None, bold)])
     merge_blanks(ws, 46, 1, 3, plain)  # blanks already written: bookkeeping only
     merge_blanks(ws, 46, 5, 7, plain)  # over a text cell and another format
+    # Rows written in one call, then changed: written over, written beside, written
+    # twice; rows with a height (row 50) or a format (row 40) of their own.
+    write_cells(ws, 80, 0, [("over", plain), (1, plain), (None, bold)])
+    ws.write_string(80, 1, "written over")
+    write_cells(ws, 81, 0, [("beside", plain), (2, plain)])
+    ws.write_number(81, 5, 5, bold)
+    write_cells(ws, 82, 0, [("twice", plain)])
+    write_cells(ws, 82, 1, [("again", plain), (None, bold)])
+    write_cells(ws, 50, 0, [("tall", plain), (3.25, bold)])
+    write_cells(ws, 90, 2, [(None, plain), ("a blank without format", plain), (None, None)])
+    # Blank cells after the values, as the month cells are written; merged after.
+    write_cells(ws, 95, 0, [("months", plain), (12, bold)], (plain, bold, bold, plain))
+    merge_blanks(ws, 95, 3, 4, bold)
+    write_cells(ws, 96, 1, [], (bold,) * 3)
+    merge_blanks(ws, 96, 1, 3, bold)
+    write_cells(ws, 97, 0, [("no format", plain)], (plain, None))
+    write_cells(ws, 98, 0, [("written over", plain)], (plain, plain))
+    ws.write_blank(98, 2, None, bold)
+    # Shared strings XlsxWriter changes or tags: whitespace, control characters and
+    # their look-alikes, non-characters, markup.
+    odd = [" leading", "trailing ", "line\n", "\tTab", "bell\x07", "_x0041_", "a_x00e9_b",
+           "\ufffe\uffff", "<r>not rich</r>", "x > y & z", "\u00a0nbsp", "ไทย\u200b",
+           "plain", "_x004_", "quote \"q\""]
+    for offset, text in enumerate(odd):
+        write_cells(ws, 100 + offset, 0, [(text, plain), (offset, plain)])
     write_cells(ws, 1_048_575, 16_383, [("last cell", plain)])
     write_cells(ws, 1_048_576, 0, [("out of bounds", plain)])
     workbook.close()
@@ -70,16 +95,21 @@ def _odd_sheet(path, worksheet_class) -> bytes:
 
 
 def test_odd_cells_are_byte_identical(tmp_path):
-    assert _odd_sheet(tmp_path / "fast.xlsx", FastWorksheet) == \
-        _odd_sheet(tmp_path / "stock.xlsx", Worksheet)
+    assert _odd_sheet(tmp_path / "fast.xlsx", FastWorkbook) == \
+        _odd_sheet(tmp_path / "stock.xlsx", xlsxwriter.Workbook)
 
 
 def test_fast_class_only_for_checked_versions(monkeypatch):
     monkeypatch.setattr(xlsxwriter, "__version__", "3.3.1")
     assert fastsheet.worksheet_class() is FastWorksheet
+    assert fastsheet.workbook_class() is FastWorkbook
     monkeypatch.setattr(xlsxwriter, "__version__", "4.0.0")
     assert fastsheet.worksheet_class() is Worksheet
     assert fastsheet.worksheet_class(force=True) is FastWorksheet
+    assert fastsheet.workbook_class() is xlsxwriter.Workbook
+    assert fastsheet.workbook_class(force=True) is FastWorkbook
+    monkeypatch.setattr(xlsxwriter, "__version__", "3.2.5")  # row properties elsewhere
+    assert fastsheet.workbook_class() is xlsxwriter.Workbook
 
 
 @pytest.mark.parametrize("worksheet_class", [FastWorksheet, Worksheet])

@@ -92,3 +92,8 @@ def test_thai_and_arabic_digits_agree(number):
 def test_satang_sums_never_drift(amounts):
     decimal_sum = sum(satang_to_decimal(a) for a in amounts)
     assert baht_to_satang(decimal_sum) == sum(amounts)
+
+
+@given(st.integers(min_value=-10**15, max_value=10**15))
+def test_format_baht_is_the_decimal_text(satang):
+    assert format_baht(satang) == f"{satang_to_decimal(satang):,.2f}"

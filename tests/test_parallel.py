@@ -60,3 +60,21 @@ def test_one_process_when_asked(monkeypatch):
     assert not parallel.can_fork()
     pids = parallel.map_in_two(lambda _: os.getpid(), list(range(8)))
     assert pids == [os.getpid()] * 8
+
+
+@needs_fork
+def test_output_printed_before_the_fork_is_written_once():
+    """The child is a copy of this process, unwritten output included: it must not
+    write that again when it ends."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from oplan_xl import parallel\n"
+            "print('before', end='')\n"  # to a pipe: held in the buffer
+            "print(parallel.map_in_two(lambda n: n + 1, list(range(6))))\n")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "before[1, 2, 3, 4, 5, 6]\n"

@@ -197,6 +197,25 @@ def test_submission_text_is_escaped(tmp_path):
     assert "ฉบับตรวจทาน" in book.section_text("cover")
 
 
+
+def test_row_text_is_escaped_as_autoescape_does(tmp_path):
+    """ผด.02 rows are made in Python (Book._cells), not by the template: their text
+    must come out exactly as jinja2's autoescape writes it, quotes included."""
+    from markupsafe import escape
+
+    plan_dir = builders.make_plan(tmp_path)
+    odd = ["ค่าน้ำ & ไฟ \"ประปา\" 'หมู่ 1'", "<i>x</i> > y", "a&amp;b", "ปกติ",
+           "ชื่อ \"ในเครื่องหมาย\"", "บ้าน'ใหม่"]
+    builders.write_submission(plan_dir / "submissions" / "works.xlsx", [
+        builders.project(name=text, activity=text, place=text) for text in odd
+    ], department="กองช่าง")
+    result = build(plan_dir)
+    html = result.outputs["preview"].read_text(encoding="utf-8")
+    for text in odd:
+        assert html.count(f'<td class="text">{escape(text)}</td>') == 3, text
+    names = [row.cells[1] for row in Book(html).rows_in("pd02", "project")]
+    assert names == odd
+
 # --- Part 1 per edition ---------------------------------------------------------
 
 REGULATION = "ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548"

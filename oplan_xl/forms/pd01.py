@@ -54,7 +54,8 @@ def write(plan: Plan, target: Path) -> Path:
 def writer(plan: Plan) -> Writer:
     """What writes pd01.xlsx for *plan* at a path (see ``atomic.write_all``)."""
     return workbook_writer(plan.settings, f"{FORM_CODE} {TITLE}",
-                           lambda workbook, styles: _fill(plan, workbook, styles))
+                           lambda workbook, styles: _fill(plan, workbook, styles),
+                           plan.count)
 
 
 class DataRanges:
@@ -66,12 +67,16 @@ class DataRanges:
         group_order = {group: n for n, group in enumerate(plan.settings.groups(), 1)}
         entries = plan.project_entries()
         count, text, money = styles["data-count"], styles["data-text"], styles["data-money"]
+        groups: dict[int, tuple[int, str]] = {}  # a group's number and title, once per group
         for index, entry in enumerate(entries, 1):
             project = entry.row
+            group = groups.get(id(project.group))
+            if group is None:
+                group = groups[id(project.group)] = (group_order[project.group],
+                                                     project.group.title)
             write_cells(ws, index, 0, [
-                (index, count), (project.strategy.number, count),
-                (group_order[project.group], count), (project.group.title, text),
-                (project.name, text), (baht(project.budget_satang), money),
+                (index, count), (project.strategy.number, count), (group[0], count),
+                (group[1], text), (project.name, text), (baht(project.budget_satang), money),
                 (project.responsible, text), (entry.place, text)])
         for col, width in enumerate((6, 10, 10, 36, 50, 16, 28, 14)):
             ws.set_column(col, col, width)
