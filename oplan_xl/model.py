@@ -229,6 +229,10 @@ class Settings:
     equipment_types: list[EquipmentType] = field(default_factory=list)
     dev_plan: list[DevPlanProject] = field(default_factory=list)
     part1: dict[str, str] = field(default_factory=dict)
+    #: The settings workbook these were read from, for the ที่มา sheets: its SHA-256
+    #: and size in bytes (empty for settings made in code).
+    source_sha256: str = field(default="", compare=False)
+    source_size: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
         if not self.edition:

@@ -38,6 +38,7 @@ from .model import (
     year_labels,
 )
 from .plan import Plan, SummaryLine
+from .settings import SETTINGS_FILE, SETTINGS_FILE_ROLE
 
 TEMPLATES = "preview_templates"
 TEMPLATE = "book.html.j2"
@@ -204,6 +205,9 @@ class Book:
         self.pd02_1 = self._pd02_1(plan) if self.with_equipment_form else None
         self.findings = [self._finding(f.to_dict("th")) for f in report.findings]
         self.sources = self._sources(report)
+        self.sources["settings"] = {
+            "file": SETTINGS_FILE, "role": SETTINGS_FILE_ROLE,
+            "sha256": plan.settings.source_sha256} if plan.settings.source_sha256 else None
         self.contents = self._contents()
 
     # --- helpers -------------------------------------------------------

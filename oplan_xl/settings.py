@@ -8,6 +8,7 @@ what to fix; it is tolerant only about spacing and Thai digits.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,8 @@ from .normalise import NotANumber, clean_text, is_blank, label_key, parse_amount
 from .sheets import UnreadableWorkbook, open_workbook, read_grid
 
 SETTINGS_FILE = "plan.xlsx"
+#: How the ที่มา sheets and the preview name the settings file among the inputs.
+SETTINGS_FILE_ROLE = "ไฟล์ตั้งค่าแผน (ยุทธศาสตร์ แผนงาน หน่วยงาน)"
 
 INFO = "ข้อมูลทั่วไป"
 STRATEGIES = "ยุทธศาสตร์"
@@ -312,6 +315,8 @@ def read_settings(path: Path) -> Settings:
     if APPROACHES in grids or settings.by_approach:
         settings.approaches = _read_approaches(_rows(grids, APPROACHES), numbers)
     settings.departments = _read_departments(_rows(grids, DEPARTMENTS))
+    settings.source_sha256 = hashlib.sha256(workbook.data).hexdigest()
+    settings.source_size = len(workbook.data)
     settings.equipment_types = [EquipmentType(number, name) for number, name, _ in
                                 _numbered(_rows(grids, EQUIPMENT), EQUIPMENT)]
     settings.dev_plan = _read_dev_plan(grids.get(DEV_PLAN, [])[1:])

@@ -3,6 +3,7 @@ import hashlib
 import openpyxl
 
 from oplan_xl.pipeline import build
+from oplan_xl.settings import SETTINGS_FILE_ROLE
 
 from .builders import equipment, make_plan, project, write_submission
 
@@ -118,10 +119,13 @@ def test_provenance_sheet_lists_files_and_rows(tmp_path):
         workbook = openpyxl.load_workbook(result.outputs[form])
         assert workbook.sheetnames[0].startswith("แบบ ผด.")
         ws = workbook["ที่มา"]
-        assert [c.value for c in ws[4]] == ["works.xlsx", "กองช่าง", _sha(source),
+        settings = plan_dir / "plan.xlsx"  # the strategies and departments came from it
+        assert [c.value for c in ws[4]][:4] == ["plan.xlsx", SETTINGS_FILE_ROLE, _sha(settings),
+                                                settings.stat().st_size]
+        assert [c.value for c in ws[5]] == ["works.xlsx", "กองช่าง", _sha(source),
                                             source.stat().st_size, 3, 3, 0]
     rows = list(openpyxl.load_workbook(result.outputs["pd02"])["ที่มา"].iter_rows(
-        min_row=7, max_col=6, values_only=True))
+        min_row=8, max_col=6, values_only=True))
     assert rows == [("1.1/1", "a", 100000, "works.xlsx", "โครงการ", 2),
                     ("1.1/2", "b", 5.5, "works.xlsx", "โครงการ", 3)]
 

@@ -140,7 +140,8 @@ def test_charts_carry_labels_and_values(sample):
 def test_sources_list_every_input_with_its_hash(sample):
     result, _, book = sample
     rows = book.rows_in("sources")[1:]
-    assert [(r.cells[0], r.cells[2], r.cells[6]) for r in rows] == [
+    settings = hashlib.sha256((SAMPLE / "plan.xlsx").read_bytes()).hexdigest()
+    assert [(r.cells[0], r.cells[2], r.cells[6]) for r in rows] == [("plan.xlsx", "", settings)] + [
         (f.file, str(f.rows_read), f.sha256) for f in result.report.files]
     for f in result.report.files:
         data = (SAMPLE / "submissions" / f.file).read_bytes()

@@ -24,6 +24,7 @@ from ..model import (
 )
 from ..normalise import visible_length
 from ..plan import Entry, Plan
+from ..settings import SETTINGS_FILE, SETTINGS_FILE_ROLE
 from .fastsheet import merge_blanks, workbook_class, write_cells
 from .styles import Styles
 
@@ -255,6 +256,12 @@ def write_provenance(workbook, styles: Styles, plan: Plan, entries: list[Entry],
     ws.write_row(row, 0, files_header, styles["data-header"])
     text, code, count, money = (styles[name] for name in ("data-text", "data-code",
                                                           "data-count", "data-money"))
+    settings = plan.settings
+    if settings.source_sha256:  # strategies, programmes and departments came from it
+        row += 1
+        write_cells(ws, row, 0, [(SETTINGS_FILE, text), (SETTINGS_FILE_ROLE, text),
+                                 (settings.source_sha256, code),
+                                 (settings.source_size, count)])
     for tally in plan.sources:
         row += 1
         write_cells(ws, row, 0, [(tally.file, text), (tally.department, text),

@@ -6,15 +6,18 @@ an optional change to its settings, and builds it.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import openpyxl
 
 from oplan_xl.pipeline import build
+from oplan_xl.reproducible import fix_times
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parent
+FIXED_TIME = dt.datetime(2024, 10, 1)
 
 #: case name → (sample folder, settings items to override)
 CASES: dict[str, tuple[Path, dict[str, str]]] = {
@@ -39,6 +42,7 @@ def build_case(name: str, work: Path) -> dict[str, Path]:
             if row[0].value in overrides:
                 row[1].value = overrides[row[0].value]
         workbook.save(settings)
+        fix_times(settings, FIXED_TIME)  # its SHA-256 is in every ที่มา sheet
     result = build(plan_dir)
     assert result.built and result.report.ok, [f.code for f in result.report.errors]
     return {form: path for form, path in result.outputs.items() if path.suffix == ".xlsx"}
