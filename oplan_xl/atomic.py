@@ -115,9 +115,15 @@ def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None =
     (when :func:`can_fork`), the others here, at the same time; files are renamed
     into place afterwards, in the order given.  *meanwhile* (if given) is called
     here once the child has started, before the writers of this process.  Raises
-    the first writer's exception, or OutputError for the first target that cannot
-    be replaced; then no later target is touched and no temporary file is left.
+    OutputError naming every target held open in another program (Windows) before
+    writing anything; else the first writer's exception, or OutputError for the
+    first target that cannot be replaced, and then no later target is touched;
+    no temporary file is left either way.
     """
+    in_use = [target for target, _ in outputs if _in_use(target)]
+    if in_use:  # say so for all of them at once, before anything is written
+        raise OutputError("outputs-in-use", path=in_use[0],
+                          paths=", ".join(target.name for target in in_use))
     background = background if background and can_fork() else set()
     temps: list[Path] = []
     for target, _ in outputs:
@@ -151,6 +157,24 @@ def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None =
         for temp in temps:
             _discard(temp)
     return [target for target, _ in outputs]
+
+
+def _in_use(target: Path) -> bool:
+    """Whether *target* is held open by a program that forbids writing to it.
+
+    Windows only: Excel keeps the workbooks it shows open with writing denied,
+    and the file can then neither be written nor replaced.  Elsewhere an open
+    file can be replaced, so nothing is held and the answer is always no.
+    """
+    if os.name != "nt":
+        return False
+    try:
+        os.close(os.open(target, os.O_RDWR | getattr(os, "O_BINARY", 0)))
+    except PermissionError:
+        return True
+    except OSError:  # not there yet, say: nothing holds it
+        return False
+    return False
 
 
 class _Child:

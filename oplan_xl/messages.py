@@ -118,6 +118,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot write {path} - it may be open in Excel or read-only; close it and "
         "run again ({reason})",
     ),
+    "outputs-in-use": (
+        "ไฟล์ผลลัพธ์ต่อไปนี้เปิดอยู่ในโปรแกรมอื่น (เช่น Excel) หรือเป็นแบบอ่านอย่างเดียว: {paths} — "
+        "ปิดทุกไฟล์แล้วสั่งใหม่ ครั้งนี้ยังไม่ได้เขียนแบบและ preview ใหม่ ไฟล์เดิมยังอยู่ครบ",
+        "These outputs are open in another program (Excel?) or read-only: {paths} - close "
+        "them all and run again; the forms and the preview were not written this time, the "
+        "previous files are untouched",
+    ),
     "output-failed": (
         "เขียนไฟล์ {path} ไม่ได้ ({reason}) — ตรวจว่าดิสก์ยังมีที่ว่าง และโฟลเดอร์ output เขียนได้ "
         "แล้วสั่งใหม่ ไฟล์เดิมยังอยู่ครบ",

@@ -150,3 +150,38 @@ def test_locked_output_gives_a_clear_message_and_keeps_the_old_file(tmp_path, mo
     # no temporary file left behind
     assert sorted(p.name for p in (plan_dir / "output").iterdir()) == \
         ["findings.xlsx", "pd01.xlsx", "pd02-1.xlsx", "pd02.xlsx", "preview.html"]
+
+
+def test_outputs_open_in_excel_are_named_together_before_anything_is_written(
+        tmp_path, monkeypatch):
+    """On Windows a workbook shown in Excel cannot be replaced: every such output is
+    named in one message, and none of the forms is touched."""
+    from click.testing import CliRunner
+
+    from oplan_xl import atomic
+    from oplan_xl.cli import main
+
+    plan_dir, first = _build(tmp_path, [project()])
+    output = plan_dir / "output"
+    before = {p.name: _sha(p) for p in output.iterdir()}
+    held = {"pd01.xlsx", "preview.html"}
+    monkeypatch.setattr(atomic, "_in_use", lambda target: target.name in held)
+    write_submission(plan_dir / "submissions" / "works.xlsx", [project(budget=777)], (),
+                     department="กองช่าง")
+    result = CliRunner().invoke(main, ["build", str(plan_dir), "--lang", "en"])
+    assert result.exit_code == 1
+    assert "pd01.xlsx, preview.html" in result.output and "close them all" in result.output
+    after = {p.name: _sha(p) for p in output.iterdir()}
+    forms = set(before) - {"findings.xlsx"}
+    assert {name: after[name] for name in forms} == {name: before[name] for name in forms}
+    assert sorted(after) == sorted(before)  # no temporary file left
+
+
+def test_a_file_merely_open_for_reading_or_missing_is_not_held(tmp_path):
+    from oplan_xl import atomic
+
+    target = tmp_path / "pd01.xlsx"
+    assert atomic._in_use(target) is False
+    target.write_bytes(b"x")
+    with target.open("rb"):  # a viewer, or another oplan run reading it
+        assert atomic._in_use(target) is False
