@@ -398,9 +398,9 @@ def print_report(console: Console, report, outputs: dict | None = None) -> None:
                     baht_planned=format_baht(tally.satang_planned),
                     rows_rejected=tally.rows_rejected,
                     baht_rejected=format_baht(tally.satang_rejected))
-        if tally.total_rows or tally.continuation_rows:
+        if tally.total_rows or tally.continuation_rows or tally.note_rows:
             console.say("not-data-rows", total_rows=tally.total_rows,
-                        continuation_rows=tally.continuation_rows)
+                        continuation_rows=tally.continuation_rows, note_rows=tally.note_rows)
     total = report.total()
     console.say("reconciliation", rows_read=total.rows_read,
                 baht_read=format_baht(total.satang_read), rows_planned=total.rows_planned,

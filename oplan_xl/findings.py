@@ -186,6 +186,14 @@ CATALOGUE = _kinds(
         "it is a new project, fill in its other cells",
     ),
     FindingKind(
+        "note-row", WARNING,
+        "ข้อความใต้ตาราง \"{value}\" (ลงชื่อ ตำแหน่ง หมายเหตุ) ไม่ได้นำเข้าแผน — ถ้าไม่ใช่โครงการ "
+        "ให้ลบออกจากตารางหรือย้ายไปไว้ใต้ตารางโดยเว้นแถวว่าง ถ้าเป็นโครงการ ให้กรอกงบประมาณและช่องอื่นให้ครบ",
+        "The text under the table \"{value}\" (a signature, position or note) was not taken "
+        "into the plan - if it is not a project, delete it from the table or move it below; "
+        "if it is a project, fill in its budget and other cells",
+    ),
+    FindingKind(
         "total-row-mismatch", WARNING,
         "แถวรวมระบุ {value} บาท แต่ผลรวมของแถวข้างบนคือ {expected} บาท — โปรแกรมรวมยอดเองและไม่ใช้แถวนี้ "
         "ตรวจว่ามีแถวตกหล่นหรือพิมพ์ยอดผิด",
@@ -313,9 +321,11 @@ class FileTally:
     satang_rejected: int = 0
     #: Not data rows, so outside rows_read: recognised total rows (their figure
     #: is a sum of the rows, counting it would count the baht twice) and
-    #: continuation rows (their text is part of the data row above).
+    #: continuation rows (their text is part of the data row above) and note
+    #: rows (a signature block or a note under the table, never a project).
     total_rows: int = 0
     continuation_rows: int = 0
+    note_rows: int = 0
 
     def add(self, planned: bool, satang: int) -> None:
         self.rows_read += 1
@@ -364,7 +374,7 @@ class Report:
         for tally in self.files:
             for name in ("rows_read", "rows_planned", "rows_rejected",
                          "satang_read", "satang_planned", "satang_rejected",
-                         "total_rows", "continuation_rows"):
+                         "total_rows", "continuation_rows", "note_rows"):
                 setattr(total, name, getattr(total, name) + getattr(tally, name))
         return total
 

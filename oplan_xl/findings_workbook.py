@@ -35,7 +35,8 @@ COLUMNS = (
 RECONCILIATION_COLUMNS = (
     ("ไฟล์", 28), ("หน่วยงาน", 24), ("แถวที่อ่าน", 10), ("เข้าแผน", 10), ("ไม่เข้าแผน", 10),
     ("บาทที่อ่าน", 16), ("บาทเข้าแผน", 16), ("บาทไม่เข้าแผน", 16), ("แถวรวมยอด", 10),
-    ("แถวข้อความต่อ", 12), ("SHA-256", 66),
+    ("แถวข้อความต่อ", 12), ("แถวหมายเหตุท้ายตาราง", 14),
+    ("SHA-256", 66),
 )
 
 
@@ -140,12 +141,13 @@ def write(report: Report, target: Path) -> Path:
             put(recon, row, 1, tally.department, text)
             for col, count in ((2, tally.rows_read), (3, tally.rows_planned),
                                (4, tally.rows_rejected), (8, tally.total_rows),
-                               (9, tally.continuation_rows)):
+                               (9, tally.continuation_rows),
+                               (10, tally.note_rows)):
                 recon.write_number(row, col, count, number)
             for col, satang in ((5, tally.satang_read), (6, tally.satang_planned),
                                 (7, tally.satang_rejected)):
                 recon.write_number(row, col, float(satang_to_decimal(satang)), money)
-            put(recon, row, 10, tally.sha256, text)
+            put(recon, row, 11, tally.sha256, text)
         # The total row: live sums an auditor can click, with exact cached values.
         last = len(report.files) + 1
         total = report.total()
@@ -156,7 +158,8 @@ def write(report: Report, target: Path) -> Path:
                 (5, float(satang_to_decimal(total.satang_read)), bold_money),
                 (6, float(satang_to_decimal(total.satang_planned)), bold_money),
                 (7, float(satang_to_decimal(total.satang_rejected)), bold_money),
-                (8, total.total_rows, bold), (9, total.continuation_rows, bold)):
+                (8, total.total_rows, bold), (9, total.continuation_rows, bold),
+                (10, total.note_rows, bold)):
             letter = chr(ord("A") + col)
             recon.write_formula(last, col, f"=SUM({letter}2:{letter}{last})", style, value)
         recon.freeze_panes(1, 0)

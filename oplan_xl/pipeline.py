@@ -125,6 +125,7 @@ def check(plan_dir: Path, settings: Settings | None = None,
                     accepted.append(plan_row)
             tally.total_rows += table.total_rows
             tally.continuation_rows += table.continuation_rows
+            tally.note_rows += table.note_rows
             report.findings += table.total_findings
     report.findings += checks.check_missing_departments(settings, [d for _, d in senders])
     report.findings += checks.check_several_files(
@@ -141,6 +142,7 @@ class _CheckedTable:
     rows: list[tuple[object, int, list[Finding]]]
     total_rows: int
     continuation_rows: int
+    note_rows: int
     total_findings: list[Finding]
 
 
@@ -179,6 +181,7 @@ def _read_and_check(path: Path, settings: Settings, resolve: checks.Resolver) ->
             rows.append((plan_row, satang, row_findings))
             satang_by_row[raw.origin.row] = satang
         tables.append(_CheckedTable(kind, rows, len(table.totals), len(table.continuations),
+                                    len(table.notes),
                                     list(checks.check_totals(table, satang_by_row))))
     submission.projects = submission.equipment = None
     return _CheckedFile(submission, department, found, fiscal_year, tables)

@@ -9,8 +9,9 @@ and saying what is wrong with them, is ``checks``.  An unreadable file or a
 missing header becomes a finding, never an exception.
 
 Every non-empty row under a header ends up in exactly one of ``Table.rows``
-(data), ``Table.totals`` (a recognised total row) or ``Table.continuations``
-(text appended to the row above, with a warning); nothing is dropped.
+(data), ``Table.totals`` (a recognised total row), ``Table.continuations``
+(text appended to the row above, with a warning) or ``Table.notes`` (a
+signature block or a note under the table, with a warning); nothing is dropped.
 """
 
 from __future__ import annotations
@@ -39,12 +40,14 @@ from .layout import (
 )
 from .model import Origin, to_arabic_digits
 from .normalise import (
+    NotANumber,
     clean_text,
     is_blank,
     is_month_mark,
     is_total_label,
     label_key,
     month_marks,
+    parse_amount,
     parse_int,
 )
 from .sheets import (
@@ -140,6 +143,9 @@ class Table:
     totals: list[RawRow] = field(default_factory=list)
     #: Rows holding only more text for the row above (already appended to it).
     continuations: list[RawRow] = field(default_factory=list)
+    #: Rows under the last data row holding only a signature block or a note
+    #: (ลงชื่อ …, (name), ตำแหน่ง …, หมายเหตุ …): read, reported, never planned.
+    notes: list[RawRow] = field(default_factory=list)
 
     def label(self, key: str) -> str:
         """The column's label as the file spells it (or our label if absent)."""
@@ -350,7 +356,46 @@ class _Reader:
         pick = _picker(tuple(columns.values()))
         widest = max(read, default=-1)
         file, sheet = self.file, table.sheet
+        months = {columns[key] for key in MONTH_KEYS if key in columns}
         previous: RawRow | None = None
+        # Note-like rows seen since the last other row: notes if nothing else
+        # follows them, data (sorted as any row) if something does.
+        pending: list[tuple[RawRow, list[object]]] = []
+
+        def place(raw: RawRow, row: list[object]) -> None:
+            """Sort one row that is not the common project row."""
+            nonlocal previous
+            if _is_total_row(row, raw, columns):
+                table.totals.append(raw)
+                previous = None
+                return
+            if previous is not None and continued and _continues(row, raw, continued, columns):
+                text = clean_text(raw.values[continued])
+                before = clean_text(previous.values.get(continued, ""))
+                previous.values[continued] = f"{before} {text}".strip()
+                previous.continued.append(raw.origin.row)
+                table.continuations.append(raw)
+                self.submission.findings.append(finding(
+                    "continuation-row", self.file, table.sheet, raw.origin.row,
+                    table.label(continued), raw.cells[continued], text,
+                    previous=previous.origin.row))
+                return
+            table.rows.append(raw)
+            previous = raw
+
+        def flush() -> None:
+            """Something follows the note-like rows: they are rows like any other."""
+            nonlocal previous
+            for raw, row in pending:
+                own = raw.values.get("name")
+                if own.__class__ is str and "รวม" not in own and "otal" not in own \
+                        and "name" not in raw.merged and not is_blank(own):
+                    table.rows.append(raw)
+                    previous = raw
+                else:
+                    place(raw, row)
+            pending.clear()
+
         for index in range(header.end + 1, len(grid)):
             row = grid[index]
             if _is_empty(row, first_read, read):
@@ -374,27 +419,30 @@ class _Reader:
             if own.__class__ is str and "รวม" not in own and "otal" not in own \
                     and "name" not in raw.merged and not is_blank(own):
                 # The common row, a project named in its own cell: neither a
-                # total row nor a continuation (what the two tests below say).
-                table.rows.append(raw)
-                previous = raw
+                # total row nor a continuation (what the two tests below say),
+                # and a note only if its name cell says so (one regex to rule out).
+                if _NOTE_HINT.search(own) is None or not _is_note(row, months):
+                    if pending:
+                        flush()
+                    table.rows.append(raw)
+                    previous = raw
+                    continue
+                pending.append((raw, row))
                 continue
-            if _is_total_row(row, raw, columns):
-                table.totals.append(raw)
-                previous = None
+            if _is_note(row, months):
+                pending.append((raw, row))
                 continue
-            if previous is not None and continued and _continues(row, raw, continued, columns):
-                text = clean_text(raw.values[continued])
-                before = clean_text(previous.values.get(continued, ""))
-                previous.values[continued] = f"{before} {text}".strip()
-                previous.continued.append(excel_row)
-                table.continuations.append(raw)
-                self.submission.findings.append(finding(
-                    "continuation-row", self.file, table.sheet, excel_row,
-                    table.label(continued), raw.cells[continued], text,
-                    previous=previous.origin.row))
-                continue
-            table.rows.append(raw)
-            previous = raw
+            if pending:
+                flush()
+            place(raw, row)
+        # What is still pending has nothing but empty or note-like rows under it.
+        for raw, row in pending:
+            table.notes.append(raw)
+            position, text = _note_text(row)
+            key = next((k for k, p in columns.items() if p == position), None)
+            self.submission.findings.append(finding(
+                "note-row", self.file, table.sheet, raw.origin.row,
+                table.label(key) if key else "", a1(raw.origin.row - 1, position), text))
         self.formulas(table)
         self.fill_marks(table)
 
@@ -569,6 +617,67 @@ def _continues(row: list[object], raw: RawRow, key: str, columns: dict[str, int]
         if index != position and not is_blank(cell):
             return False
     return True
+
+
+#: Words of a signature block under a table: a cell holding one anywhere is
+#: part of the block (ลงชื่อ ........ ผู้รายงาน) ...
+_SIGNATURE_WORDS = ("ลงชื่อ", "ผู้รายงาน", "ผู้จัดทำ", "ผู้ตรวจสอบ", "ผู้เสนอ", "ผู้เห็นชอบ",
+                    "ผู้อนุมัติ")
+#: ... and words that start one of its lines or a note (not anywhere: a project
+#: may well be about a ตำแหน่ง).
+_NOTE_STARTS = ("ตำแหน่ง", "หมายเหตุ")
+#: A name in parentheses under a signature, (นางสาวสมใจ ใจดี): letters, no digit.
+_BRACKETED_NAME = re.compile(r"\(\s*[^()\d]*[^\W\d_][^()\d]*\)")
+#: A blank to sign on: dots, underscores and ellipses only (at least five dots' worth).
+_SIGNING_BLANK = re.compile(r"[._…\s]+")
+#: Cheap test on a name cell before the full one (raw text: either sara am).
+_NOTE_HINT = re.compile(
+    "ลงชื่อ|ผู้(?:รายงาน|จัดท[\u0e33\u0e4d]|ตรวจสอบ|เสนอ|เห็นชอบ|อนุมัติ)"
+    "|ต[\u0e33\u0e4d]แหน่ง|หมายเหตุ|^[\\s(._…]")
+
+
+def _note_kind(text: str) -> str:
+    """"words" for a cell of a signature block or a note, "blank" for a bracketed
+    name or a blank to sign on, "" for anything else (*text* is clean)."""
+    if any(word in text for word in _SIGNATURE_WORDS) or text.startswith(_NOTE_STARTS):
+        return "words"
+    if _BRACKETED_NAME.fullmatch(text) or (
+            _SIGNING_BLANK.fullmatch(text)
+            and len(text.replace("…", "...").replace(" ", "")) >= 5):
+        return "blank"
+    return ""
+
+
+def _is_note(row: list[object], months: set[int]) -> bool:
+    """A row of a signature block or a note: text only (no number, no month mark),
+    in signature or note words, or only bracketed names and blanks to sign on.
+    Whether it is under the last data row is the caller's business."""
+    kinds = []
+    for position, cell in enumerate(row):
+        if cell.__class__ is not str:
+            if is_blank(cell):
+                continue
+            return False  # a number, a date, a true/false: data
+        if cell == "" or is_blank(cell):
+            continue
+        text = clean_text(cell)
+        try:
+            parse_amount(text)
+            return False  # a figure typed as text is a number too
+        except NotANumber:
+            pass
+        kind = _note_kind(text)
+        if not kind and position in months and is_month_mark(text):
+            return False
+        kinds.append(kind)
+    return bool(kinds) and ("words" in kinds or all(kinds))
+
+
+def _note_text(row: list[object]) -> tuple[int, str]:
+    """The position of a note row's first cell, and the row's text."""
+    cells = [(position, clean_text(cell)) for position, cell in enumerate(row)
+             if not is_blank(cell)]
+    return cells[0][0], " ".join(text for _, text in cells)
 
 
 def _read_department_sheet(submission: Submission, grid) -> None:

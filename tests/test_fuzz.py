@@ -342,9 +342,12 @@ def test_random_workbooks_always_reconcile(tmp_path_factory, projects, project_m
     assert tally.satang_read == tally.satang_planned + tally.satang_rejected
     assert tally.rows_planned == len(report.projects) + len(report.equipment)
     for table in submission.tables():
-        # every non-empty row is a data row, a total row or a continuation row
-        assert len(table.rows) + len(table.totals) + len(table.continuations) == \
-            _non_empty_rows(path, table)
+        # every non-empty row is a data, total, continuation or note row
+        assert len(table.rows) + len(table.totals) + len(table.continuations) \
+            + len(table.notes) == _non_empty_rows(path, table)
+    assert tally.note_rows == sum(len(t.notes) for t in submission.tables())
+    assert tally.note_rows == sum(f.code == "note-row" for f in report.findings
+                                  if f.file == "works.xlsx")
     event(f"rows read {min(tally.rows_read, 6)}, planned {min(tally.rows_planned, 1)}")
     assert tally.rows_read == sum(len(t.rows) for t in submission.tables())
     # every rejected row has an error finding of its own, unless the whole table is out

@@ -213,3 +213,104 @@ def test_month_labels_with_years_imply_the_fiscal_year():
     labels[first:first + 3] = ["ต.ค. 67", "พ.ย. 67", "ธ.ค. 67"]  # only these carry a year
     header = find_header([labels], columns)
     assert {year for year, *_ in header.years} == {2568}
+
+
+# --- a signature block or a note typed under the table ---
+
+SIGNATURE_BLOCK = [
+    {},  # a blank row before the block
+    {"group": "ลงชื่อ ....................... ผู้รายงาน"},
+    {"name": "(นางสาวสมใจ  ใจดี)"},
+    {"activity": "ตำแหน่ง นักวิเคราะห์นโยบายและแผน"},  # the continued column
+    {"m05": "หมายเหตุ: ข้อมูล ณ วันที่ 30 ก.ย. 2567", "m09": "........................"},
+]
+
+
+def _with_rows(tmp_path, rows):
+    from .builders import make_plan, write_submission
+
+    plan_dir = make_plan(tmp_path)
+    write_submission(plan_dir / "submissions" / "works.xlsx", rows, department="กองช่าง")
+    return plan_dir
+
+
+def _notes(report):
+    return [(f.row, f.cell, f.severity, f.value) for f in report.findings
+            if f.code == "note-row"]
+
+
+def test_signature_block_under_the_table_is_noted_not_planned(tmp_path):
+    from .builders import project
+
+    plan_dir = _with_rows(tmp_path, [project(), project(name="ขุดลอกคลอง", budget=50000),
+                                     *SIGNATURE_BLOCK])
+    report = check(plan_dir)
+    assert report.ok
+    assert planned(report) == [(2, 10000000), (3, 5000000)]
+    assert _notes(report) == [
+        (5, "B5", "warning", "ลงชื่อ ....................... ผู้รายงาน"),
+        (6, "C6", "warning", "(นางสาวสมใจ ใจดี)"),
+        (7, "D7", "warning", "ตำแหน่ง นักวิเคราะห์นโยบายและแผน"),
+        (8, "L8", "warning", "หมายเหตุ: ข้อมูล ณ วันที่ 30 ก.ย. 2567 ........................")]
+    assert [f.code for f in report.findings if f.file] == ["note-row"] * 4
+    assert report.projects[1].activity == "ถนนคอนกรีต กว้าง 4 เมตร"  # nothing appended
+    (tally,) = report.files
+    assert (tally.rows_read, tally.rows_planned, tally.rows_rejected, tally.note_rows,
+            tally.continuation_rows, tally.total_rows) == (2, 2, 0, 4, 0, 0)
+    assert tally.balanced and report.to_dict()["reconciliation"]["total"]["note_rows"] == 4
+    table = read_submission(plan_dir / "submissions" / "works.xlsx").projects
+    assert [raw.origin.row for raw in table.notes] == [5, 6, 7, 8]
+    assert [raw.origin.row for raw in table.rows] == [2, 3]
+    message = next(f for f in report.findings if f.code == "note-row")
+    assert "ไม่ได้นำเข้าแผน" in message.message("th") and "not taken" in message.message("en")
+
+
+def test_signature_like_rows_with_a_project_under_them_stay_data(tmp_path):
+    from .builders import project
+
+    report = check(_with_rows(tmp_path, [project(), *SIGNATURE_BLOCK,
+                                         project(name="ขุดลอกคลอง", budget=50000)]))
+    assert _notes(report) == []
+    assert planned(report) == [(2, 10000000), (8, 5000000)]
+    # as before: the activity-only row is a continuation, the others are rejected rows
+    assert ("works.xlsx", "D6", "continuation-row") in positions(report)
+    assert sorted((f.cell, f.code) for f in report.findings if f.file) == [  # as before
+        ("A4", "required-empty"), ("A5", "required-empty"), ("A7", "required-empty"),
+        ("B4", "unknown-programme"), ("B5", "required-empty"), ("B7", "required-empty"),
+        ("C4", "required-empty"), ("C7", "required-empty"), ("D4", "required-empty"),
+        ("D6", "continuation-row"), ("D7", "required-empty"), ("E4", "required-empty"),
+        ("E5", "required-empty"), ("E7", "required-empty"), ("F4", "required-empty"),
+        ("F5", "required-empty"), ("F7", "required-empty"), ("H4", "no-month"),
+        ("H5", "no-month")]
+    (tally,) = report.files
+    assert (tally.rows_read, tally.rows_rejected, tally.continuation_rows, tally.note_rows) \
+        == (5, 3, 1, 0)
+
+
+def test_trailing_signature_row_with_a_number_stays_data(tmp_path):
+    from .builders import project
+
+    report = check(_with_rows(tmp_path, [project(), {"name": "ลงชื่อ ........ ผู้รายงาน",
+                                                     "budget": 5000}]))
+    assert _notes(report) == []
+    assert {f.row for f in report.errors} == {3}
+    assert report.total().rows_read == 2 and report.total().rows_rejected == 1
+    # a figure typed as text, or a month marked, is data too
+    for extra in ({"budget": "5,000"}, {"m01": "✓"}):
+        report = check(_with_rows(tmp_path / str(len(extra)) / next(iter(extra)),
+                                  [project(), {"name": "(นายสมชาย ใจดี)", **extra}]))
+        assert _notes(report) == [] and report.total().rows_read == 2
+
+
+def test_build_with_a_signature_block_needs_no_force(tmp_path):
+    from click.testing import CliRunner
+
+    from oplan_xl.cli import main
+
+    from .builders import project
+
+    plan_dir = _with_rows(tmp_path, [project(), *SIGNATURE_BLOCK])
+    result = CliRunner().invoke(main, ["--lang", "en", "build", str(plan_dir)])
+    assert result.exit_code == 0, result.output
+    assert "4 note rows" in result.output and "note-row" in result.output
+    assert (plan_dir / "output" / "pd02.xlsx").is_file()

@@ -1,7 +1,7 @@
 """No row is ever silently dropped (SPEC §4): for every fixture, every non-empty
 row under a header is a planned row's origin, a rejected row with an error
 finding at that row (or a finding that rejects the whole file or table), a
-recognised total row, or a continuation row with its finding — and the
+recognised total row, a continuation row or a note row with its finding — and the
 reconciliation counts say the same."""
 
 import io
@@ -61,10 +61,12 @@ def test_no_row_of_any_fixture_disappears(tmp_path, name):
     whole_file = any(f.code in WHOLE_FILE for f in report.errors)
     continuation_findings = {(f.sheet, f.row) for f in report.findings
                              if f.code == "continuation-row"}
+    note_findings = {(f.sheet, f.row) for f in report.findings if f.code == "note-row"}
     seen = 0
     for table in submission.tables():
         totals = {row.origin.row for row in table.totals}
         continuations = {row.origin.row for row in table.continuations}
+        notes = {row.origin.row for row in table.notes}
         rows = _non_empty_rows(path, table)
         seen += len(rows)
         for row in rows:
@@ -73,7 +75,11 @@ def test_no_row_of_any_fixture_disappears(tmp_path, name):
             if row in continuations:
                 assert (table.sheet, row) in continuation_findings
                 continue
+            if row in notes:
+                assert (table.sheet, row) in note_findings
+                continue
             assert (table.sheet, row) in errors_at or whole_file, \
                 f"{table.sheet} row {row} is neither planned nor reported"
-    assert seen == tally.rows_read + tally.total_rows + tally.continuation_rows
+    assert seen == tally.rows_read + tally.total_rows + tally.continuation_rows \
+        + tally.note_rows
     assert tally.rows_planned == len(planned)
