@@ -185,6 +185,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No department with code \"{code}\" on sheet \"หน่วยงาน\" of plan.xlsx - "
         "known codes: {known}",
     ),
+    "template-same-file": (
+        "รหัสหน่วยงาน {codes} ในแผ่นงาน \"หน่วยงาน\" ของ plan.xlsx จะได้ไฟล์ชื่อเดียวกัน ({file}) "
+        "— แก้รหัสให้ต่างกันแล้วสั่งใหม่ (ยังไม่ได้เขียนไฟล์ใด)",
+        "Department codes {codes} on sheet \"หน่วยงาน\" of plan.xlsx would give the same "
+        "file name ({file}) - make the codes differ and run again (nothing was written)",
+    ),
     "template-done": (
         "สร้างแบบกรอกข้อมูล {count} ไฟล์ใน {path}\n"
         "ขั้นต่อไป: ส่งไฟล์ให้แต่ละหน่วยงานกรอก นำไฟล์ที่ได้รับคืนไปไว้ในโฟลเดอร์ submissions "

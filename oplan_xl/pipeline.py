@@ -59,7 +59,9 @@ def write_templates(plan_dir: Path, code: str | None = None) -> list[Path]:
     Returns:
         The paths written, in the order of the settings' departments.
 
-    Raises UsageError when *code* names no department of the settings.
+    Raises UsageError when *code* names no department of the settings, or when
+    two departments' codes would give the same file name (``a/b`` and ``a-b``,
+    or ``WORKS`` and ``works`` on Windows), before anything is written.
     """
     from .template import template_file_name, write_template
 
@@ -71,6 +73,15 @@ def write_templates(plan_dir: Path, code: str | None = None) -> list[Path]:
         if not departments:
             raise UsageError("template-unknown-department", code=code,
                              known=", ".join(d.code for d in settings.departments))
+    by_name: dict[str, list[str]] = {}
+    for department in settings.departments:  # all of them: files from earlier runs too
+        by_name.setdefault(template_file_name(department).casefold(), []).append(
+            department.code)
+    for department in departments:
+        codes = by_name[template_file_name(department).casefold()]
+        if len(codes) > 1:
+            raise UsageError("template-same-file", codes=", ".join(codes),
+                             file=template_file_name(department))
     folder = plan_dir / TEMPLATES
     return [write_template(settings, department, folder / template_file_name(department))
             for department in departments]

@@ -387,9 +387,7 @@ class _Reader:
             """Something follows the note-like rows: they are rows like any other."""
             nonlocal previous
             for raw, row in pending:
-                own = raw.values.get("name")
-                if own.__class__ is str and "รวม" not in own and "otal" not in own \
-                        and "name" not in raw.merged and not is_blank(own):
+                if _own_name(raw) is not None:
                     table.rows.append(raw)
                     previous = raw
                 else:
@@ -415,9 +413,8 @@ class _Reader:
                     if source is not None and is_blank(raw.values[key]):
                         raw.values[key] = grid[source[0]][source[1]]
                         raw.cells[key] = raw.merged[key] = a1(*source)
-            own = values.get("name")
-            if own.__class__ is str and "รวม" not in own and "otal" not in own \
-                    and "name" not in raw.merged and not is_blank(own):
+            own = _own_name(raw)
+            if own is not None:
                 # The common row, a project named in its own cell: neither a
                 # total row nor a continuation (what the two tests below say),
                 # and a note only if its name cell says so (one regex to rule out).
@@ -603,6 +600,16 @@ def _is_total_row(row: list[object], raw: RawRow, columns: dict[str, int]) -> bo
                 and not is_blank(raw.values.get(key)):
             return False
     return True
+
+
+def _own_name(raw: RawRow) -> str | None:
+    """The row's project name in its own cell, unless it reads like a total: such
+    a row, the common one, is neither a total row nor a continuation."""
+    own = raw.values.get("name")
+    if own.__class__ is str and "รวม" not in own and "otal" not in own \
+            and "name" not in raw.merged and not is_blank(own):
+        return own
+    return None
 
 
 def _continues(row: list[object], raw: RawRow, key: str, columns: dict[str, int]) -> bool:

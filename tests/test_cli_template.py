@@ -45,6 +45,25 @@ def test_unknown_department_is_a_usage_error(runner, tmp_path):
     assert not (plan_dir / "templates").exists()
 
 
+def test_codes_that_give_the_same_file_name_are_refused_before_writing(runner, tmp_path):
+    """w/x and w-x would both be w-x.xlsx: one template would overwrite the other."""
+    import openpyxl
+
+    plan_dir = make_plan(tmp_path)
+    workbook = openpyxl.load_workbook(plan_dir / "plan.xlsx")
+    workbook["หน่วยงาน"]["C4"], workbook["หน่วยงาน"]["C5"] = "w/x", "w-x"
+    workbook.save(plan_dir / "plan.xlsx")
+    result = runner.invoke(main, ["template", str(plan_dir)])
+    assert result.exit_code == 2
+    assert "รหัสหน่วยงาน w/x, w-x" in result.output and "(w-x.xlsx)" in result.output
+    assert "Traceback" not in result.output
+    assert not (plan_dir / "templates").exists()
+    # a department whose file name is its own is still written
+    result = runner.invoke(main, ["template", str(plan_dir), "--department", "palad"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (plan_dir / "templates").iterdir()] == ["palad.xlsx"]
+
+
 def test_missing_plan_folder_exit_2(runner, tmp_path):
     result = runner.invoke(main, ["template", str(tmp_path / "nowhere")])
     assert result.exit_code == 2 and "ไม่พบโฟลเดอร์แผน" in result.output
