@@ -20,14 +20,13 @@ import os
 import pickle
 import tempfile
 import time
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from . import limits
 from .errors import OutputError
-from .parallel import Child, can_fork
+from .parallel import Child, can_fork, picklable
 
 Writer = Callable[[Path], None]
 
@@ -214,10 +213,5 @@ def _run_jobs(jobs: list[tuple[Path, Path, Writer]], send) -> None:
         _run(jobs)
         outcome: object = "ok"
     except BaseException as exc:  # everything goes back to the parent, which raises it
-        outcome = exc
-    try:
-        data = pickle.dumps(outcome)
-        pickle.loads(data)  # an exception class may pickle but not unpickle
-    except Exception:  # then its text will do
-        data = pickle.dumps(RuntimeError("".join(traceback.format_exception(outcome))))
-    send(data)
+        outcome = picklable(exc)
+    send(pickle.dumps(outcome))

@@ -211,9 +211,15 @@ def _child(function, items, indexes: list[int], send) -> None:
 
 
 def _error(exc: BaseException) -> bytes:
+    return pickle.dumps((-1, picklable(exc)))
+
+
+def picklable(exc: BaseException) -> BaseException:
+    """*exc* if it comes through pickling both ways (an exception class may pickle
+    but not unpickle), else a RuntimeError carrying its traceback as text: what a
+    child sends back for the parent to raise."""
     try:
-        data = pickle.dumps((-1, exc))
-        pickle.loads(data)  # an exception class may pickle but not unpickle
-        return data
-    except Exception:  # then its text will do
-        return pickle.dumps((-1, RuntimeError("".join(traceback.format_exception(exc)))))
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RuntimeError("".join(traceback.format_exception(exc)))
