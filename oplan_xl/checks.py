@@ -96,11 +96,6 @@ class Resolver:
             pass
         return found
 
-    def programme(self, value: object) -> Programme | None:
-        if value.__class__ is not str:
-            return self.programmes.get(_programme_key(value))
-        return self.programme_named(value)[0]
-
     def programme_named(self, text: str) -> tuple[Programme | None, bool]:
         """The programme *text* names, and whether *text* spells it otherwise than
         the list does (spacing alone does not count)."""
@@ -194,8 +189,6 @@ class RowCheck:
             if not value and required and key in self.values:
                 self.report("required-empty", key)
             return value
-        if required and not value and key in self.raw.values:
-            self.report("required-empty", key)
         limit = PRINT_LIMITS.get(key)
         if len(value) > EXCEL_CELL_CHARS and key in _WRITTEN:
             self.report("text-over-cell-limit", key, value[:80] + "…", length=f"{len(value):,}",
@@ -313,12 +306,13 @@ def check_equipment(raw: RawRow, table: Table, department: Department,
         # No ผด.02/1 in the 2548 edition: planning the row would lose it.
         row.report("equipment-no-form", "target")
     programme = None
-    if row.text("programme", required=True):
-        programme = resolve.programme(raw.values["programme"])
+    text = row.text("programme", required=True)
+    if text:  # as a project's แผนงาน: looked up, and its spelling judged, once per text
+        programme, variant = resolve.programme_named(text)
         if programme is None:
             row.report("unknown-programme", "programme")
-        else:
-            row.name_variant("programme", programme.name)
+        elif variant:
+            row.report("name-variant", "programme", standard=programme.name)
     equipment_type = None
     if row.text("equipment_type", required=True):
         equipment_type = resolve.equipment_type(raw.values["equipment_type"])
