@@ -78,15 +78,8 @@ class Workbook:
             return None
         if name in self._parts:
             return self._parts[name]
-        try:
-            if self._zip is None:
-                self._zip = zipfile.ZipFile(io.BytesIO(self.data))
-            data = self._zip.read(name)
-        except KeyError:
-            return None
-        except preflight._ZIP_ERRORS as exc:  # checked when opened, so not expected
-            raise UnreadableWorkbook(f"part {name} is damaged: {exc}") from exc
-        if len(data) <= _KEEP_PART_BYTES:
+        data = self._from_zip(zipfile.ZipFile.read, name)
+        if data is not None and len(data) <= _KEEP_PART_BYTES:
             self._parts[name] = data
         return data
 
@@ -94,17 +87,18 @@ class Workbook:
         """True when ``part(name)`` finds a part: without unpacking it."""
         if self.kind not in (XLSX, ODS):
             return False
-        if name in self._parts:
-            return True
+        return name in self._parts or self._from_zip(zipfile.ZipFile.getinfo, name) is not None
+
+    def _from_zip(self, action, name: str):
+        """``action(zip, name)``, or None when there is no such part."""
         try:
             if self._zip is None:
                 self._zip = zipfile.ZipFile(io.BytesIO(self.data))
-            self._zip.getinfo(name)
+            return action(self._zip, name)
         except KeyError:
-            return False
+            return None
         except preflight._ZIP_ERRORS as exc:  # checked when opened, so not expected
             raise UnreadableWorkbook(f"part {name} is damaged: {exc}") from exc
-        return True
 
 
 def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
@@ -122,15 +116,15 @@ def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
             data = path.read_bytes()
         except OSError as exc:
             raise UnreadableWorkbook(f"{type(exc).__name__}: {exc.strerror}") from exc
-    kind, archive = _sniff(data)
+    kind, container = _sniff(data)
     checked = None
     extents: dict[str, tuple[int, int]] = {}
-    if archive is not None:  # .xlsx, .xlsm or .ods: the table of contents read once
-        checked = preflight.check_zip(archive)
+    if isinstance(container, zipfile.ZipFile):  # .xlsx, .xlsm or .ods: contents read once
+        checked = preflight.check_zip(container)
         if kind == ODS:
-            extents = _check_ods_sheets(archive)
-    else:
-        extents = _check_xls(data)
+            extents = _check_ods_sheets(container)
+    else:  # .xls: its compound file, parsed once
+        extents = _check_xls(container)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(book.sheet_names)
@@ -141,7 +135,8 @@ def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
         if "password" in text.lower() or "encrypt" in text.lower():
             raise UnreadableWorkbook("password protected", "file-encrypted") from exc
         raise UnreadableWorkbook(f"{type(exc).__name__}: {text[:200]}") from exc
-    workbook = Workbook(data, kind, book, names, _zip=archive, parts_checked=checked)
+    workbook = Workbook(data, kind, book, names, parts_checked=checked,
+                        _zip=container if isinstance(container, zipfile.ZipFile) else None)
     workbook.cache["extents"] = extents
     return workbook
 
@@ -165,8 +160,9 @@ def sniff(data: bytes) -> str:
     return _sniff(data)[0]
 
 
-def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | None]:
-    """``sniff``, and for a zip-based workbook its checked table of contents."""
+def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | preflight.CompoundFile]:
+    """``sniff``, and the container it read: for a zip-based workbook its checked
+    table of contents, for an .xls its checked compound file."""
     if len(data) > limits.MAX_FILE_BYTES:
         raise UnreadableWorkbook(_too_big(len(data)), "file-too-large")
     if not data.strip():
@@ -178,19 +174,14 @@ def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | None]:
         # A damaged one is file-unreadable, unless its bytes name such a stream:
         # "protected" or "a Word file" is then the likelier and more useful message.
         try:
-            streams = {name.lower() for name in preflight.compound_file(data).streams}
+            compound = preflight.compound_file(data)
         except UnreadableWorkbook:
-            streams = {name.lower() for name in _OLE2_HINTS
-                       if name.encode("utf-16-le") in data}
-            if not streams:
-                raise
-        if "encryptedpackage" in streams:
-            raise UnreadableWorkbook("password protected", "file-encrypted")
-        if not streams & {"workbook", "book"} or streams & {"worddocument",
-                                                            "powerpoint document"}:
-            raise UnreadableWorkbook("an Office file that is not a workbook "
-                                     "(Word or PowerPoint?)", "file-not-workbook")
-        return XLS, None
+            hints = {name.lower() for name in _OLE2_HINTS if name.encode("utf-16-le") in data}
+            if hints:  # none is a workbook stream, so this raises
+                _refuse_other_ole2(hints)
+            raise
+        _refuse_other_ole2({name.lower() for name in compound.streams})
+        return XLS, compound
     if data.startswith(_ZIP):
         archive = preflight.open_zip(data)
         return _sniff_zip(archive), archive
@@ -204,6 +195,16 @@ def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | None]:
         raise UnreadableWorkbook("a text file (CSV?) saved with a workbook name",
                                  "file-not-workbook")
     raise UnreadableWorkbook("not a workbook (unknown format)", "file-not-workbook")
+
+
+def _refuse_other_ole2(streams: set[str]) -> None:
+    """Raise unless the OLE2 streams named (lower case) are an .xls's."""
+    if "encryptedpackage" in streams:
+        raise UnreadableWorkbook("password protected", "file-encrypted")
+    if not streams & {"workbook", "book"} or streams & {"worddocument",
+                                                        "powerpoint document"}:
+        raise UnreadableWorkbook("an Office file that is not a workbook "
+                                 "(Word or PowerPoint?)", "file-not-workbook")
 
 
 def _sniff_zip(archive: zipfile.ZipFile) -> str:
@@ -251,11 +252,10 @@ def _check_ods_sheets(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
     return extents
 
 
-def _check_xls(data: bytes) -> dict[str, tuple[int, int]]:
-    """calamine reads every sheet of an .xls when it opens the file: check the
-    compound file's chains and each sheet's records first.  Returns each
-    sheet's extent."""
-    container = preflight.compound_file(data)
+def _check_xls(container: preflight.CompoundFile) -> dict[str, tuple[int, int]]:
+    """calamine reads every sheet of an .xls when it opens the file: check each
+    sheet's records first (the compound file's chains were checked when it was
+    parsed).  Returns each sheet's extent."""
     stream = container.read("Workbook")
     if stream is None:
         stream = container.read("Book")
