@@ -40,7 +40,7 @@ from .normalise import (
     split_numbered,
     visible_length,
 )
-from .reader import RawRow, Submission, Table
+from .reader import RawRow, Submission, Table, month_values
 
 #: Text columns written into the forms: none may exceed what one Excel cell holds.
 _WRITTEN = frozenset((*PRINT_LIMITS, "category"))
@@ -153,9 +153,6 @@ def budget_satang(value: object) -> tuple[int, str | None]:
     return satang, None
 
 
-_NO_VALUES = ("",) * len(MONTH_KEYS)
-
-
 def _month_list(marks: tuple[bool, ...]) -> str:
     return ", ".join(month for month, marked in zip(MONTHS, marks, strict=True) if marked)
 
@@ -215,7 +212,7 @@ class RowCheck:
         values = self.values
         marks = self.raw.marks  # as the reader found them, when it looked
         if marks is None:
-            marks = month_marks(tuple(map(values.get, MONTH_KEYS, _NO_VALUES)))
+            marks = month_marks(month_values(values))
         if any(marks):
             return marks
         if self.raw.filled:

@@ -467,10 +467,10 @@ class _Reader:
             return
         unmarked = []
         # With every month's column, the twelve values in one C call.
-        month_values = itemgetter(*MONTH_KEYS) if len(months) == len(MONTH_KEYS) \
-            else _month_values
+        values_of = itemgetter(*MONTH_KEYS) if len(months) == len(MONTH_KEYS) \
+            else month_values
         for raw in table.rows:
-            raw.marks = month_marks(month_values(raw.values))
+            raw.marks = month_marks(values_of(raw.values))
             if not any(raw.marks):
                 unmarked.append(raw)
         unmarked_ids = {id(raw) for raw in unmarked}
@@ -525,7 +525,8 @@ class _Reader:
 _NO_VALUES = ("",) * len(MONTH_KEYS)
 
 
-def _month_values(values: dict[str, object]) -> tuple:
+def month_values(values: dict[str, object]) -> tuple:
+    """A row's twelve month values by key, "" for a month column it lacks."""
     return tuple(map(values.get, MONTH_KEYS, _NO_VALUES))
 
 
