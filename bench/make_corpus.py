@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from openpyxl import Workbook  # noqa: E402
 
-from oplan_xl.layout import (  # noqa: E402
+from oplan_xl.core.layout import (  # noqa: E402
     DEPARTMENT_SHEET,
     EQUIPMENT_COLUMNS,
     EQUIPMENT_SHEET,
@@ -31,13 +31,13 @@ from oplan_xl.layout import (  # noqa: E402
     PROJECT_SHEET,
     project_columns,
 )
-from oplan_xl.model import Department  # noqa: E402
-from oplan_xl.settings import (  # noqa: E402
+from oplan_xl.core.model import Department  # noqa: E402
+from oplan_xl.core.settings_layout import (  # noqa: E402
     STANDARD_EQUIPMENT_TYPES,
     STANDARD_PROGRAMMES,
     default_settings,
-    write_settings,
 )
+from oplan_xl.write.settings import write_settings  # noqa: E402
 
 FISCAL_YEAR = 2568
 

@@ -87,11 +87,11 @@ def corpus(work: Path, departments: int, rows: int, fmt: str = "xlsx",
 
 def stages(plan_dir: Path, repeat: int) -> dict[str, float]:
     """Stage timings of one build, in-process, on one core (best of *repeat*)."""
-    from oplan_xl import atomic
+    from oplan_xl.write import atomic
 
     if not hasattr(atomic, "can_fork"):  # code from before the second process
         return _stages(plan_dir, repeat)
-    from oplan_xl import parallel
+    from oplan_xl.speed import parallel
 
     single = lambda: False  # noqa: E731
     saved = parallel.can_fork, atomic.can_fork
@@ -103,11 +103,11 @@ def stages(plan_dir: Path, repeat: int) -> dict[str, float]:
 
 
 def _stages(plan_dir: Path, repeat: int) -> dict[str, float]:
-    from oplan_xl import pipeline
-    from oplan_xl.forms import pd01, pd02, pd02_1
-    from oplan_xl.plan import make_plan
-    from oplan_xl.preview import write_preview
-    from oplan_xl.reader import list_submissions, read_submission
+    from oplan_xl import api as pipeline
+    from oplan_xl.plan.grouping import make_plan
+    from oplan_xl.preview.book import write_preview
+    from oplan_xl.read.submission import list_submissions, read_submission
+    from oplan_xl.write.forms import pd01, pd02, pd02_1
 
     out = plan_dir / "output"
     timings = {}
@@ -237,8 +237,8 @@ def pandas_openpyxl_read(plan_dir: Path) -> float:
 
 
 def read_stage(plan_dir: Path, repeat: int) -> float:
-    from oplan_xl import pipeline
-    from oplan_xl.reader import list_submissions, read_submission
+    from oplan_xl import api as pipeline
+    from oplan_xl.read.submission import list_submissions, read_submission
 
     settings = pipeline.load_settings(plan_dir)
     paths = list_submissions(plan_dir / "submissions")

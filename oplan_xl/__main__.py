@@ -1,5 +1,5 @@
 """``python -m oplan_xl`` runs the ``oplan`` command."""
 
-from .cli import entry
+from oplan_xl.cli import entry
 
 entry()

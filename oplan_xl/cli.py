@@ -15,7 +15,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__, messages
+from oplan_xl import __version__
+from oplan_xl.core import messages
 
 EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE = 0, 1, 2
 DEMO_MARKER = ".oplan-demo"
@@ -158,7 +159,7 @@ def _console(ctx: click.Context, lang, quiet, debug) -> Console:
 
 def run(console: Console, action):
     """Run one library call; turn known errors into one line and an exit code."""
-    from .errors import OplanError
+    from oplan_xl.core.errors import OplanError
 
     try:
         return action()
@@ -199,7 +200,7 @@ def main(ctx: click.Context, lang, quiet, debug) -> None:
 @click.pass_context
 def init(ctx, plan_dir: Path, org: str, year: int, district: str, province: str,
          lang, quiet, debug) -> None:
-    from .pipeline import init_plan
+    from oplan_xl.api import init_plan
 
     console = _console(ctx, lang, quiet, debug)
     settings = run(console, lambda: init_plan(plan_dir, org, year, district, province))
@@ -215,7 +216,7 @@ def init(ctx, plan_dir: Path, org: str, year: int, district: str, province: str,
 @common_options
 @click.pass_context
 def template(ctx, plan_dir: Path, code: str | None, lang, quiet, debug) -> None:
-    from .pipeline import TEMPLATES, write_templates
+    from oplan_xl.api import TEMPLATES, write_templates
 
     console = _console(ctx, lang, quiet, debug)
     paths = run(console, lambda: write_templates(plan_dir, code))
@@ -233,7 +234,7 @@ def template(ctx, plan_dir: Path, code: str | None, lang, quiet, debug) -> None:
 @common_options
 @click.pass_context
 def check(ctx, plan_dir: Path, as_json: bool, lang, quiet, debug) -> None:
-    from .pipeline import review
+    from oplan_xl.api import review
 
     console = _console(ctx, lang, quiet, debug)
     progress = Progress(console)
@@ -267,8 +268,8 @@ def build(ctx, plan_dir: Path, force: bool, lang, quiet, debug) -> None:
 
 
 def _build(console: Console, plan_dir: Path, force: bool) -> int:
-    from .model import format_baht
-    from .pipeline import build as build_plan
+    from oplan_xl.api import build as build_plan
+    from oplan_xl.core.model import format_baht
 
     progress = Progress(console)
     try:
@@ -303,7 +304,7 @@ def demo(ctx, out_dir: Path, lang, quiet, debug) -> None:
 
 def sample_plan_dir() -> Path:
     """The bundled sample: in the source tree, or where pip put its data files."""
-    from .errors import UsageError
+    from oplan_xl.core.errors import UsageError
 
     for candidate in (Path(__file__).resolve().parent.parent / "samples" / "sample-plan",
                       Path(sys.prefix) / "share" / "oplan-xl" / "sample-plan"):
@@ -314,7 +315,7 @@ def sample_plan_dir() -> Path:
 
 def copy_sample(out_dir: Path) -> None:
     """Copy the sample plan to *out_dir*, refreshing an earlier demo there."""
-    from .errors import UsageError
+    from oplan_xl.core.errors import UsageError
 
     source = sample_plan_dir()
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / DEMO_MARKER).exists():
@@ -335,7 +336,7 @@ MAX_LINES_PER_DEPARTMENT = 15
 def print_report(console: Console, report, outputs: dict | None = None) -> None:
     """The findings grouped by department, worst first, with counts; the plan-wide
     ones last; the reconciliation per file and in total; the files written."""
-    from .model import format_baht
+    from oplan_xl.core.model import format_baht
 
     outputs = outputs or {}
     findings_path = outputs.get("findings", "output/findings.xlsx")

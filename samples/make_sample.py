@@ -55,7 +55,7 @@ from openpyxl import Workbook  # noqa: E402
 from openpyxl.styles import Alignment, Font, PatternFill  # noqa: E402
 from openpyxl.utils import get_column_letter  # noqa: E402
 
-from oplan_xl.layout import (  # noqa: E402
+from oplan_xl.core.layout import (  # noqa: E402
     DEFAULT_CATEGORY,
     DEPARTMENT_ITEMS,
     DEPARTMENT_SHEET,
@@ -65,7 +65,7 @@ from oplan_xl.layout import (  # noqa: E402
     PROJECT_SHEET,
     project_columns,
 )
-from oplan_xl.model import (  # noqa: E402
+from oplan_xl.core.model import (  # noqa: E402
     MONTHS,
     Department,
     DevPlanProject,
@@ -78,13 +78,13 @@ from oplan_xl.model import (  # noqa: E402
     infer_edition,
     uses_approaches,
 )
-from oplan_xl.reproducible import fix_times  # noqa: E402
-from oplan_xl.settings import (  # noqa: E402
+from oplan_xl.core.settings_layout import (  # noqa: E402
     STANDARD_EQUIPMENT_TYPES,
     STANDARD_PROGRAMMES,
     default_settings,
-    write_settings,
 )
+from oplan_xl.write.reproducible import fix_times  # noqa: E402
+from oplan_xl.write.settings import write_settings  # noqa: E402
 
 FIXED_TIME = dt.datetime(2024, 10, 1)
 MARK = "✓"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import openpyxl
 
-from oplan_xl.layout import (
+from oplan_xl.api import init_plan
+from oplan_xl.core.layout import (
     DEPARTMENT_SHEET,
     EQUIPMENT_COLUMNS,
     EQUIPMENT_SHEET,
@@ -14,7 +15,6 @@ from oplan_xl.layout import (
     PROJECT_SHEET,
     project_columns,
 )
-from oplan_xl.pipeline import init_plan
 
 ORG = "องค์การบริหารส่วนตำบลทดสอบระบบ"
 
@@ -88,7 +88,7 @@ def fill_template(path: Path, projects=(), equipment_rows=(), department: str | 
     Columns are found by the labels on the header row, never by position;
     *department* chooses the department on a blank (reference) template.
     """
-    from oplan_xl.template import FIRST_DATA_ROW, HEADER_ROW
+    from oplan_xl.write.template import FIRST_DATA_ROW, HEADER_ROW
 
     workbook = openpyxl.load_workbook(path)
     for title, columns, rows in ((PROJECT_SHEET, None, projects),
@@ -127,7 +127,9 @@ def plan_with(tmp_path: Path, *names: str, year: int = 2568, settings=None) -> P
     """
     import shutil
 
-    from oplan_xl.settings import SETTINGS_FILE, read_settings, write_settings
+    from oplan_xl.core.settings_layout import SETTINGS_FILE
+    from oplan_xl.read.settings import read_settings
+    from oplan_xl.write.settings import write_settings
 
     plan_dir = make_plan(tmp_path, year)
     if settings is not None:

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from oplan_xl import atomic
-from oplan_xl.errors import OutputError
+from oplan_xl.core.errors import OutputError
+from oplan_xl.write import atomic
 
 needs_fork = pytest.mark.skipif(not atomic.can_fork(), reason="no second core or no fork")
 

@@ -6,8 +6,8 @@ from xml.etree import ElementTree
 from hypothesis import given
 from hypothesis import strategies as st
 
-from oplan_xl import charts
-from oplan_xl.charts import Bar
+from oplan_xl.preview import charts
+from oplan_xl.preview.charts import Bar
 
 
 def _texts(svg: str) -> list[str]:

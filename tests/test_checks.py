@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from oplan_xl.pipeline import check
+from oplan_xl.api import check
 
 from .builders import equipment, make_plan, project, write_submission
 
@@ -121,9 +121,9 @@ def test_budget_of_a_number_cell_agrees_with_the_exact_arithmetic(value):
     Decimal arithmetic every other cell goes through."""
     from decimal import ROUND_HALF_UP, Decimal
 
-    from oplan_xl.checks import budget_satang
-    from oplan_xl.limits import MAX_BUDGET_BAHT
-    from oplan_xl.normalise import NotANumber, is_blank, parse_amount
+    from oplan_xl.check.checks import budget_satang
+    from oplan_xl.core.limits import MAX_BUDGET_BAHT
+    from oplan_xl.core.normalise import NotANumber, is_blank, parse_amount
 
     if is_blank(value):
         expected = (0, "required-empty")

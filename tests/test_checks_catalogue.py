@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from oplan_xl import limits
-from oplan_xl.findings import CATALOGUE, ERROR, WARNING, finding
-from oplan_xl.model import DevPlanProject
-from oplan_xl.pipeline import check, load_settings
-from oplan_xl.reader import read_submission
+from oplan_xl.api import check, load_settings
+from oplan_xl.core import limits
+from oplan_xl.core.findings import CATALOGUE, ERROR, WARNING, finding
+from oplan_xl.core.model import DevPlanProject
+from oplan_xl.read.submission import read_submission
 
 from .builders import DATA, plan_with, positions
 

@@ -6,8 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from oplan_xl import __version__
+from oplan_xl.api import check
 from oplan_xl.cli import main
-from oplan_xl.pipeline import check
 
 from .builders import make_plan, project, write_submission
 

@@ -4,8 +4,8 @@ import json
 
 from click.testing import CliRunner
 
+from oplan_xl.api import check
 from oplan_xl.cli import MAX_LINES_PER_DEPARTMENT, main
-from oplan_xl.pipeline import check
 
 from .builders import DATA, plan_with
 
@@ -79,7 +79,7 @@ def test_build_writes_the_findings_even_when_blocked(tmp_path):
 def test_findings_file_open_in_excel_does_not_stop_the_check(tmp_path, monkeypatch):
     import os
 
-    from oplan_xl import atomic
+    from oplan_xl.write import atomic
 
     real_replace = os.replace
 

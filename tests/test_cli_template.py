@@ -75,4 +75,4 @@ def test_help_and_readme(runner):
     assert "template" in runner.invoke(main, ["--help"]).output
     readme = README.read_text(encoding="utf-8")
     assert "`oplan template PLAN_DIR [--department CODE]`" in readme
-    assert "python -m oplan_xl.template --regenerate" in readme
+    assert "python -m oplan_xl.write.template --regenerate" in readme

@@ -18,8 +18,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from oplan_xl.findings import ERROR
-from oplan_xl.pipeline import build
+from oplan_xl.api import build
+from oplan_xl.core.findings import ERROR
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SCRIPT = SAMPLES / "make_sample.py"

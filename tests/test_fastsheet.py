@@ -1,6 +1,6 @@
 """The fast worksheet writes exactly the bytes XlsxWriter's own worksheet writes.
 
-``oplan_xl.forms.fastsheet`` overrides private XlsxWriter methods, so these
+``oplan_xl.speed.fastsheet`` overrides private XlsxWriter methods, so these
 tests are what allows a version into ``CHECKED_VERSIONS``: every form of every
 golden case, and a sheet of odd cells, written with both classes, must give
 byte-identical files.  (The class is forced here, whatever the version.)
@@ -14,8 +14,9 @@ import pytest
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from oplan_xl.forms import common, fastsheet
-from oplan_xl.forms.fastsheet import FastWorkbook, FastWorksheet, merge_blanks, write_cells
+from oplan_xl.speed import fastsheet
+from oplan_xl.speed.fastsheet import FastWorkbook, FastWorksheet, merge_blanks, write_cells
+from oplan_xl.write.forms import common
 
 from .golden.cases import CASES, build_case
 

@@ -5,8 +5,8 @@ import zipfile
 
 import openpyxl
 
-from oplan_xl.findings_workbook import COLUMNS
-from oplan_xl.pipeline import build, review
+from oplan_xl.api import build, review
+from oplan_xl.write.findings import COLUMNS
 
 from .builders import plan_with
 

@@ -2,8 +2,8 @@ import hashlib
 
 import openpyxl
 
-from oplan_xl.pipeline import build
-from oplan_xl.settings import SETTINGS_FILE_ROLE
+from oplan_xl.api import build
+from oplan_xl.core.settings_layout import SETTINGS_FILE_ROLE
 
 from .builders import equipment, make_plan, project, write_submission
 
@@ -133,8 +133,8 @@ def test_provenance_sheet_lists_files_and_rows(tmp_path):
 def test_locked_output_gives_a_clear_message_and_keeps_the_old_file(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from oplan_xl import atomic
     from oplan_xl.cli import main
+    from oplan_xl.write import atomic
 
     plan_dir, first = _build(tmp_path, [project()])
     before = _sha(first.outputs["pd01"])
@@ -158,8 +158,8 @@ def test_outputs_open_in_excel_are_named_together_before_anything_is_written(
     named in one message, and none of the forms is touched."""
     from click.testing import CliRunner
 
-    from oplan_xl import atomic
     from oplan_xl.cli import main
+    from oplan_xl.write import atomic
 
     plan_dir, first = _build(tmp_path, [project()])
     output = plan_dir / "output"
@@ -178,7 +178,7 @@ def test_outputs_open_in_excel_are_named_together_before_anything_is_written(
 
 
 def test_a_file_merely_open_for_reading_or_missing_is_not_held(tmp_path):
-    from oplan_xl import atomic
+    from oplan_xl.write import atomic
 
     target = tmp_path / "pd01.xlsx"
     assert atomic._in_use(target) is False

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from oplan_xl.pipeline import build
+from oplan_xl.api import build
 
 from .builders import make_plan, project, write_submission
 from .realclients import need_soffice, soffice_convert

@@ -17,12 +17,11 @@ import xlsxwriter
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from oplan_xl import preflight
-from oplan_xl.checks import budget_satang
-from oplan_xl.headers import find_header, year_of_label
-from oplan_xl.layout import EQUIPMENT_COLUMNS, MONTH_KEYS, project_columns
-from oplan_xl.limits import MAX_BUDGET_BAHT
-from oplan_xl.normalise import (
+from oplan_xl.api import SUBMISSIONS, check, load_settings
+from oplan_xl.check.checks import budget_satang
+from oplan_xl.core.layout import EQUIPMENT_COLUMNS, MONTH_KEYS, project_columns
+from oplan_xl.core.limits import MAX_BUDGET_BAHT
+from oplan_xl.core.normalise import (
     NotANumber,
     clean_text,
     is_blank,
@@ -34,9 +33,10 @@ from oplan_xl.normalise import (
     parse_int,
     split_numbered,
 )
-from oplan_xl.pipeline import SUBMISSIONS, check, load_settings
-from oplan_xl.reader import read_submission
-from oplan_xl.sheets import open_workbook, read_sheet
+from oplan_xl.read import guards as preflight
+from oplan_xl.read.header import find_header, year_of_label
+from oplan_xl.read.submission import read_submission
+from oplan_xl.read.workbook import open_workbook, read_sheet
 
 from .builders import DATA, make_plan
 
@@ -374,8 +374,9 @@ def test_odd_settings_values_give_a_settings_error_or_settings(tmp_path_factory,
     stops with a SettingsError (a Thai message, exit 2) — never another exception."""
     import openpyxl
 
-    from oplan_xl.errors import SettingsError
-    from oplan_xl.settings import SETTINGS_FILE, read_settings
+    from oplan_xl.core.errors import SettingsError
+    from oplan_xl.core.settings_layout import SETTINGS_FILE
+    from oplan_xl.read.settings import read_settings
 
     if "plan.xlsx" not in _PLAN:
         _PLAN["settings-dir"] = make_plan(tmp_path_factory.mktemp("settings"))

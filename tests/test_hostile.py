@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from oplan_xl.pipeline import SUBMISSIONS, check
-from oplan_xl.reader import list_submissions
-from oplan_xl.settings import SETTINGS_FILE
+from oplan_xl.api import SUBMISSIONS, check
+from oplan_xl.core.settings_layout import SETTINGS_FILE
+from oplan_xl.read.submission import list_submissions
 
 from .builders import DATA, make_plan
 from .hostile import SECONDS, assert_clean, run_oplan
@@ -95,7 +95,7 @@ def test_broken_settings_workbook_stops_with_a_thai_message(plan_dir, tmp_path, 
 
 def _plan_with_far_value(plan_xlsx: Path) -> None:
     """A value at XFD1048576 on plan.xlsx's strategy sheet, otherwise as init wrote it."""
-    from oplan_xl.sheets import open_workbook, sheet_parts
+    from oplan_xl.read.workbook import open_workbook, sheet_parts
 
     part = sheet_parts(open_workbook(plan_xlsx))[0]["ยุทธศาสตร์"]
     plan_xlsx.write_bytes(make_hostile.replace_part(

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from oplan_xl.model import (
+from oplan_xl.core.model import (
     MONTHS,
     Settings,
     baht_to_satang,

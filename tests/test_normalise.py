@@ -4,8 +4,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from oplan_xl.model import to_thai_digits
-from oplan_xl.normalise import (
+from oplan_xl.core.model import to_thai_digits
+from oplan_xl.core.normalise import (
     NotANumber,
     clean_text,
     is_blank,
@@ -92,8 +92,8 @@ def test_budget_thai_and_arabic_digits_agree(baht, satang):
 
 # --- more messy input -----------------------------------------------------------
 
-from oplan_xl.model import MONTHS  # noqa: E402
-from oplan_xl.normalise import is_total_label, months_in_text  # noqa: E402
+from oplan_xl.core.model import MONTHS  # noqa: E402
+from oplan_xl.core.normalise import is_total_label, months_in_text  # noqa: E402
 
 
 @pytest.mark.parametrize("raw, amount", [
@@ -226,7 +226,7 @@ def test_is_blank_fast_path_agrees(text):
 def test_label_key_drops_every_space_and_bracket(text):
     import re
 
-    from oplan_xl.model import to_arabic_digits
+    from oplan_xl.core.model import to_arabic_digits
 
     expected = clean_text(re.sub(r"[\s()\[\]:*]", "", clean_text(text)))
     expected = to_arabic_digits(expected).lower()

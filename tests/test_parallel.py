@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from oplan_xl import parallel
+from oplan_xl.speed import parallel
 
 needs_fork = pytest.mark.skipif(not parallel.can_fork(), reason="no second core or no fork")
 
@@ -70,7 +70,7 @@ def test_output_printed_before_the_fork_is_written_once():
     import sys
 
     code = ("import sys\n"
-            "from oplan_xl import parallel\n"
+            "from oplan_xl.speed import parallel\n"
             "print('before', end='')\n"  # to a pipe: held in the buffer
             "print(parallel.map_in_two(lambda n: n + 1, list(range(6))))\n")
     env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}

@@ -1,8 +1,8 @@
 from decimal import Decimal
 
-from oplan_xl.pipeline import check
-from oplan_xl.plan import make_plan
-from oplan_xl.settings import read_settings
+from oplan_xl.api import check
+from oplan_xl.plan.grouping import make_plan
+from oplan_xl.read.settings import read_settings
 
 from .builders import equipment, project, write_submission
 from .builders import make_plan as make_plan_dir

@@ -17,14 +17,14 @@ import openpyxl
 import pytest
 
 import oplan_xl
-from oplan_xl import preview
-from oplan_xl.findings import Report
-from oplan_xl.forms import pd01, pd02, pd02_1
-from oplan_xl.model import MONTHS, format_baht, to_thai_digits
-from oplan_xl.pipeline import build
-from oplan_xl.plan import make_plan
-from oplan_xl.preview import render_preview, write_preview
-from oplan_xl.settings import default_settings
+from oplan_xl.api import build
+from oplan_xl.core.findings import Report
+from oplan_xl.core.model import MONTHS, format_baht, to_thai_digits
+from oplan_xl.core.settings_layout import default_settings
+from oplan_xl.plan.grouping import make_plan
+from oplan_xl.preview import book as preview
+from oplan_xl.preview.book import render_preview, write_preview
+from oplan_xl.write.forms import pd01, pd02, pd02_1
 
 from . import builders
 from .htmlbook import Book
@@ -324,7 +324,8 @@ def test_empty_plan_renders():
 
 
 def test_jinja2_is_imported_lazily():
-    code = ("import sys, oplan_xl.cli, oplan_xl.pipeline, oplan_xl.preview, oplan_xl.charts; "
+    code = ("import sys, oplan_xl.cli, oplan_xl.api, oplan_xl.preview.book, "
+            "oplan_xl.preview.charts; "
             "sys.exit('jinja2' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 
@@ -333,10 +334,10 @@ def test_templates_are_package_data():
     config = configparser.ConfigParser()
     config.read(ROOT / "setup.cfg", encoding="utf-8")
     # setuptools reads this value as a list separated by commas or line breaks
-    value = config["options.package_data"]["oplan_xl"]
+    value = config["options.package_data"]["oplan_xl.preview"]
     patterns = [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
-    package = Path(oplan_xl.__file__).parent
-    templates = sorted(p.relative_to(package) for p in (package / "preview_templates").iterdir()
+    package = Path(oplan_xl.__file__).parent / "preview"
+    templates = sorted(p.relative_to(package) for p in (package / "templates").iterdir()
                        if p.is_file())
     assert templates
     for path in templates:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from oplan_xl.pipeline import build
+from oplan_xl.api import build
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "sample-plan"
 BROWSER = next((shutil.which(name) for name in ("chromium", "chromium-browser",

@@ -1,5 +1,5 @@
-from oplan_xl.layout import project_columns
-from oplan_xl.reader import column_letter, list_submissions, read_submission
+from oplan_xl.core.layout import project_columns
+from oplan_xl.read.submission import column_letter, list_submissions, read_submission
 
 from .builders import equipment, project, write_submission
 

@@ -3,8 +3,8 @@ or gives a precise finding.  One fixture per habit in tests/data/."""
 
 import pytest
 
-from oplan_xl.pipeline import check
-from oplan_xl.reader import read_submission
+from oplan_xl.api import check
+from oplan_xl.read.submission import read_submission
 
 from .builders import DATA, plan_with, positions
 
@@ -204,8 +204,8 @@ def test_equipment_merged_continued_and_totalled(tmp_path):
 
 
 def test_month_labels_with_years_imply_the_fiscal_year():
-    from oplan_xl.headers import find_header
-    from oplan_xl.layout import project_columns
+    from oplan_xl.core.layout import project_columns
+    from oplan_xl.read.header import find_header
 
     columns = project_columns()
     labels = [c.label for c in columns]

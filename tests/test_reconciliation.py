@@ -10,9 +10,9 @@ import re
 import pytest
 import python_calamine
 
-from oplan_xl.model import Origin
-from oplan_xl.pipeline import check
-from oplan_xl.reader import read_submission
+from oplan_xl.api import check
+from oplan_xl.core.model import Origin
+from oplan_xl.read.submission import read_submission
 
 from .builders import fixture_names, plan_with
 

@@ -6,8 +6,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from oplan_xl.layout import RETURNED_ERROR_FILL, RETURNED_WARNING_FILL
-from oplan_xl.pipeline import check, review
+from oplan_xl.api import check, review
+from oplan_xl.core.layout import RETURNED_ERROR_FILL, RETURNED_WARNING_FILL
 
 from .builders import DATA, plan_with, positions
 

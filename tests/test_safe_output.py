@@ -19,12 +19,12 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from oplan_xl import atomic
+from oplan_xl.api import SUBMISSIONS, build, review
 from oplan_xl.cli import main
-from oplan_xl.layout import DEPARTMENT_SHEET, EQUIPMENT_COLUMNS, project_columns
-from oplan_xl.normalise import clean_text
-from oplan_xl.pipeline import SUBMISSIONS, build, review
-from oplan_xl.settings import SETTINGS_FILE
+from oplan_xl.core.layout import DEPARTMENT_SHEET, EQUIPMENT_COLUMNS, project_columns
+from oplan_xl.core.normalise import clean_text
+from oplan_xl.core.settings_layout import SETTINGS_FILE
+from oplan_xl.write import atomic
 
 from .builders import DATA, equipment, make_plan, plan_with, project
 from .hostile import ROOT

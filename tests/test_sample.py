@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from oplan_xl.pipeline import build
+from oplan_xl.api import build
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "sample-plan"
 

@@ -3,9 +3,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from oplan_xl.errors import SettingsError
-from oplan_xl.model import Strategy
-from oplan_xl.settings import (
+from oplan_xl.core.errors import SettingsError
+from oplan_xl.core.model import Strategy
+from oplan_xl.core.settings_layout import (
     APPROACHES,
     HEADERS,
     INFO,
@@ -13,9 +13,9 @@ from oplan_xl.settings import (
     STANDARD_EQUIPMENT_TYPES,
     STANDARD_PROGRAMMES,
     default_settings,
-    read_settings,
-    write_settings,
 )
+from oplan_xl.read.settings import read_settings
+from oplan_xl.write.settings import write_settings
 
 
 @pytest.mark.parametrize("year, edition", [(2559, "2548"), (2561, "2559"), (2568, "2561")])

@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from oplan_xl import sheet_extras
-from oplan_xl.sheets import ODS, Workbook, may_hold_formulas
+from oplan_xl.read import extras as sheet_extras
+from oplan_xl.read.workbook import ODS, Workbook, may_hold_formulas
 
 _NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '

@@ -1,4 +1,4 @@
-"""The department input workbook written by ``oplan template`` (oplan_xl.template).
+"""The department input workbook written by ``oplan template`` (oplan_xl.write.template).
 
 Exact cells, validations and protection; the reader gets back exactly what is
 typed into a template; the reference workbook in workbook_templates/ has not
@@ -16,21 +16,21 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from oplan_xl import template
-from oplan_xl.errors import UsageError
-from oplan_xl.headers import find_header
-from oplan_xl.layout import (
+from oplan_xl.api import check, write_templates
+from oplan_xl.core.errors import UsageError
+from oplan_xl.core.layout import (
     DEPARTMENT_ITEMS,
     EQUIPMENT_COLUMNS,
     FUND_SOURCES,
     MONTH_KEYS,
     project_columns,
 )
-from oplan_xl.model import MONTHS
-from oplan_xl.pipeline import check, write_templates
-from oplan_xl.settings import default_settings
-from oplan_xl.sheets import open_workbook, read_grid
-from oplan_xl.template import (
+from oplan_xl.core.model import MONTHS
+from oplan_xl.core.settings_layout import default_settings
+from oplan_xl.read.header import find_header
+from oplan_xl.read.workbook import open_workbook, read_grid
+from oplan_xl.write import template
+from oplan_xl.write.template import (
     ACCEPTED_MARKS,
     EQUIPMENT_ROWS,
     FIRST_DATA_ROW,
@@ -450,7 +450,7 @@ def test_write_templates_names_files_after_codes(tmp_path):
 
 
 def test_file_name_of_an_awkward_code():
-    from oplan_xl.model import Department
+    from oplan_xl.core.model import Department
 
     assert template.template_file_name(Department(1, "กองช่าง", "กอง/ช่าง:1")) == \
         "กอง-ช่าง-1.xlsx"
@@ -527,14 +527,15 @@ def test_reference_workbook_has_not_drifted(tmp_path):
     """workbook_templates/ must be what the code writes today.
 
     When this fails after an intended change, run
-    ``python -m oplan_xl.template --regenerate``, look at the result and commit it.
+    ``python -m oplan_xl.write.template --regenerate``, look at the result and commit it.
     """
     reference = template.reference_dir() / REFERENCE_FILE
-    assert reference.is_file(), "run: python -m oplan_xl.template --regenerate"
+    assert reference.is_file(), "run: python -m oplan_xl.write.template --regenerate"
     fresh = template.write_reference(tmp_path)
     differences = _differences(signature(fresh), signature(reference))
     assert not differences, ("workbook_templates/ drifted; regenerate with `python -m "
-                             "oplan_xl.template --regenerate`:\n" + "\n".join(differences[:20]))
+                             "oplan_xl.write.template --regenerate`:\n"
+                             + "\n".join(differences[:20]))
 
 
 def test_signature_sees_a_changed_cell_validation_and_protection(tmp_path):

@@ -45,7 +45,7 @@ except ImportError:
 
 import xlsxwriter  # noqa: E402
 
-from oplan_xl.layout import EQUIPMENT_COLUMNS, MONTH_KEYS, project_columns  # noqa: E402
+from oplan_xl.core.layout import EQUIPMENT_COLUMNS, MONTH_KEYS, project_columns  # noqa: E402
 
 FIXED_DATE = dt.datetime(2024, 10, 1)
 MARK = "✓"

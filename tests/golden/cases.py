@@ -12,8 +12,8 @@ from pathlib import Path
 
 import openpyxl
 
-from oplan_xl.pipeline import build
-from oplan_xl.reproducible import fix_times
+from oplan_xl.api import build
+from oplan_xl.write.reproducible import fix_times
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parent

@@ -47,8 +47,8 @@ ROOT = DATA.parent.parent
 if str(ROOT) not in sys.path:  # this checkout's oplan_xl, not an installed one
     sys.path.insert(0, str(ROOT))
 
-from oplan_xl import preflight  # noqa: E402
-from oplan_xl.layout import EQUIPMENT_COLUMNS, MONTH_KEYS, project_columns  # noqa: E402
+from oplan_xl.core.layout import EQUIPMENT_COLUMNS, MONTH_KEYS, project_columns  # noqa: E402
+from oplan_xl.read import guards as preflight  # noqa: E402
 
 MARK = "✓"
 #: Deterministic zip member times, so the generated files are byte-reproducible.

@@ -1,0 +1,252 @@
+"""Every message the tool prints, in Thai and English, keyed by a stable name.
+
+Finding messages live in ``findings.CATALOGUE``; this module holds the rest
+(errors, command output).  ``text()`` renders either kind.
+"""
+
+from __future__ import annotations
+
+LANGS = ("th", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- settings workbook (exit 2) ---
+    "settings-not-found": (
+        "ไม่พบไฟล์ตั้งค่า {path} — สร้างด้วยคำสั่ง oplan init ก่อน",
+        "Settings workbook {path} not found - create it with `oplan init` first",
+    ),
+    "settings-unreadable": (
+        "เปิดไฟล์ตั้งค่า {path} ไม่ได้ ไฟล์อาจเสียหรือคัดลอกมาไม่ครบ ({reason}) — เปิดใน Excel แล้วบันทึกใหม่ "
+        "หรือใช้ฉบับสำรองที่ยังเปิดได้",
+        "Cannot open settings workbook {path}; it may be damaged or incomplete ({reason}) - "
+        "open it in Excel and save it again, or use a backup copy that opens",
+    ),
+    "settings-encrypted": (
+        "ไฟล์ตั้งค่า {path} ตั้งรหัสผ่านไว้ โปรแกรมจึงอ่านไม่ได้ — เปิดใน Excel แล้วเอารหัสผ่านออก "
+        "(ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก > เข้ารหัสด้วยรหัสผ่าน ลบรหัสให้ว่าง) แล้วบันทึก",
+        "Settings workbook {path} is password protected and cannot be read - open it in "
+        "Excel, remove the password (File > Info > Protect Workbook) and save",
+    ),
+    "settings-not-workbook": (
+        "ไฟล์ตั้งค่า {path} ไม่ใช่ไฟล์ Excel ({reason}) — ใช้ไฟล์ plan.xlsx ที่สร้างด้วย oplan init "
+        "หรือเปิดใน Excel แล้วบันทึกเป็น .xlsx",
+        "Settings workbook {path} is not a workbook ({reason}) - use the plan.xlsx made by "
+        "`oplan init`, or open it in Excel and save it as .xlsx",
+    ),
+    "settings-too-large": (
+        "ไฟล์ตั้งค่า {path} ใหญ่ผิดปกติ ({reason}) จึงไม่อ่าน — ลบแถว คอลัมน์ หรือรูปภาพที่ไม่ใช้ออก "
+        "(มักมีข้อความหลงอยู่ไกลจากตาราง) หรือสร้างใหม่ด้วย oplan init",
+        "Settings workbook {path} is unusually large ({reason}) and was not read - delete "
+        "unused rows, columns or pictures (often a stray value far from the table), or "
+        "make a new one with `oplan init`",
+    ),
+    "settings-sheet-missing": (
+        "ไฟล์ตั้งค่าไม่มีแผ่นงาน \"{sheet}\" — เพิ่มแผ่นงานนี้ (ดูตัวอย่างจาก oplan init)",
+        "The settings workbook has no sheet \"{sheet}\" - add it (see `oplan init`)",
+    ),
+    "settings-bad-header": (
+        "แผ่นงาน \"{sheet}\" ของไฟล์ตั้งค่า: หัวตารางแถว 1 ต้องเป็น {expected} แต่พบ {found}",
+        "Sheet \"{sheet}\" of the settings: row 1 must read {expected}, found {found}",
+    ),
+    "settings-unknown-key": (
+        "แผ่นงาน \"ข้อมูลทั่วไป\" แถว {row}: ไม่รู้จักรายการ \"{key}\" — ใช้ได้เฉพาะ {known}",
+        "Sheet \"ข้อมูลทั่วไป\" row {row}: unknown item \"{key}\" - allowed: {known}",
+    ),
+    "settings-missing-key": (
+        "แผ่นงาน \"ข้อมูลทั่วไป\": ต้องกรอก \"{key}\"",
+        "Sheet \"ข้อมูลทั่วไป\": \"{key}\" must be filled in",
+    ),
+    "settings-bad-year": (
+        "ปีงบประมาณ \"{value}\" ไม่ถูกต้อง — ใส่ปี พ.ศ. 4 หลัก ระหว่าง {low} ถึง {high} เช่น 2568",
+        "Fiscal year \"{value}\" is not valid - enter a Buddhist-era year between "
+        "{low} and {high}, e.g. 2568",
+    ),
+    "settings-ce-year": (
+        "ปีงบประมาณ \"{value}\" ดูเหมือนเป็นปี ค.ศ. — ใส่เป็นปี พ.ศ. ({be})",
+        "Fiscal year \"{value}\" looks like a Common Era year - enter the "
+        "Buddhist-era year ({be})",
+    ),
+    "settings-bad-edition": (
+        "ฉบับระเบียบ \"{value}\" ไม่ถูกต้อง — ใช้ 2548, 2559 หรือ 2561 หรือเว้นว่างให้โปรแกรมเลือกตามปีงบประมาณ",
+        "Regulation edition \"{value}\" is not valid - use 2548, 2559 or 2561, "
+        "or leave it empty to infer it from the fiscal year",
+    ),
+    "settings-bad-yesno": (
+        "รายการ \"{key}\" ต้องเป็น ใช่ หรือ ไม่ใช่ (พบ \"{value}\")",
+        "Item \"{key}\" must be ใช่ (yes) or ไม่ใช่ (no), found \"{value}\"",
+    ),
+    "settings-bad-number": (
+        "แผ่นงาน \"{sheet}\" แถว {row}: ลำดับ \"{value}\" ต้องเป็นตัวเลข",
+        "Sheet \"{sheet}\" row {row}: order \"{value}\" must be a number",
+    ),
+    "settings-duplicate": (
+        "แผ่นงาน \"{sheet}\" แถว {row}: \"{value}\" ซ้ำกับแถวก่อนหน้า — ลบหรือแก้ให้ไม่ซ้ำ",
+        "Sheet \"{sheet}\" row {row}: \"{value}\" repeats an earlier row - remove or rename it",
+    ),
+    "settings-empty-list": (
+        "แผ่นงาน \"{sheet}\" ยังไม่มีรายการ — กรอกอย่างน้อย 1 รายการ",
+        "Sheet \"{sheet}\" is empty - enter at least one item",
+    ),
+    "settings-bad-approach": (
+        "แผ่นงาน \"แนวทาง\" แถว {row}: ยุทธศาสตร์ \"{value}\" ไม่มีในแผ่นงาน \"ยุทธศาสตร์\"",
+        "Sheet \"แนวทาง\" row {row}: strategy \"{value}\" is not on sheet \"ยุทธศาสตร์\"",
+    ),
+    "settings-missing-code": (
+        "แผ่นงาน \"หน่วยงาน\" แถว {row}: ต้องกรอกรหัสหน่วยงาน (ใช้ตั้งชื่อไฟล์)",
+        "Sheet \"หน่วยงาน\" row {row}: the department code (used for file names) is required",
+    ),
+    # --- usage (exit 2) ---
+    "plan-dir-exists": (
+        "มีไฟล์ตั้งค่า {path} อยู่แล้ว — ไม่เขียนทับ (ลบหรือย้ายไฟล์เดิมก่อนถ้าต้องการเริ่มใหม่)",
+        "{path} already exists - not overwritten (move it away to start afresh)",
+    ),
+    "plan-dir-missing": (
+        "ไม่พบโฟลเดอร์แผน {path}",
+        "Plan folder {path} not found",
+    ),
+    "sample-missing": (
+        "ไม่พบแผนตัวอย่างที่มากับโปรแกรม — ติดตั้งโปรแกรมใหม่ด้วย pip install .",
+        "The bundled sample plan is missing - reinstall with `pip install .`",
+    ),
+    "demo-dir-not-empty": (
+        "โฟลเดอร์ {path} มีไฟล์อยู่แล้ว — ระบุโฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง",
+        "{path} is not empty - give a new or empty folder",
+    ),
+    # --- outputs (exit 1) ---
+    "output-locked": (
+        "เขียนไฟล์ {path} ไม่ได้ — ไฟล์อาจเปิดค้างอยู่ใน Excel หรือเป็นแบบอ่านอย่างเดียว "
+        "ปิดไฟล์แล้วสั่งใหม่ ({reason})",
+        "Cannot write {path} - it may be open in Excel or read-only; close it and "
+        "run again ({reason})",
+    ),
+    "outputs-in-use": (
+        "ไฟล์ผลลัพธ์ต่อไปนี้เปิดอยู่ในโปรแกรมอื่น (เช่น Excel) หรือเป็นแบบอ่านอย่างเดียว: {paths} — "
+        "ปิดทุกไฟล์แล้วสั่งใหม่ ครั้งนี้ยังไม่ได้เขียนแบบและ preview ใหม่ ไฟล์เดิมยังอยู่ครบ",
+        "These outputs are open in another program (Excel?) or read-only: {paths} - close "
+        "them all and run again; the forms and the preview were not written this time, the "
+        "previous files are untouched",
+    ),
+    "output-failed": (
+        "เขียนไฟล์ {path} ไม่ได้ ({reason}) — ตรวจว่าดิสก์ยังมีที่ว่าง และโฟลเดอร์ output เขียนได้ "
+        "แล้วสั่งใหม่ ไฟล์เดิมยังอยู่ครบ",
+        "Cannot write {path} ({reason}) - check there is space on the disk and the output "
+        "folder can be written, then run again; the previous file is untouched",
+    ),
+    "internal-error": (
+        "เกิดข้อผิดพลาดภายในโปรแกรม: {reason} — สั่งใหม่พร้อม --debug แล้วส่งข้อความให้ผู้ดูแล",
+        "Internal error: {reason} - run again with --debug and send the output to "
+        "the maintainers",
+    ),
+    # --- command output ---
+    "init-done": (
+        "สร้างแผน {org} ปีงบประมาณ {year} ที่ {path} แล้ว\n"
+        "ขั้นต่อไป: แก้ไขยุทธศาสตร์และหน่วยงานใน plan.xlsx แล้วสั่ง oplan template",
+        "Created the plan of {org} for fiscal year {year} in {path}\n"
+        "Next: edit the strategies and departments in plan.xlsx, then run `oplan template`",
+    ),
+    "reconciliation": (
+        "กระทบยอด: อ่าน {rows_read} แถว {baht_read} บาท = เข้าแผน {rows_planned} แถว "
+        "{baht_planned} บาท + ไม่เข้าแผน {rows_rejected} แถว {baht_rejected} บาท",
+        "Reconciliation: read {rows_read} rows {baht_read} baht = planned "
+        "{rows_planned} rows {baht_planned} baht + rejected {rows_rejected} rows "
+        "{baht_rejected} baht",
+    ),
+    "reading-files": (
+        "กำลังอ่านไฟล์ของหน่วยงาน",
+        "Reading the submissions",
+    ),
+    "summary-ok": (
+        "ไม่พบข้อผิดพลาด ({warnings} คำเตือน)",
+        "No errors ({warnings} warnings)",
+    ),
+    "summary-errors": (
+        "พบข้อผิดพลาด {errors} รายการ และคำเตือน {warnings} รายการ — แก้ข้อผิดพลาดก่อนสั่ง build",
+        "{errors} errors and {warnings} warnings - fix the errors before `build`",
+    ),
+    "build-blocked": (
+        "ยังไม่สร้างแบบ ผด. เพราะมีข้อผิดพลาด — แก้ไขแล้วสั่งใหม่ หรือใช้ --force เพื่อสร้างจากแถวที่ถูกต้อง",
+        "Forms not written because of errors - fix them, or use --force to build "
+        "from the valid rows",
+    ),
+    "build-done": (
+        "สร้างแผนการดำเนินงาน: {projects} โครงการ งบประมาณรวม {baht} บาท, ครุภัณฑ์ {equipment} รายการ",
+        "Built the operational plan: {projects} projects, {baht} baht in total, "
+        "{equipment} equipment items",
+    ),
+    "wrote": ("เขียน {label}: {path}", "Wrote {label}: {path}"),
+    "demo-copied": (
+        "คัดลอกแผนตัวอย่างไปที่ {path}",
+        "Copied the sample plan to {path}",
+    ),
+    "file-heading": ("ไฟล์ {file} ({department})", "File {file} ({department})"),
+    "plan-heading": ("ทั้งแผน", "Whole plan"),
+    # --- oplan template (department input workbooks) ---
+    "template-unknown-department": (
+        "ไม่พบหน่วยงานรหัส \"{code}\" ในแผ่นงาน \"หน่วยงาน\" ของ plan.xlsx — รหัสที่มี: {known}",
+        "No department with code \"{code}\" on sheet \"หน่วยงาน\" of plan.xlsx - "
+        "known codes: {known}",
+    ),
+    "template-same-file": (
+        "รหัสหน่วยงาน {codes} ในแผ่นงาน \"หน่วยงาน\" ของ plan.xlsx จะได้ไฟล์ชื่อเดียวกัน ({file}) "
+        "— แก้รหัสให้ต่างกันแล้วสั่งใหม่ (ยังไม่ได้เขียนไฟล์ใด)",
+        "Department codes {codes} on sheet \"หน่วยงาน\" of plan.xlsx would give the same "
+        "file name ({file}) - make the codes differ and run again (nothing was written)",
+    ),
+    "template-done": (
+        "สร้างแบบกรอกข้อมูล {count} ไฟล์ใน {path}\n"
+        "ขั้นต่อไป: ส่งไฟล์ให้แต่ละหน่วยงานกรอก นำไฟล์ที่ได้รับคืนไปไว้ในโฟลเดอร์ submissions "
+        "แล้วสั่ง oplan check",
+        "Wrote {count} department workbooks into {path}\n"
+        "Next: send each to its department, put the returned files into submissions/ "
+        "and run `oplan check`",
+    ),
+    # --- check report: findings by department, reconciliation per file, outputs ---
+    "department-heading": (
+        "{department} — {counts} ({files})",
+        "{department} - {counts} ({files})",
+    ),
+    "plan-level-heading": (
+        "ทั้งแผน — {counts}",
+        "Whole plan - {counts}",
+    ),
+    "finding-counts": (
+        "ข้อผิดพลาด {errors} คำเตือน {warnings}",
+        "{errors} errors, {warnings} warnings",
+    ),
+    "department-clean": ("ไม่พบปัญหา", "no problems"),
+    "for-row": ("(แถว {row})", "(row {row})"),
+    "more-findings": (
+        "  … และอีก {count} รายการ — ดูทั้งหมดใน {path}",
+        "  ... and {count} more - see {path}",
+    ),
+    "reconciliation-files": ("กระทบยอดรายไฟล์:", "Reconciliation by file:"),
+    "file-reconciliation": (
+        "  {file} ({department}): อ่าน {rows_read} แถว {baht_read} บาท = เข้าแผน {rows_planned} "
+        "แถว {baht_planned} บาท + ไม่เข้าแผน {rows_rejected} แถว {baht_rejected} บาท",
+        "  {file} ({department}): read {rows_read} rows {baht_read} baht = planned "
+        "{rows_planned} rows {baht_planned} baht + rejected {rows_rejected} rows "
+        "{baht_rejected} baht",
+    ),
+    "not-data-rows": (
+        "    (ไม่นับเป็นแถวข้อมูล: แถวรวมยอด {total_rows} แถว, แถวข้อความต่อจากแถวบน "
+        "{continuation_rows} แถว, แถวลงชื่อ/หมายเหตุใต้ตาราง {note_rows} แถว)",
+        "    (not data rows: {total_rows} total rows, {continuation_rows} continuation rows, "
+        "{note_rows} note rows)",
+    ),
+    "wrote-findings": ("เขียนผลการตรวจ: {path}", "Wrote the findings: {path}"),
+    "wrote-returned": (
+        "สำเนาส่งคืน {department}: {path}",
+        "Copy to return to {department}: {path}",
+    ),
+}
+
+
+def text(key: str, lang: str = "th", /, **params: object) -> str:
+    """Render message *key* in *lang* with its named placeholders filled in."""
+    from oplan_xl.core.findings import CATALOGUE  # finding messages share the same renderer
+
+    if key in MESSAGES:
+        template = MESSAGES[key][LANGS.index(lang)]
+    else:
+        kind = CATALOGUE[key]
+        template = kind.th if lang == "th" else kind.en
+    return template.format(**params)

@@ -1,0 +1,272 @@
+"""The finished plan: rows grouped, numbered and totalled, ready for any renderer.
+
+Every renderer (the three workbooks, the preview, the tests) takes this one
+object, so ผด.01 in a workbook and in the preview can never disagree.
+Nothing here imports a renderer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from oplan_xl.core.findings import FileTally
+from oplan_xl.core.model import (
+    EquipmentRow,
+    EquipmentType,
+    Programme,
+    ProjectRow,
+    Settings,
+    Strategy,
+    percent,
+)
+
+
+@dataclass
+class ProjectGroup:
+    """Projects of one strategy under one programme (or approach), numbered from 1."""
+
+    strategy: Strategy
+    group: Programme
+    rows: list[ProjectRow]
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def satang(self) -> int:
+        return sum(row.budget_satang for row in self.rows)
+
+
+@dataclass
+class StrategyBlock:
+    strategy: Strategy
+    groups: list[ProjectGroup]
+
+    @property
+    def count(self) -> int:
+        return sum(group.count for group in self.groups)
+
+    @property
+    def satang(self) -> int:
+        return sum(group.satang for group in self.groups)
+
+
+@dataclass
+class EquipmentGroup:
+    """Equipment of one type under one programme, numbered from 1."""
+
+    equipment_type: EquipmentType
+    programme: Programme
+    rows: list[EquipmentRow]
+
+    @property
+    def satang(self) -> int:
+        return sum(row.budget_satang for row in self.rows)
+
+
+@dataclass
+class EquipmentBlock:
+    equipment_type: EquipmentType
+    groups: list[EquipmentGroup]
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.rows) for group in self.groups)
+
+    @property
+    def satang(self) -> int:
+        return sum(group.satang for group in self.groups)
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One figure line of ผด.01: a programme under a strategy, a strategy total,
+    or the grand total."""
+
+    kind: str  # "group" | "strategy-total" | "grand-total"
+    label: str
+    count: int
+    count_percent: Decimal
+    satang: int
+    satang_percent: Decimal
+    units: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A plan row with its place in the printed form: ``1.2/3`` is the third
+    row of the second group of strategy 1."""
+
+    place: str
+    number: int
+    row: ProjectRow | EquipmentRow
+
+
+@dataclass
+class Plan:
+    settings: Settings
+    strategies: list[StrategyBlock]
+    equipment: list[EquipmentBlock] = field(default_factory=list)
+    #: The input files the plan was built from (provenance).
+    sources: list[FileTally] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(block.count for block in self.strategies)
+
+    @property
+    def satang(self) -> int:
+        return sum(block.satang for block in self.strategies)
+
+    @property
+    def equipment_count(self) -> int:
+        return sum(block.count for block in self.equipment)
+
+    @property
+    def equipment_satang(self) -> int:
+        return sum(block.satang for block in self.equipment)
+
+    def projects(self) -> list[ProjectRow]:
+        """All project rows in the printed order."""
+        return [row for block in self.strategies for group in block.groups
+                for row in group.rows]
+
+    def project_entries(self) -> list[Entry]:
+        """Every project with its place in ผด.02, in the printed order.  Made once per
+        plan (ผด.01 asks twice, ผด.02 once); the list is shared: do not change it."""
+        cached = self.__dict__.get("_project_entries")
+        if cached is None:
+            cached = self.__dict__["_project_entries"] = self._project_entries()
+        return cached
+
+    def _project_entries(self) -> list[Entry]:
+        entries = []
+        for block in self.strategies:
+            for group_number, group in enumerate(block.groups, 1):
+                code = group.group.code or f"{block.strategy.number}.{group_number}"
+                entries += [Entry(f"{code}/{n}", n, row) for n, row in enumerate(group.rows, 1)]
+        return entries
+
+    def equipment_entries(self) -> list[Entry]:
+        entries = []
+        for type_number, block in enumerate(self.equipment, 1):
+            for group_number, group in enumerate(block.groups, 1):
+                entries += [Entry(f"{type_number}.{group_number}/{n}", n, row)
+                            for n, row in enumerate(group.rows, 1)]
+        return entries
+
+    def summary(self) -> list[tuple[StrategyBlock, list[SummaryLine], SummaryLine]]:
+        """ผด.01 figures: per strategy its programme lines and its total line.
+
+        Worked out once per plan (ผด.01 and the preview both ask for it): the plan
+        is finished when made, nothing changes it afterwards.
+        """
+        cached = self.__dict__.get("_summary")
+        if cached is None:
+            cached = self.__dict__["_summary"] = self._summarise()
+        return cached[0]
+
+    def _summarise(self) -> tuple[list, SummaryLine]:
+        total_count, total_satang = self.count, self.satang
+
+        def line(kind, label, count, satang, units) -> SummaryLine:
+            return SummaryLine(kind, label, count, percent(count, total_count), satang,
+                               percent(satang, total_satang), units)
+
+        result = []
+        split: dict[str, tuple[str, ...]] = {}  # a row's units, once per distinct text
+        all_units: list[tuple[str, ...]] = []
+        for block in self.strategies:
+            lines, block_units = [], []
+            for n, group in enumerate(block.groups, 1):
+                units = units_of(group.rows, split)
+                block_units.append(units)
+                lines.append(line("group", self.group_title(block, n, group.group),
+                                  group.count, group.satang, units))
+            # In order of first appearance over the rows = over the groups' units.
+            units = _merged(block_units)
+            all_units.append(units)
+            result.append((block, lines, line("strategy-total", "รวม", block.count,
+                                              block.satang, units)))
+        grand = SummaryLine("grand-total", "รวมทั้งสิ้น", total_count,
+                            percent(total_count, total_count), total_satang,
+                            percent(total_satang, total_satang), _merged(all_units))
+        return result, grand
+
+    def group_title(self, block: StrategyBlock, number: int, group: Programme) -> str:
+        """``1.2 แผนงานการศึกษา``: approaches carry their own code, programmes are
+        numbered within their strategy."""
+        return group.title if group.code else f"{block.strategy.number}.{number} {group.name}"
+
+    def grand_total(self) -> SummaryLine:
+        self.summary()
+        return self.__dict__["_summary"][1]
+
+
+def units_of(rows: list[ProjectRow],
+             split: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """Distinct responsible units of *rows*, in order of first appearance.
+
+    A row may name two units (``สำนักปลัด / กองสวัสดิการสังคม``); each counts.
+    *split* (if given) keeps each distinct text's units: rows repeat a few texts.
+    """
+    split = {} if split is None else split
+    units: dict[str, None] = {}
+    for row in rows:
+        text = row.responsible
+        parts = split.get(text)
+        if parts is None:
+            parts = split[text] = tuple(unit.strip() for unit in text.split("/")
+                                        if unit.strip())
+        units.update(dict.fromkeys(parts))
+    return tuple(units)
+
+
+def _merged(unit_lists: list[tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(unit for units in unit_lists for unit in units))
+
+
+def make_plan(settings: Settings, projects: list[ProjectRow],
+              equipment: list[EquipmentRow], sources: list[FileTally] | None = None) -> Plan:
+    """Group, order and number the accepted rows as the forms print them.
+
+    Strategies follow the settings' order, and so do programmes (approaches)
+    and equipment types; within a group rows keep the departments' order,
+    then file and row, so the same inputs always give the same plan.
+    """
+    department_order = {d.name: d.order for d in settings.departments}
+
+    def row_order(row):
+        return (department_order.get(row.department, len(department_order) + 1), row.origin)
+
+    # One pass puts every row under its (strategy, group); the settings' order
+    # then lays the groups out.
+    group_order = {g: n for n, g in enumerate(settings.groups())}
+    by_group: dict[tuple, list[ProjectRow]] = {}
+    for project in projects:
+        by_group.setdefault((project.strategy, project.group), []).append(project)
+    blocks = []
+    for strategy in sorted(settings.strategies, key=lambda s: s.number):
+        mine = sorted((group for key_strategy, group in by_group if key_strategy == strategy),
+                      key=group_order.__getitem__)
+        blocks.append(StrategyBlock(strategy, [
+            ProjectGroup(strategy, group, sorted(by_group[(strategy, group)], key=row_order))
+            for group in mine]))
+
+    programme_order = {p: n for n, p in enumerate(settings.programmes)}
+    by_type: dict[tuple, list[EquipmentRow]] = {}
+    for item in equipment:
+        by_type.setdefault((item.equipment_type, item.programme), []).append(item)
+    equipment_blocks = []
+    for equipment_type in settings.equipment_types:
+        mine = sorted((programme for key_type, programme in by_type
+                       if key_type == equipment_type), key=programme_order.__getitem__)
+        if not mine:
+            continue
+        equipment_blocks.append(EquipmentBlock(equipment_type, [
+            EquipmentGroup(equipment_type, programme,
+                           sorted(by_type[(equipment_type, programme)], key=row_order))
+            for programme in mine]))
+    return Plan(settings, blocks, equipment_blocks, list(sources or []))

@@ -1,0 +1,309 @@
+"""What the three form writers share: a safe, reproducible XlsxWriter workbook,
+the title block, the month header and month bars.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from oplan_xl.core.model import (
+    MONTHS,
+    MONTHS_IN_PREVIOUS_YEAR,
+    Settings,
+    month_runs,
+    satang_to_decimal,
+    to_thai_digits,
+    year_labels,
+)
+from oplan_xl.core.normalise import visible_length
+from oplan_xl.core.settings_layout import SETTINGS_FILE, SETTINGS_FILE_ROLE
+from oplan_xl.plan.grouping import Entry, Plan
+from oplan_xl.speed.fastsheet import merge_blanks, workbook_class, write_cells
+from oplan_xl.write.atomic import Writer
+from oplan_xl.write.forms.styles import Styles
+
+# Fixed document dates: the same inputs must give byte-identical files.
+FIXED_DATE = dt.datetime(2000, 1, 1)
+
+# Text from submissions must never become a formula, number or link.
+SAFE_OPTIONS = {"strings_to_formulas": False, "strings_to_numbers": False,
+                "strings_to_urls": False}
+# Up to this many rows a form's parts are assembled in memory (XlsxWriter's
+# in_memory), not in temporary files that are then read back into the zip: 10-15 ms
+# less per form of 2,000 projects.  Beyond, the memory it holds costs more than it
+# saves (measured at 20,000 projects: +77 MB at the peak of a build, and slower).
+IN_MEMORY_ROWS = 5000
+
+
+# Points per printed line of 16 pt TH SarabunPSK, and for the 18 pt title.
+LINE_HEIGHT = 24
+TITLE_HEIGHT = 30
+DEFAULT_WIDTH = 8.43
+
+
+@lru_cache(maxsize=16384)  # places, units and activities recur from row to row
+def text_lines(text: str, width: float, bold: bool = False) -> int:
+    """Estimate how many lines *text* wraps to in a column *width* characters wide.
+
+    Neither Excel nor LibreOffice grows a row for wrapped text written by
+    XlsxWriter, so the writer sets heights itself.  Thai vowels above and
+    below the line and tone marks take no width of their own.
+    """
+    per_line = max(1, int(width * (0.75 if bold else 0.85)))
+    if len(text) <= per_line and "\n" not in text:
+        return 1  # the common cell: it fits even if every character had width
+    lines = 0
+    for part in text.split("\n"):
+        lines += max(1, math.ceil(visible_length(part) / per_line))
+    return lines
+
+
+def baht(satang: int) -> float:
+    """Satang as the float an Excel cell holds.  int / int is correctly rounded, so
+    this is the same float as ``float(satang_to_decimal(satang))``, without Decimal."""
+    return satang / 100
+
+
+_BOLD_STYLES = ("total", "header", "strategy", "group")
+
+
+class Sheet:
+    """A worksheet with the settings' digit style and the workbook's formats.
+
+    It remembers column widths and the longest wrapped text of each row, so
+    ``finish()`` can give every row the height its text needs.
+    """
+
+    def __init__(self, worksheet, styles: Styles, settings: Settings) -> None:
+        self.ws = worksheet
+        self.styles = styles
+        self.settings = settings
+        self.widths: dict[int, float] = {}
+        self.lines: dict[int, int] = {}
+        self._month_cells: dict[tuple[bool, ...], tuple[tuple, list]] = {}
+        worksheet.set_default_row(LINE_HEIGHT)
+
+    def column(self, first_col: int, last_col: int, width: float) -> None:
+        self.ws.set_column(first_col, last_col, width)
+        for col in range(first_col, last_col + 1):
+            self.widths[col] = width
+
+    def _fit(self, row: int, first_col: int, last_col: int, text: str, style: str) -> None:
+        if first_col == last_col:
+            width = self.widths.get(first_col, DEFAULT_WIDTH)
+        else:
+            width = sum(self.widths.get(col, DEFAULT_WIDTH)
+                        for col in range(first_col, last_col + 1))
+        lines = text_lines(text, width, style.startswith(_BOLD_STYLES))
+        if lines > 1 and lines > self.lines.get(row, 1):
+            self.lines[row] = lines
+
+    def finish(self) -> None:
+        """Set the height of every row whose text wraps."""
+        for row, lines in sorted(self.lines.items()):
+            if lines > 1:
+                self.ws.set_row(row, lines * LINE_HEIGHT)
+
+    def text(self, value: str) -> str:
+        """Text for the form: Thai digits when the settings ask for them."""
+        return to_thai_digits(value) if self.settings.use_thai_digits else value
+
+    def write_text(self, row: int, col: int, value: str, style: str = "text") -> None:
+        """Always a string cell: text from a submission never becomes a formula."""
+        self.ws.write_string(row, col, self.text(value), self.styles[style])
+        self._fit(row, col, col, value, style)
+
+    def write_cells(self, row: int, first_col: int, cells,
+                    months: tuple[bool, ...] | None = None) -> None:
+        """Write a row of ``(value, style)`` cells from *first_col* on: text (fitted
+        and with the settings' digits, never a formula), numbers, and None for a
+        formatted blank; then, given *months*, the row's month bars right after
+        them (see ``month_bars``).  One call per row: the cheap way to write a
+        long table."""
+        styles, widths, thai = self.styles, self.widths, self.settings.use_thai_digits
+        lines = self.lines.get(row, 1)
+        values = []
+        for col, (value, style) in enumerate(cells, first_col):
+            if value.__class__ is str:
+                fit = text_lines(value, widths.get(col, DEFAULT_WIDTH),
+                                 style.startswith(_BOLD_STYLES))
+                lines = fit if fit > lines else lines
+                if thai:
+                    value = to_thai_digits(value)
+            values.append((value, styles[style]))
+        if lines > 1:
+            self.lines[row] = lines
+        if months is None:
+            write_cells(self.ws, row, first_col, values)
+            return
+        month_formats, runs = self._month_pattern(months)
+        write_cells(self.ws, row, first_col, values, month_formats)
+        self._merge_runs(row, first_col + len(values), runs)
+
+    def merge_text(self, row: int, first_col: int, last_col: int, value: str,
+                   style: str) -> None:
+        if first_col == last_col:
+            self.write_text(row, first_col, value, style)
+        else:
+            self.ws.merge_range(row, first_col, row, last_col, self.text(value),
+                                self.styles[style])
+            self._fit(row, first_col, last_col, value, style)
+
+    def title_block(self, form_code: str, title: str, last_col: int) -> int:
+        """Write form code, title, plan year and organisation; return the next row."""
+        settings = self.settings
+        self.write_text(0, last_col, form_code, "form-code")
+        place = " ".join(part for part in (
+            settings.org_name,
+            f"อำเภอ{settings.district}" if settings.district else "",
+            f"จังหวัด{settings.province}" if settings.province else "") if part)
+        lines = (title, f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {settings.fiscal_year}", place)
+        for row, line in enumerate(lines, 1):
+            self.merge_text(row, 0, last_col, line, "title" if row == 1 else "subtitle")
+        self.ws.set_row(1, TITLE_HEIGHT)
+        return len(lines) + 2
+
+    def month_header(self, row: int, first_col: int) -> None:
+        """Two header rows: the Buddhist-era year over its months, then the months."""
+        labels = year_labels(self.settings.fiscal_year, self.settings.use_thai_digits)
+        split = first_col + MONTHS_IN_PREVIOUS_YEAR
+        self.ws.merge_range(row, first_col, row, split - 1, labels[0], self.styles["header"])
+        self.ws.merge_range(row, split, row, first_col + len(MONTHS) - 1, labels[1],
+                            self.styles["header"])
+        for offset, month in enumerate(MONTHS):
+            self.ws.write_string(row + 1, first_col + offset, month, self.styles["header"])
+        self.column(first_col, first_col + len(MONTHS) - 1, 4.5)
+
+    def month_bars(self, row: int, first_col: int, months: tuple[bool, ...]) -> None:
+        """Shade the months a row runs: one merged bar per run of months."""
+        month_formats, runs = self._month_pattern(months)
+        write_cells(self.ws, row, first_col, [], month_formats)
+        self._merge_runs(row, first_col, runs)
+
+    def _month_pattern(self, months: tuple[bool, ...]) -> tuple[tuple, list]:
+        """The formats of the 12 month cells and the runs to merge, once per pattern
+        of months."""
+        found = self._month_cells.get(months)
+        if found is None:  # a plan has few distinct month patterns: work each out once
+            bar, month = self.styles["month-bar"], self.styles["month"]
+            found = self._month_cells[months] = (
+                tuple(bar if marked else month for marked in months),
+                [(start, end) for start, end in month_runs(months) if start != end])
+        return found
+
+    def _merge_runs(self, row: int, first_col: int, runs) -> None:
+        # The cells are written already; this makes each run one bar.
+        for start, end in runs:
+            merge_blanks(self.ws, row, first_col + start, first_col + end,
+                         self.styles["month-bar"])
+
+
+def workbook_writer(settings: Settings, title: str, fill: Callable[[object, Styles], None],
+                    rows: int = 0) -> Writer:
+    """A writer for ``atomic``: create a workbook with safe options at the path it is
+    given and let *fill* write it.  *rows*: how many rows the form lists (see
+    :data:`IN_MEMORY_ROWS`)."""
+    options = {**SAFE_OPTIONS, "in_memory": rows <= IN_MEMORY_ROWS}
+
+    def write(path: Path) -> None:
+        workbook = workbook_class()(str(path), options)
+        workbook.set_properties({"title": title, "author": "oplan-xl",
+                                 "company": settings.org_name, "created": FIXED_DATE})
+        fill(workbook, Styles(workbook, settings.use_thai_digits))
+        workbook.close()
+
+    return write
+
+
+def page_setup(ws, header_rows: tuple[int, int]) -> None:
+    """A4 landscape, one page wide, header rows on every page, page numbers.
+
+    Margins (inches) leave room for signatures at the foot of the last page
+    and for binding on the left.
+    """
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.5, right=0.4, top=0.5, bottom=0.6)
+    ws.center_horizontally()
+    ws.repeat_rows(*header_rows)
+    ws.set_footer("&Cหน้า &P/&N", {"margin": 0.25})
+    ws.freeze_panes(header_rows[1] + 1, 0)
+
+
+PROVENANCE_SHEET = "ที่มา"
+
+
+def write_provenance(workbook, styles: Styles, plan: Plan, entries: list[Entry],
+                     item_label: str) -> None:
+    """The ที่มา sheet: every input file with its hash, and where each row came from.
+
+    Hashes and row numbers stay in Arabic digits whatever the settings say:
+    they are for machines and auditors comparing files, not for print.
+    """
+    ws = workbook.add_worksheet(PROVENANCE_SHEET)
+    ws.write_string(0, 0, "ที่มาของข้อมูล: ไฟล์ที่ส่งมาและแถวต้นทางของทุกรายการในแบบนี้",
+                    styles["group"])
+    files_header = ("ไฟล์", "หน่วยงาน", "SHA-256", "ขนาด (ไบต์)", "แถวที่อ่าน", "เข้าแผน",
+                    "ไม่เข้าแผน")
+    row = 2
+    ws.write_row(row, 0, files_header, styles["data-header"])
+    text, code, count, money = (styles[name] for name in ("data-text", "data-code",
+                                                          "data-count", "data-money"))
+    settings = plan.settings
+    if settings.source_sha256:  # strategies, programmes and departments came from it
+        row += 1
+        write_cells(ws, row, 0, [(SETTINGS_FILE, text), (SETTINGS_FILE_ROLE, text),
+                                 (settings.source_sha256, code),
+                                 (settings.source_size, count)])
+    for tally in plan.sources:
+        row += 1
+        write_cells(ws, row, 0, [(tally.file, text), (tally.department, text),
+                                 (tally.sha256, code), (tally.size, count),
+                                 (tally.rows_read, count), (tally.rows_planned, count),
+                                 (tally.rows_rejected, count)])
+    row += 2
+    rows_header = ("ลำดับในแบบ", item_label, "งบประมาณ (บาท)", "ไฟล์", "แผ่นงาน", "แถว")
+    ws.write_row(row, 0, rows_header, styles["data-header"])
+    for entry in entries:
+        row += 1
+        item = entry.row
+        origin = item.origin
+        write_cells(ws, row, 0, [(entry.place, text),
+                                 (getattr(item, "name", None) or item.target, text),
+                                 (baht(item.budget_satang), money), (origin.file, text),
+                                 (origin.sheet, text), (origin.row, count)])
+    for col, width in enumerate((24, 40, 66, 14, 12, 12, 12)):
+        ws.set_column(col, col, width)
+    plain_page_setup(ws, header_row=2)
+
+
+def plain_page_setup(ws, header_row: int = 0) -> None:
+    """Data and provenance sheets: landscape A4, one page wide, header kept."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(header_row)
+    ws.set_footer("&C&A หน้า &P/&N")
+    ws.freeze_panes(header_row + 1, 0)
+
+
+def write_group_total(sheet: Sheet, row: int, first_row: int, count: int, satang: int,
+                      label_cols: int, money_col: int, last_col: int, style: str) -> None:
+    """A group's รวม row: COUNT over its numbers and SUM over its budgets, as
+    formulas with the plan's figures cached."""
+    ws, styles = sheet.ws, sheet.styles
+    numbers = f"{xl_rowcol_to_cell(first_row, 0)}:{xl_rowcol_to_cell(row - 1, 0)}"
+    budgets = (f"{xl_rowcol_to_cell(first_row, money_col)}:"
+               f"{xl_rowcol_to_cell(row - 1, money_col)}")
+    ws.merge_range(row, 0, row, label_cols, "", styles[style])
+    ws.write_formula(row, 0, f"=COUNT({numbers})", styles[style], count)
+    ws.write_formula(row, money_col, f"=SUM({budgets})", styles["total-money"],
+                     float(satang_to_decimal(satang)))
+    ws.merge_range(row, money_col + 1, row, last_col, "", styles["total-text"])

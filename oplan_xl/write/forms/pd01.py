@@ -1,0 +1,172 @@
+"""แบบ ผด.01 — บัญชีสรุปจำนวนโครงการและงบประมาณ (summary by strategy).
+
+Every figure is a formula over the project rows on the workbook's second
+sheet, written with the value the plan computed, so the file shows the right
+numbers where nothing recalculates and an auditor can click any figure to see
+where it comes from.  Percentages are ROUND(part*100/whole, 2), the same
+half-up rounding as ``model.percent``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from oplan_xl.core.model import satang_to_decimal
+from oplan_xl.plan.grouping import Plan, SummaryLine
+from oplan_xl.speed.fastsheet import write_cells
+from oplan_xl.write.atomic import Writer, write_atomically
+from oplan_xl.write.forms.common import (
+    Sheet,
+    baht,
+    page_setup,
+    plain_page_setup,
+    workbook_writer,
+    write_provenance,
+)
+
+FORM_CODE = "แบบ ผด.01"
+TITLE = "บัญชีสรุปจำนวนโครงการและงบประมาณ"
+# The space matters: XlsxWriter leaves a name like ผด.01 unquoted in the print
+# titles, and LibreOffice then silently drops them (measured); a space forces quotes.
+SHEET = "แบบ ผด.01"
+DATA_SHEET = "รายการโครงการ"
+WIDTHS = (52, 15, 15, 18, 15, 30)
+LAST_COL = len(WIDTHS) - 1
+DATA_COLUMNS = ("ที่", "ยุทธศาสตร์", "ลำดับกลุ่ม", "แผนงาน/แนวทาง", "โครงการ",
+                "งบประมาณ (บาท)", "หน่วยงานรับผิดชอบหลัก", "ลำดับในแบบ ผด.02")
+COUNT_COL, COUNT_PCT_COL, MONEY_COL, MONEY_PCT_COL = 1, 2, 3, 4
+
+
+def headers(plan: Plan) -> tuple[str, ...]:
+    settings = plan.settings
+    return (f"{settings.group_label}/{settings.second_level_label}",
+            "จำนวนโครงการที่ดำเนินการ", "คิดเป็นร้อยละของโครงการทั้งหมด",
+            "จำนวนงบประมาณ", "คิดเป็นร้อยละของงบประมาณทั้งหมด", "หน่วยดำเนินการ")
+
+
+def write(plan: Plan, target: Path) -> Path:
+    """Write pd01.xlsx for *plan* at *target* (atomically)."""
+    return write_atomically(target, writer(plan))
+
+
+def writer(plan: Plan) -> Writer:
+    """What writes pd01.xlsx for *plan* at a path (see ``atomic.write_all``)."""
+    return workbook_writer(plan.settings, f"{FORM_CODE} {TITLE}",
+                           lambda workbook, styles: _fill(plan, workbook, styles),
+                           plan.count)
+
+
+class DataRanges:
+    """The project rows sheet and the absolute ranges the formulas refer to."""
+
+    def __init__(self, plan: Plan, workbook, styles) -> None:
+        ws = workbook.add_worksheet(DATA_SHEET)
+        ws.write_row(0, 0, DATA_COLUMNS, styles["data-header"])
+        group_order = {group: n for n, group in enumerate(plan.settings.groups(), 1)}
+        entries = plan.project_entries()
+        count, text, money = styles["data-count"], styles["data-text"], styles["data-money"]
+        groups: dict[int, tuple[int, str]] = {}  # a group's number and title, once per group
+        for index, entry in enumerate(entries, 1):
+            project = entry.row
+            group = groups.get(id(project.group))
+            if group is None:
+                group = groups[id(project.group)] = (group_order[project.group],
+                                                     project.group.title)
+            write_cells(ws, index, 0, [
+                (index, count), (project.strategy.number, count), (group[0], count),
+                (group[1], text), (project.name, text), (baht(project.budget_satang), money),
+                (project.responsible, text), (entry.place, text)])
+        for col, width in enumerate((6, 10, 10, 36, 50, 16, 28, 14)):
+            ws.set_column(col, col, width)
+        plain_page_setup(ws)
+        ws.autofilter(0, 0, max(len(entries), 1), len(DATA_COLUMNS) - 1)
+        last = max(len(entries), 1) + 1  # an empty plan still gets a valid range
+        sheet = f"'{DATA_SHEET}'"
+        self.strategy = f"{sheet}!$B$2:$B${last}"
+        self.group = f"{sheet}!$C$2:$C${last}"
+        self.budget = f"{sheet}!$F$2:$F${last}"
+        self.numbers = f"{sheet}!$A$2:$A${last}"
+        self.group_order = group_order
+
+
+def _fill(plan: Plan, workbook, styles) -> None:
+    sheet = Sheet(workbook.add_worksheet(SHEET), styles, plan.settings)
+    data = DataRanges(plan, workbook, styles)
+    write_provenance(workbook, styles, plan, plan.project_entries(), "โครงการ")
+    ws = sheet.ws
+    for col, width in enumerate(WIDTHS):
+        sheet.column(col, col, width)
+    row = sheet.title_block(FORM_CODE, TITLE, LAST_COL)
+    header_row = row
+    for col, label in enumerate(headers(plan)):
+        sheet.write_text(row, col, label, "header")
+    row += 1
+
+    # The grand total row's position is known up front so every percentage
+    # can refer to it.
+    summary = plan.summary()
+    total_row = row + sum(len(lines) + 2 for _, lines, _ in summary)
+    total_count = xl_rowcol_to_cell(total_row, COUNT_COL, row_abs=True, col_abs=True)
+    total_money = xl_rowcol_to_cell(total_row, MONEY_COL, row_abs=True, col_abs=True)
+    formulas = Formulas(total_count, total_money)
+
+    for block, lines, total in summary:
+        number = block.strategy.number
+        sheet.merge_text(row, 0, LAST_COL, block.strategy.title, "strategy")
+        row += 1
+        first = row
+        for group, line in zip(block.groups, lines, strict=True):
+            criteria = (f"{data.strategy},{number},"
+                        f"{data.group},{data.group_order[group.group]}")
+            count = f"=COUNTIFS({criteria})"
+            money = f"=SUMIFS({data.budget},{criteria})"
+            _write_line(sheet, row, line, count, money, formulas, total=False)
+            row += 1
+        if lines:
+            count = f"=SUM({_column_range(first, row - 1, COUNT_COL)})"
+            money = f"=SUM({_column_range(first, row - 1, MONEY_COL)})"
+        else:
+            count = f"=COUNTIF({data.strategy},{number})"
+            money = f"=SUMIF({data.strategy},{number},{data.budget})"
+        _write_line(sheet, row, total, count, money, formulas, total=True)
+        row += 1
+    assert row == total_row
+    _write_line(sheet, row, plan.grand_total(), f"=COUNT({data.numbers})",
+                f"=SUM({data.budget})", formulas, total=True)
+    sheet.finish()
+    page_setup(ws, (header_row, header_row))
+
+
+class Formulas:
+    """Percentage formulas against the grand total cells."""
+
+    def __init__(self, total_count: str, total_money: str) -> None:
+        self.total_count = total_count
+        self.total_money = total_money
+
+    @staticmethod
+    def percent(part: str, whole: str) -> str:
+        return f"=IF({whole}=0,0,ROUND({part}*100/{whole},2))"
+
+
+def _column_range(first_row: int, last_row: int, col: int) -> str:
+    return f"{xl_rowcol_to_cell(first_row, col)}:{xl_rowcol_to_cell(last_row, col)}"
+
+
+def _write_line(sheet: Sheet, row: int, line: SummaryLine, count: str, money: str,
+                formulas: Formulas, total: bool) -> None:
+    prefix = "total-" if total else ""
+    ws, styles = sheet.ws, sheet.styles
+    sheet.write_text(row, 0, line.label, "total-label" if total else "indent")
+    ws.write_formula(row, COUNT_COL, count, styles[f"{prefix}count"], line.count)
+    count_cell = xl_rowcol_to_cell(row, COUNT_COL)
+    money_cell = xl_rowcol_to_cell(row, MONEY_COL)
+    ws.write_formula(row, COUNT_PCT_COL, formulas.percent(count_cell, formulas.total_count),
+                     styles[f"{prefix}percent"], float(line.count_percent))
+    ws.write_formula(row, MONEY_COL, money, styles[f"{prefix}money"],
+                     float(satang_to_decimal(line.satang)))
+    ws.write_formula(row, MONEY_PCT_COL, formulas.percent(money_cell, formulas.total_money),
+                     styles[f"{prefix}percent"], float(line.satang_percent))
+    sheet.write_text(row, 5, ", ".join(line.units), "total-text" if total else "text")

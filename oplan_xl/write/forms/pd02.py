@@ -1,0 +1,77 @@
+"""แบบ ผด.02 — บัญชีโครงการพัฒนาท้องถิ่น กิจกรรมและงบประมาณ (projects by group)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from oplan_xl.plan.grouping import Plan
+from oplan_xl.write.atomic import Writer, write_atomically
+from oplan_xl.write.forms.common import (
+    Sheet,
+    baht,
+    page_setup,
+    workbook_writer,
+    write_group_total,
+    write_provenance,
+)
+
+FORM_CODE = "แบบ ผด.02"
+SHEET = "แบบ ผด.02"
+COLUMNS = ("ที่", "โครงการ", "รายละเอียดของกิจกรรมที่เกิดขึ้นจากโครงการ", "งบประมาณ (บาท)",
+           "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก")
+WIDTHS = (6, 32, 44, 16, 22, 20)
+FIRST_MONTH_COL = len(COLUMNS)
+LAST_COL = FIRST_MONTH_COL + 11
+
+
+def title(plan: Plan) -> str:
+    if plan.settings.by_approach:
+        return "บัญชีโครงการ/กิจกรรม/งบประมาณ"
+    return "บัญชีโครงการพัฒนาท้องถิ่น กิจกรรมและงบประมาณ"
+
+
+def write(plan: Plan, target: Path) -> Path:
+    """Write pd02.xlsx for *plan* at *target* (atomically)."""
+    return write_atomically(target, writer(plan))
+
+
+def writer(plan: Plan) -> Writer:
+    """What writes pd02.xlsx for *plan* at a path (see ``atomic.write_all``)."""
+    return workbook_writer(plan.settings, f"{FORM_CODE} {title(plan)}",
+                           lambda workbook, styles: _fill(plan, workbook, styles),
+                           plan.count)
+
+
+def _fill(plan: Plan, workbook, styles) -> None:
+    sheet = Sheet(workbook.add_worksheet(SHEET), styles, plan.settings)
+    write_provenance(workbook, styles, plan, plan.project_entries(), "โครงการ")
+    ws = sheet.ws
+    row = sheet.title_block(FORM_CODE, title(plan), LAST_COL)
+    header_row = row
+    for col, (label, width) in enumerate(zip(COLUMNS, WIDTHS, strict=True)):
+        sheet.column(col, col, width)
+        ws.merge_range(row, col, row + 1, col, sheet.text(label), styles["header"])
+    sheet.month_header(row, FIRST_MONTH_COL)
+    row += 2
+    for block in plan.strategies:
+        if not block.groups:
+            continue
+        sheet.merge_text(row, 0, LAST_COL, block.strategy.title, "strategy")
+        row += 1
+        for number, group in enumerate(block.groups, 1):
+            label = plan.group_title(block, number, group.group)
+            sheet.merge_text(row, 0, LAST_COL, label, "group")
+            row += 1
+            first = row
+            for index, project in enumerate(group.rows, 1):
+                sheet.write_cells(row, 0, [
+                    (index, "count"), (project.name, "text"), (project.activity, "text"),
+                    (baht(project.budget_satang), "money"), (project.place, "text"),
+                    (project.responsible, "text")], project.months)
+                row += 1
+            write_group_total(sheet, row, first, group.count, group.satang,
+                              label_cols=2, money_col=3, last_col=LAST_COL,
+                              style="total-projects")
+            row += 1
+    sheet.finish()
+    page_setup(ws, (header_row, header_row + 1))

@@ -1,0 +1,343 @@
+"""``output/returned/<department>.xlsx``: each submission with its problems marked.
+
+A copy of the department's own workbook, ready to send back: every cell with
+a finding is filled (errors pink, warnings yellow, colours the reader never
+takes for a month mark) and carries a comment in Thai saying what to fix,
+and a first sheet ผลการตรวจ lists every finding of the file with a link to
+its cell.  The input itself is only read.
+
+- .xlsx/.xlsm: openpyxl opens a copy (formulas and formatting kept, macros
+  dropped: ``keep_vba=False``) and saves it as .xlsx.
+- .xls/.ods (openpyxl cannot open them), or a workbook openpyxl fails on:
+  an .xlsx is rebuilt from the values calamine reads — values and merged
+  cells, no formatting or formulas — and its ผลการตรวจ sheet says so.
+
+Copies are byte-reproducible: fixed document dates and zip member times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import warnings
+from collections import defaultdict
+from pathlib import Path
+
+from oplan_xl.core import limits
+from oplan_xl.core.errors import OutputError
+from oplan_xl.core.findings import ERROR, Finding, Report
+from oplan_xl.core.layout import RETURNED_ERROR_FILL, RETURNED_WARNING_FILL
+from oplan_xl.read.workbook import (
+    XLSX,
+    UnreadableWorkbook,
+    grid_cells,
+    open_workbook,
+    openpyxl_can_open,
+    read_sheet,
+)
+from oplan_xl.speed.parallel import map_in_two
+from oplan_xl.write.atomic import write_atomically
+from oplan_xl.write.reproducible import fix_times
+
+FOLDER = "returned"
+SUMMARY_SHEET = "ผลการตรวจ"
+FIXED_DATE = dt.datetime(2000, 1, 1)
+_AUTHOR = "oplan-xl"
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+_NOTE = ("ไฟล์นี้ส่งคืนจากการตรวจด้วยโปรแกรม oplan-xl: ช่องที่ต้องแก้ระบายสีไว้ "
+         "(สีชมพู = ข้อผิดพลาดที่ต้องแก้ก่อนจัดทำแผน, สีเหลือง = คำเตือนให้ตรวจ) และมีความเห็นบอกวิธีแก้ "
+         "แก้แล้วส่งไฟล์กลับได้เลย ไม่ต้องลบสีหรือแผ่นงานนี้")
+_REBUILT = ("ไฟล์ที่ส่งมาเป็น {kind} จึงสร้างสำเนานี้ใหม่จากค่าในช่องเท่านั้น (ไม่มีรูปแบบ สี หรือสูตรเดิม) "
+            "— แก้ในไฟล์ต้นฉบับของหน่วยงาน แล้วส่งกลับมา")
+
+
+def copy_name(department: str, file: str, taken: set[str]) -> str:
+    """``กองช่าง.xlsx``; a second file of the same department adds its own name."""
+    base = _UNSAFE_NAME.sub("_", department or Path(file).stem).strip(" .") or "submission"
+    name = f"{base}.xlsx"
+    if name.lower() in taken:
+        name = f"{base} ({_UNSAFE_NAME.sub('_', Path(file).stem)}).xlsx"
+    taken.add(name.lower())
+    return name
+
+
+def write_all(report: Report, submissions: Path, folder: Path,
+              failures: list[OutputError] | None = None) -> dict[str, Path]:
+    """Write a returned copy for every readable submission with findings.
+
+    Returns file name → copy written.  A copy that cannot be written (open in
+    Excel) is added to *failures* and the others are still written; without
+    *failures* the OutputError is raised.  Copies left from an earlier run
+    for files that now have no finding are removed, so the folder never holds
+    a stale request to fix something already fixed.
+    """
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for item in report.findings:
+        if item.file:
+            by_file[item.file].append(item)
+    written: dict[str, Path] = {}
+    taken: set[str] = set()
+    jobs = []
+    for tally in report.files:
+        items = by_file.get(tally.file)
+        source = submissions / tally.file
+        if not items or not source.is_file() or len(items) > limits.MAX_RETURNED_FINDINGS:
+            continue  # thousands of findings: a copy would be unreadable; findings.xlsx has them
+        jobs.append((tally.file, source, items,
+                     folder / copy_name(tally.department, tally.file, taken)))
+    # Each copy is an openpyxl load and save, about 0.1 s: shared with a second
+    # process when there are several (each is written atomically where it is made).
+    for (file, _, _, target), outcome in zip(jobs, map_in_two(_write_job, jobs),
+                                             strict=True):
+        if isinstance(outcome, OutputError):
+            if failures is None:
+                raise outcome
+            failures.append(outcome)
+        elif outcome is not None:
+            written[file] = target
+    if folder.is_dir():
+        keep = {path.resolve() for path in written.values()}
+        for old in folder.glob("*.xlsx"):
+            if old.resolve() not in keep:
+                try:
+                    old.unlink()
+                except OSError:  # open in Excel: it stays until closed, no harm done
+                    pass
+    return written
+
+
+def _write_job(job) -> Path | OutputError | None:
+    _, source, findings, target = job
+    try:
+        return write_copy(source, findings, target)
+    except OutputError as exc:  # returned, not raised: the other copies still get written
+        return exc
+    except Exception as exc:  # a copy is a convenience: its failure stops nothing else
+        return OutputError("output-failed", path=target,
+                           reason=f"{type(exc).__name__}: {str(exc)[:200]}")
+
+
+def write_copy(source: Path, findings: list[Finding], target: Path) -> Path | None:
+    """Write the annotated copy of *source* at *target*; None if it cannot be opened."""
+    try:
+        data = source.read_bytes()
+        workbook = open_workbook(source, data)
+    except (OSError, UnreadableWorkbook):
+        return None  # nothing to annotate: findings.xlsx says why
+    if workbook.kind == XLSX and openpyxl_can_open(workbook):
+        try:
+            book = _annotated_with_openpyxl(data, findings)
+        except Exception:  # a workbook calamine reads but openpyxl does not
+            book = None
+        if book is not None:
+            return write_atomically(target, lambda temp: _save(book, temp))
+    if not _small_enough_to_rebuild(workbook):
+        return None  # thousands of rows: findings.xlsx lists the findings
+    kind = {"xls": ".xls (Excel 97-2003)", "ods": ".ods (LibreOffice)"}.get(
+        workbook.kind, source.suffix)
+    return write_atomically(target, lambda temp: _rebuild(workbook, findings, temp, kind))
+
+
+def _small_enough_to_rebuild(workbook) -> bool:
+    """A copy rebuilt from values costs time and memory by the cell: only for a
+    workbook whose sheets hold at most limits.MAX_OPENPYXL_CELLS cells."""
+    return grid_cells(workbook) <= limits.MAX_OPENPYXL_CELLS
+
+
+def _cell_text(items: list[Finding]) -> str:
+    lines = []
+    for item in items:
+        mark = "✗" if item.severity == ERROR else "!"
+        lines.append(f"{mark} {item.message('th')}")
+    return "\n".join(dict.fromkeys(lines))
+
+
+def _by_cell(findings: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
+    cells: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for item in findings:
+        if item.sheet and item.cell:
+            cells[(item.sheet, item.cell)].append(item)
+    return cells
+
+
+def _colour(items: list[Finding]) -> str:
+    return RETURNED_ERROR_FILL if any(i.severity == ERROR for i in items) \
+        else RETURNED_WARNING_FILL
+
+
+def _annotated_with_openpyxl(data: bytes, findings: list[Finding]):
+    from openpyxl import load_workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    with warnings.catch_warnings():  # "no default style", "extension not supported" …
+        warnings.simplefilter("ignore")
+        book = load_workbook(io.BytesIO(data), keep_vba=False, keep_links=False)
+    for (sheet, cell), items in _by_cell(findings).items():
+        if sheet not in book.sheetnames:
+            continue
+        ws = book[sheet]
+        target = _top_left(ws, cell)
+        target.fill = PatternFill("solid", fgColor=_colour(items))
+        text = _cell_text(items)
+        if target.comment is not None:
+            text = f"{target.comment.text}\n—\n{text}"
+        comment = Comment(text, _AUTHOR)
+        comment.width, comment.height = 420, 60 + 40 * len(items)
+        target.comment = comment
+    summary = book.create_sheet(SUMMARY_SHEET, 0)
+    _summary_rows(findings, lambda row, col, value: _set_text(summary, row, col, value),
+                  lambda row, col, sheet, cell: _link(summary, row, col, sheet, cell))
+    for letter, width in zip("ABCDEF", (12, 14, 8, 28, 30, 90), strict=True):
+        summary.column_dimensions[letter].width = width
+    book.active = 0
+    for ws in book.worksheets:
+        ws.sheet_view.tabSelected = ws.title == SUMMARY_SHEET
+    book.properties.creator = _AUTHOR
+    book.properties.created = book.properties.modified = FIXED_DATE
+    return book
+
+
+def _top_left(ws, cell: str):
+    """The cell itself, or the top-left cell of the merged range it lies in."""
+    from openpyxl.cell.cell import MergedCell
+
+    target = ws[cell]
+    if isinstance(target, MergedCell):
+        for merged in ws.merged_cells.ranges:
+            if cell in merged:
+                return ws.cell(merged.min_row, merged.min_col)
+    return target
+
+
+def _set_text(ws, row: int, col: int, value: str) -> None:
+    target = ws.cell(row + 1, col + 1)
+    target.value = value
+    target.data_type = "s"  # typed text: a value like "=1+2" must not become a formula
+
+
+def _link(ws, row: int, col: int, sheet: str, cell: str) -> None:
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    target = ws.cell(row + 1, col + 1)
+    target.value = cell
+    target.data_type = "s"
+    target.hyperlink = Hyperlink(ref=target.coordinate, location=f"'{sheet}'!{cell}")
+    target.style = "Hyperlink"
+
+
+def _summary_rows(findings: list[Finding], text, link, note: str = "") -> None:
+    """The ผลการตรวจ sheet: a note, a header, one row per finding (errors first)."""
+    text(0, 0, _NOTE)
+    row = 1
+    if note:
+        text(1, 0, note)
+        row = 2
+    for col, label in enumerate(("ระดับ", "แผ่นงาน", "ช่อง", "คอลัมน์", "ค่าในช่อง",
+                                 "สิ่งที่ต้องแก้")):
+        text(row + 1, col, label)
+    ordered = sorted(findings, key=lambda f: (f.severity != ERROR, f.sheet, f.row or 0, f.cell))
+    for offset, item in enumerate(ordered, row + 2):
+        text(offset, 0, "ข้อผิดพลาด" if item.severity == ERROR else "คำเตือน")
+        text(offset, 1, item.sheet)
+        if item.cell and item.sheet:
+            link(offset, 2, item.sheet, item.cell)
+        else:
+            text(offset, 2, item.cell)
+        text(offset, 3, item.column)
+        text(offset, 4, item.value)
+        text(offset, 5, item.message("th"))
+
+
+def _save(book, temp: Path) -> None:
+    book.save(temp)
+    fix_times(temp, FIXED_DATE)
+
+
+def _rebuild(workbook, findings: list[Finding], temp: Path, kind: str) -> None:
+    """An .xlsx made from the values of an .xls/.ods, with the findings marked."""
+    import xlsxwriter
+
+    from oplan_xl.read.submission import a1
+
+    book = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False,
+                                           "strings_to_numbers": False,
+                                           "strings_to_urls": False})
+    book.set_properties({"author": _AUTHOR, "created": FIXED_DATE})
+    marked = {colour: book.add_format({"bg_color": f"#{colour[2:]}", "pattern": 1})
+              for colour in (RETURNED_ERROR_FILL, RETURNED_WARNING_FILL)}
+    date_format = book.add_format({"num_format": "yyyy-mm-dd"})
+    by_cell = _by_cell(findings)
+    summary = book.add_worksheet(SUMMARY_SHEET)
+    link_format = book.add_format({"font_color": "blue", "underline": 1})
+    _summary_rows(findings, lambda r, c, v: summary.write_string(r, c, v),
+                  lambda r, c, sheet, cell: summary.write_url(
+                      r, c, f"internal:'{sheet}'!{cell}", link_format, cell),
+                  note=_REBUILT.format(kind=kind))
+    for col, width in enumerate((12, 14, 8, 28, 30, 90)):
+        summary.set_column(col, col, width)
+    titles = {SUMMARY_SHEET.lower()}
+    for name in workbook.sheet_names:
+        title = _sheet_title(name, titles)
+        ws = book.add_worksheet(title)
+        try:
+            values = read_sheet(workbook, name)
+        except UnreadableWorkbook:
+            continue
+        covered = set()
+        height, width = len(values.grid), max((len(row) for row in values.grid), default=0)
+        for a1_, b1_, a2_, b2_ in values.merges:
+            r1, c1, r2, c2 = min(a1_, a2_), min(b1_, b2_), max(a1_, a2_), max(b1_, b2_)
+            r2, c2 = min(r2, max(height - 1, r1)), min(c2, max(width - 1, c1))  # within the sheet
+            # A one-cell, huge (its overlap test costs a step per cell) or overlapping
+            # "merge": write the cells as they are.
+            if (r1, c1) == (r2, c2) or (r2 - r1 + 1) * (c2 - c1 + 1) > 10_000 or any(
+                    (r, c) in covered for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)):
+                continue
+            cell_format = marked.get(_colour(by_cell[(name, a1(r1, c1))])) \
+                if (name, a1(r1, c1)) in by_cell else None
+            top = values.grid[r1][c1] if r1 < len(values.grid) and \
+                c1 < len(values.grid[r1]) else ""
+            ws.merge_range(r1, c1, r2, c2, "", cell_format)
+            _write_value(ws, r1, c1, top, cell_format, date_format)
+            covered.update((r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1))
+        for r, row in enumerate(values.grid):
+            for c, value in enumerate(row):
+                if (r, c) in covered:
+                    continue
+                items = by_cell.get((name, a1(r, c)))
+                cell_format = marked[_colour(items)] if items else None
+                if value == "" and cell_format is None:
+                    continue
+                _write_value(ws, r, c, value, cell_format, date_format)
+        for (sheet, cell), items in by_cell.items():
+            if sheet == name:
+                ws.write_comment(cell, _cell_text(items),
+                                 {"author": _AUTHOR, "x_scale": 3, "y_scale": 1 + len(items)})
+    book.close()
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    """A sheet name Excel accepts (31 characters, no []:*?/\\), unique in the book."""
+    title = re.sub(r"[\[\]:*?/\\]", "_", name)[:31] or "Sheet"
+    while title.lower() in taken:
+        title = f"{title[:28]}_{len(taken)}"
+    taken.add(title.lower())
+    return title
+
+
+def _write_value(ws, r: int, c: int, value, cell_format, date_format) -> None:
+    if isinstance(value, bool):
+        ws.write_boolean(r, c, value, cell_format)
+    elif isinstance(value, (int, float)):
+        ws.write_number(r, c, value, cell_format)
+    elif isinstance(value, (dt.date, dt.datetime)):
+        ws.write_datetime(r, c, value, cell_format or date_format)
+    elif isinstance(value, (dt.time, dt.timedelta)):
+        ws.write_string(r, c, str(value), cell_format)
+    elif value in ("", None):
+        ws.write_blank(r, c, None, cell_format)
+    else:
+        ws.write_string(r, c, str(value), cell_format)
