@@ -1,6 +1,6 @@
 """The ``oplan`` command: thin wrappers, one library call each.
 
-Heavy libraries (pandas, openpyxl, XlsxWriter) are imported inside the
+Heavy libraries (openpyxl, XlsxWriter, jinja2) are imported inside the
 commands so that ``oplan --help`` answers at once.  Errors become one clear
 line (and an exit code) here and nowhere else; ``--debug`` shows tracebacks.
 """
