@@ -1,4 +1,4 @@
-"""The library API: one call per command (init, template, check, build).
+"""The library API: one call per command (init, template, check, build, demo).
 
 The CLI calls exactly one of these and formats what it returns; tests and
 other programs can call them directly.  Data flows one way:
@@ -7,28 +7,28 @@ settings + submissions → read → check → plan → render.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import shutil
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oplan_xl.check import checks
+from oplan_xl.check.run import check_plan
 from oplan_xl.core.errors import OutputError, UsageError
-from oplan_xl.core.findings import Finding, Report
-from oplan_xl.core.model import Department, Settings
+from oplan_xl.core.findings import Report
+from oplan_xl.core.model import Settings
 from oplan_xl.core.normalise import label_key
 from oplan_xl.core.settings_layout import SETTINGS_FILE, default_settings
 from oplan_xl.plan.grouping import Plan, make_plan
 from oplan_xl.read.settings import read_settings
-from oplan_xl.read.submission import Submission, list_submissions, read_submission
-from oplan_xl.speed.parallel import map_in_two
 from oplan_xl.write.atomic import write_all
 from oplan_xl.write.settings import write_settings
 
 SUBMISSIONS = "submissions"
 OUTPUT = "output"
 TEMPLATES = "templates"
+#: The file that marks a folder as made by ``oplan demo`` (so a new demo may refresh it).
+DEMO_MARKER = ".oplan-demo"
 
 
 def init_plan(plan_dir: Path, org_name: str, fiscal_year: int, district: str = "",
@@ -94,110 +94,11 @@ def check(plan_dir: Path, settings: Settings | None = None,
     """Read and check every submission; return the report with the accepted rows.
 
     Writes nothing; ``review`` also writes findings.xlsx and the returned copies.
-    Files are read and checked independently, by a second process too where
-    that pays (``parallel.map_in_two``), then put together in file order, so
-    the report is the same either way.  *progress*, if given, is called with
-    (files done, files) as each file is finished.
+    *progress*, if given, is called with (files done, files) as each file is
+    finished (see ``check.run.check_plan``).
     """
     settings = settings or load_settings(plan_dir)
-    resolve = checks.Resolver(settings)
-    report = Report()
-    senders = []
-    paths = list_submissions(plan_dir / SUBMISSIONS)
-    finished = 0
-
-    def done(_: int) -> None:
-        nonlocal finished
-        finished += 1
-        if progress is not None:
-            progress(finished, len(paths))
-
-    checked = map_in_two(lambda path: _check_file(path, settings, resolve), paths, done)
-    copies = {f.file: f for f in checks.check_same_files([c.submission for c in checked])}
-    for item in checked:
-        submission = item.submission
-        department = item.department
-        senders.append((submission.name, department))
-        if submission.name not in copies:  # a copy would say it all twice
-            report.findings += submission.findings + item.department_findings
-        file_errors = list(item.fiscal_year_findings)
-        if submission.name in copies:
-            file_errors.append(copies[submission.name])
-        report.findings += file_errors
-        tally = report.add_file(submission.name, department.name, submission.sha256,
-                                submission.size)
-        a_copy = submission.name in copies
-        for table in item.tables:
-            accepted = report.projects if table.kind == "projects" else report.equipment
-            for plan_row, satang, row_findings in table.rows:
-                if row_findings and not a_copy:
-                    report.findings += row_findings
-                planned = plan_row is not None and not file_errors
-                tally.add(planned, satang)
-                if planned:
-                    accepted.append(plan_row)
-            tally.total_rows += table.total_rows
-            tally.continuation_rows += table.continuation_rows
-            tally.note_rows += table.note_rows
-            report.findings += table.total_findings
-    report.findings += checks.check_missing_departments(settings, [d for _, d in senders])
-    report.findings += checks.check_several_files(
-        [(file, department) for file, department in senders if file not in copies])
-    report.findings += checks.check_duplicates(report.projects)
-    report.findings += checks.check_dev_plan(settings, report.projects)
-    return report
-
-
-@dataclass
-class _CheckedTable:
-    kind: str  # "projects" or "equipment"
-    #: (the plan row or None if rejected, its satang, its findings) per data row.
-    rows: list[tuple[object, int, list[Finding]]]
-    total_rows: int
-    continuation_rows: int
-    note_rows: int
-    total_findings: list[Finding]
-
-
-@dataclass
-class _CheckedFile:
-    """One submission read and checked on its own: what ``check`` needs of it.
-    (The raw rows stay behind: they are not needed once checked, and leaving
-    them out keeps what a second process sends back small.)"""
-
-    submission: Submission
-    department: Department
-    department_findings: list[Finding]
-    fiscal_year_findings: list[Finding]
-    tables: list[_CheckedTable]
-
-
-def _check_file(path: Path, settings: Settings, resolve: checks.Resolver) -> _CheckedFile:
-    with _collector_paused():
-        return _read_and_check(path, settings, resolve)
-
-
-def _read_and_check(path: Path, settings: Settings, resolve: checks.Resolver) -> _CheckedFile:
-    submission = read_submission(path, settings.second_level_label)
-    department, found = checks.resolve_department(submission, settings)
-    fiscal_year = list(checks.check_fiscal_year(submission, settings))
-    tables = []
-    for kind, table, check_row in (("projects", submission.projects, checks.check_project),
-                                   ("equipment", submission.equipment,
-                                    checks.check_equipment)):
-        if table is None:
-            continue
-        rows = []
-        satang_by_row = {}
-        for raw in table.rows:
-            plan_row, satang, row_findings = check_row(raw, table, department, resolve)
-            rows.append((plan_row, satang, row_findings))
-            satang_by_row[raw.origin.row] = satang
-        tables.append(_CheckedTable(kind, rows, len(table.totals), len(table.continuations),
-                                    len(table.notes),
-                                    list(checks.check_totals(table, satang_by_row))))
-    submission.projects = submission.equipment = None
-    return _CheckedFile(submission, department, found, fiscal_year, tables)
+    return check_plan(settings, plan_dir / SUBMISSIONS, progress)
 
 
 @dataclass
@@ -275,16 +176,9 @@ def build(plan_dir: Path, force: bool = False,
     settings = load_settings(plan_dir)
     report = check(plan_dir, settings, progress)
     result = BuildResult(report)
-    written = False
-
-    def findings() -> None:
-        # Written also when the build is blocked; one left open in Excel blocks nothing.
-        nonlocal written
-        written = True
-        result.findings = write_findings(plan_dir, report, result.unwritten)
-
     if report.errors and not force:
-        findings()
+        # Written also when the build is blocked: they say what to fix.
+        result.findings = write_findings(plan_dir, report, result.unwritten)
         return result
     plan = make_plan(settings, report.projects, report.equipment, report.files)
     result.plan = plan
@@ -294,44 +188,38 @@ def build(plan_dir: Path, force: bool = False,
     if not settings.by_approach:
         writers["pd02-1"] = (output / "pd02-1.xlsx", pd02_1.writer(plan))
     writers["preview"] = (output / "preview.html", preview_writer(plan, report))
-    # On a second core, when there is one, ผด.02 and ผด.02/1 are written meanwhile:
-    # about half the work, as ผด.01 and the preview (with jinja2 to import) are the
-    # other half.  The findings outputs are written here once that has started.
-    # (All the files are renamed into place here, in order.)
-    background = {writers[name][0] for name in ("pd02", "pd02-1") if name in writers}
-    try:
-        with _collector_paused():
-            write_all(list(writers.values()), background=background, meanwhile=findings)
-    finally:
-        if not written:  # write_all stopped before it: they are written all the same
-            findings()
+    # The findings outputs first: they are written also when an official one
+    # cannot be (open in Excel, say), and one of them left open blocks nothing.
+    result.findings = write_findings(plan_dir, report, result.unwritten)
+    write_all(list(writers.values()))
     result.outputs = {name: target for name, (target, _) in writers.items()}
     return result
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while one file is read and checked,
-    or while the outputs are written (in either process).
+def sample_plan_dir() -> Path:
+    """The bundled sample: in the source tree, or where pip put its data files."""
+    for candidate in (Path(__file__).resolve().parent.parent / "samples" / "sample-plan",
+                      Path(sys.prefix) / "share" / "oplan-xl" / "sample-plan"):
+        if (candidate / "plan.xlsx").is_file():
+            return candidate
+    raise UsageError("sample-missing")
 
-    Both make a few objects per cell and per row that live until the file is
-    checked or the workbook saved, and no reference cycles to speak of; each of
-    the collector's full passes would walk them all again: a quarter of the time
-    of a 50,000-row file, 40-60 ms of writing a 2,000-project build, 0.26 s of a
-    20,000-project one (measured with gc.callbacks).  Memory is still freed as it
-    is let go (reference counting); what little cyclic garbage there is goes once
-    the collector is back on.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if not gc.get_freeze_count():
-                # What the writing made and kept (modules it imported, caches) goes to
-                # the oldest generation without a pass over it: freeze, then unfreeze,
-                # does that.  Else the first young collection would walk it all (20 ms).
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
+
+def copy_sample(out_dir: Path) -> None:
+    """Copy the sample plan to *out_dir*, refreshing an earlier demo there."""
+    source = sample_plan_dir()
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / DEMO_MARKER).exists():
+        raise UsageError("demo-dir-not-empty", path=out_dir)
+    (out_dir / SUBMISSIONS).mkdir(parents=True, exist_ok=True)
+    (out_dir / OUTPUT).mkdir(exist_ok=True)
+    shutil.copyfile(source / "plan.xlsx", out_dir / "plan.xlsx")
+    for path in sorted((source / SUBMISSIONS).iterdir()):
+        if path.is_file():
+            shutil.copyfile(path, out_dir / SUBMISSIONS / path.name)
+    (out_dir / DEMO_MARKER).write_text("oplan demo\n", encoding="utf-8")
+
+
+def demo(out_dir: Path, progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """``oplan demo``: copy the bundled sample plan to *out_dir* and build it."""
+    copy_sample(out_dir)
+    return build(out_dir, progress=progress)

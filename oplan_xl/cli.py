@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from oplan_xl import __version__
 from oplan_xl.core import messages
 
 EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE = 0, 1, 2
-DEMO_MARKER = ".oplan-demo"
 
 #: The garbage collector's thresholds for one command.  Python's default (700
 #: allocations) suits long-running programs; a build allocates millions of objects
@@ -269,13 +267,19 @@ def build(ctx, plan_dir: Path, force: bool, lang, quiet, debug) -> None:
 
 def _build(console: Console, plan_dir: Path, force: bool) -> int:
     from oplan_xl.api import build as build_plan
-    from oplan_xl.core.model import format_baht
 
     progress = Progress(console)
     try:
         result = run(console, lambda: build_plan(plan_dir, force, progress))
     finally:
         progress.close()
+    return _print_build(console, result)
+
+
+def _print_build(console: Console, result) -> int:
+    """What ``build`` and ``demo`` print; returns the exit code."""
+    from oplan_xl.core.model import format_baht
+
     print_report(console, result.report, result.findings)
     for problem in result.unwritten:
         console.error(problem.message(console.lang))
@@ -296,37 +300,16 @@ def _build(console: Console, plan_dir: Path, force: bool) -> int:
 @common_options
 @click.pass_context
 def demo(ctx, out_dir: Path, lang, quiet, debug) -> None:
+    from oplan_xl.api import demo as build_demo
+
     console = _console(ctx, lang, quiet, debug)
-    run(console, lambda: copy_sample(out_dir))
+    progress = Progress(console)
+    try:
+        result = run(console, lambda: build_demo(out_dir, progress))
+    finally:
+        progress.close()
     console.say("demo-copied", path=out_dir)
-    sys.exit(_build(console, out_dir, force=False))
-
-
-def sample_plan_dir() -> Path:
-    """The bundled sample: in the source tree, or where pip put its data files."""
-    from oplan_xl.core.errors import UsageError
-
-    for candidate in (Path(__file__).resolve().parent.parent / "samples" / "sample-plan",
-                      Path(sys.prefix) / "share" / "oplan-xl" / "sample-plan"):
-        if (candidate / "plan.xlsx").is_file():
-            return candidate
-    raise UsageError("sample-missing")
-
-
-def copy_sample(out_dir: Path) -> None:
-    """Copy the sample plan to *out_dir*, refreshing an earlier demo there."""
-    from oplan_xl.core.errors import UsageError
-
-    source = sample_plan_dir()
-    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / DEMO_MARKER).exists():
-        raise UsageError("demo-dir-not-empty", path=out_dir)
-    (out_dir / "submissions").mkdir(parents=True, exist_ok=True)
-    (out_dir / "output").mkdir(exist_ok=True)
-    shutil.copyfile(source / "plan.xlsx", out_dir / "plan.xlsx")
-    for path in sorted((source / "submissions").iterdir()):
-        if path.is_file():
-            shutil.copyfile(path, out_dir / "submissions" / path.name)
-    (out_dir / DEMO_MARKER).write_text("oplan demo\n", encoding="utf-8")
+    sys.exit(_print_build(console, result))
 
 
 #: Findings printed per department; the rest are in output/findings.xlsx.
@@ -336,35 +319,25 @@ MAX_LINES_PER_DEPARTMENT = 15
 def print_report(console: Console, report, outputs: dict | None = None) -> None:
     """The findings grouped by department, worst first, with counts; the plan-wide
     ones last; the reconciliation per file and in total; the files written."""
-    from oplan_xl.core.model import format_baht
-
     outputs = outputs or {}
-    findings_path = outputs.get("findings", "output/findings.xlsx")
-    say = lambda key, **params: messages.text(key, console.lang, **params)  # noqa: E731
+    _print_findings(console, report, outputs.get("findings", "output/findings.xlsx"))
+    _print_reconciliation(console, report)
+    department_of = {tally.file: tally.department for tally in report.files}
+    for name, path in outputs.items():
+        if name == "findings":
+            console.say("wrote-findings", path=path)
+        elif name.startswith("returned:"):
+            console.say("wrote-returned", department=department_of.get(name[9:], ""),
+                        path=path)
+    if report.ok:
+        console.say("summary-ok", warnings=len(report.warnings))
+    else:
+        console.say("summary-errors", errors=len(report.errors), warnings=len(report.warnings))
 
-    def counts(items) -> str:
-        errors = sum(f.severity == "error" for f in items)
-        if not items:
-            return say("department-clean")
-        return say("finding-counts", errors=errors, warnings=len(items) - errors)
 
-    def show(items, with_file: bool) -> None:
-        items = sorted(items, key=lambda f: (f.severity != "error", f.file, f.sheet,
-                                             f.row or 0, f.cell))
-        for item in items[:MAX_LINES_PER_DEPARTMENT]:
-            mark = "✗" if item.severity == "error" else "!"
-            where = f"{item.sheet}!{item.cell}" if item.cell else item.sheet
-            if item.row and item.cell and item.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") \
-                    != str(item.row):  # a merged cell found wanting for a row below it
-                where = f"{where} {say('for-row', row=item.row)}"
-            if with_file:
-                where = f"{item.file} {where}".strip()
-            where = f" {where}" if where else ""
-            console.line(f"  {mark}{where} [{item.code}] {item.message(console.lang)}")
-        if len(items) > MAX_LINES_PER_DEPARTMENT:
-            console.line(say("more-findings", count=len(items) - MAX_LINES_PER_DEPARTMENT,
-                             path=findings_path))
-
+def _print_findings(console: Console, report, findings_path) -> None:
+    """Each department's findings under a heading with its counts, the department
+    with the most errors first; then the findings of the plan as a whole."""
     files_of: dict[str, list[str]] = {}
     for tally in report.files:
         files_of.setdefault(tally.department, []).append(tally.file)
@@ -383,12 +356,51 @@ def print_report(console: Console, report, outputs: dict | None = None) -> None:
 
     for department, items in sorted(by_department.items(), key=worst_first):
         files = files_of[department]
-        console.line(say("department-heading", department=department, counts=counts(items),
-                         files=", ".join(files)))
-        show(items, with_file=len(files) > 1)
+        console.line(messages.text("department-heading", console.lang, department=department,
+                                   counts=_counts(console, items), files=", ".join(files)))
+        _print_some(console, items, len(files) > 1, findings_path)
     if plan_wide:
-        console.line(say("plan-level-heading", counts=counts(plan_wide)))
-        show(plan_wide, with_file=False)
+        console.line(messages.text("plan-level-heading", console.lang,
+                                   counts=_counts(console, plan_wide)))
+        _print_some(console, plan_wide, False, findings_path)
+
+
+def _counts(console: Console, items) -> str:
+    if not items:
+        return messages.text("department-clean", console.lang)
+    errors = sum(f.severity == "error" for f in items)
+    return messages.text("finding-counts", console.lang, errors=errors,
+                         warnings=len(items) - errors)
+
+
+def _print_some(console: Console, items, with_file: bool, findings_path) -> None:
+    """The first findings, errors first, in the order of the sheets; how many more
+    there are (all of them are in findings.xlsx)."""
+    items = sorted(items, key=lambda f: (f.severity != "error", f.file, f.sheet,
+                                         f.row or 0, f.cell))
+    for item in items[:MAX_LINES_PER_DEPARTMENT]:
+        console.line(_finding_line(console, item, with_file))
+    if len(items) > MAX_LINES_PER_DEPARTMENT:
+        console.line(messages.text("more-findings", console.lang,
+                                   count=len(items) - MAX_LINES_PER_DEPARTMENT,
+                                   path=findings_path))
+
+
+def _finding_line(console: Console, item, with_file: bool) -> str:
+    mark = "✗" if item.severity == "error" else "!"
+    where = f"{item.sheet}!{item.cell}" if item.cell else item.sheet
+    if item.row and item.cell and item.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") \
+            != str(item.row):  # a merged cell found wanting for a row below it
+        where = f"{where} {messages.text('for-row', console.lang, row=item.row)}"
+    if with_file:
+        where = f"{item.file} {where}".strip()
+    where = f" {where}" if where else ""
+    return f"  {mark}{where} [{item.code}] {item.message(console.lang)}"
+
+
+def _print_reconciliation(console: Console, report) -> None:
+    """Rows and baht read, planned and rejected, per file and in total."""
+    from oplan_xl.core.model import format_baht
 
     if report.files:
         console.say("reconciliation-files")
@@ -408,13 +420,3 @@ def print_report(console: Console, report, outputs: dict | None = None) -> None:
                 baht_planned=format_baht(total.satang_planned),
                 rows_rejected=total.rows_rejected,
                 baht_rejected=format_baht(total.satang_rejected))
-    for name, path in outputs.items():
-        if name == "findings":
-            console.say("wrote-findings", path=path)
-        elif name.startswith("returned:"):
-            console.say("wrote-returned", department=department_of.get(name[9:], ""),
-                        path=path)
-    if report.ok:
-        console.say("summary-ok", warnings=len(report.warnings))
-    else:
-        console.say("summary-errors", errors=len(report.errors), warnings=len(report.warnings))

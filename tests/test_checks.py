@@ -117,11 +117,11 @@ def test_equipment_in_a_2548_plan_is_rejected_not_lost(tmp_path):
 @given(st.one_of(st.integers(-10**12, 10**12), st.floats(allow_nan=True, allow_infinity=True),
                  st.integers(-10**12, 10**12).map(float)))
 def test_budget_of_a_number_cell_agrees_with_the_exact_arithmetic(value):
-    """Whole numbers take a short cut in budget_satang: it must agree with the
-    Decimal arithmetic every other cell goes through."""
+    """A number cell's satang and verdict are those of exact Decimal arithmetic,
+    floats and whole numbers alike."""
     from decimal import ROUND_HALF_UP, Decimal
 
-    from oplan_xl.check.checks import budget_satang
+    from oplan_xl.check.rows import budget_satang
     from oplan_xl.core.limits import MAX_BUDGET_BAHT
     from oplan_xl.core.normalise import NotANumber, is_blank, parse_amount
 

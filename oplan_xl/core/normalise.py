@@ -10,14 +10,11 @@ import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 from oplan_xl.core.model import to_arabic_digits
 
-# Zero-width and direction characters pasted in from web pages and Word.  A
-# regex, not str.translate: translate is slow on Thai text (2.7 µs a cell).
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+# Zero-width and direction characters pasted in from web pages and Word.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e]")
 # Sara am typed as nikhahit + sara aa, with a tone mark before, between or
 # after (น + ่ + ํ + า, น + ํ + ่ + า, น + ำ + ่): all become น่ำ.
 _NIKHAHIT_TONE_AA = re.compile("\u0e4d([\u0e48-\u0e4b])\u0e32")
@@ -26,17 +23,12 @@ _AM_BEFORE_TONE = re.compile("\u0e33([\u0e48-\u0e4b])")
 
 def is_blank(value: object) -> bool:
     """True for an empty cell: None, NaN, or text that is only spaces."""
-    if value.__class__ is str:
-        # The common cell starts with a visible character: decided by that one.
-        if value and not value[0].isspace() and value[0] not in _INVISIBLE_CHARS:
-            return False
-        # str.strip() knows every Unicode space, no-break ones included.
-        return not _INVISIBLE.sub("", value).strip()
     if value is None:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
     if isinstance(value, str):
+        # str.strip() knows every Unicode space, no-break ones included.
         return not _INVISIBLE.sub("", value).strip()
     return False
 
@@ -49,41 +41,21 @@ def clean_text(value: object) -> str:
     every kind of space and line break into one space, and strips the ends.
     Idempotent.
     """
-    if value.__class__ is str:
-        return _clean_str(value)
-    if isinstance(value, str):
-        return _clean_str(str(value))
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return _clean_str(str(value))
-
-
-def _clean(text: str) -> str:
-    # Printable text (one C pass) holds no invisible character and no space
-    # but " ": the common cell skips the regex and, if single-spaced, the split.
-    plain = text.isprintable()
     # Invisible characters go first: one between two marks hides their order
-    # from NFC (่ + ZWSP + ุ must end as ุ่, like ุ่ does).
-    if not plain:
-        text = _INVISIBLE.sub("", text)
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    # The checks before each substitution keep the common cell cheap.
-    if "\u0e4d" in text:
-        text = _NIKHAHIT_TONE_AA.sub("\\1\u0e33", text).replace("\u0e4d\u0e32", "\u0e33")
-    while "\u0e33" in text and _AM_BEFORE_TONE.search(text):  # ำำ่ needs two passes
+    # from NFC (่ + ZWSP + ุ must end as ุ่, like ุ่ does).
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", str(value)))
+    text = _NIKHAHIT_TONE_AA.sub("\\1\u0e33", text).replace("\u0e4d\u0e32", "\u0e33")
+    while _AM_BEFORE_TONE.search(text):  # ำำ่ needs two passes
         text = _AM_BEFORE_TONE.sub("\\1\u0e33", text)
-    if plain and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text  # (NFC and the sara am fixes make no space)
     # str.split() splits on every Unicode space (no-break, figure, thin …).
     return " ".join(text.split())
 
 
-#: ``clean_text`` of a str, cached: strategies, programmes, places and marks
-#: recur on every row.  (Called directly where every cell counts.)
-clean_str = _clean_str = lru_cache(maxsize=65536)(_clean)
+_LABEL_NOISE = re.compile(r"[()\[\]:*]")
 
 
 def label_key(value: object) -> str:
@@ -93,29 +65,9 @@ def label_key(value: object) -> str:
     words, and Thai versus Arabic digits, so ``งบประมาณ\\n(บาท)`` and
     ``งบประมาณ`` compare equal.
     """
-    if isinstance(value, str):
-        return _label_key_str(value)
-    return _label_key_str(clean_text(value))
-
-
-_LABEL_NOISE = re.compile(r"[()\[\]:*]")
-# Either of the rarer things a label key changes: one search rules both out.
-_NOISE_OR_THAI_DIGIT = re.compile(r"[()\[\]:*๐-๙]")
-
-
-@lru_cache(maxsize=16384)
-def _label_key_str(value: str) -> str:
-    # Spaces go before clean_text, so a ํ and an า they separated still join.
-    # (Clean text has no space but " ": a replace, not a regex, takes them out.)
-    # Not through clean_text's cache: a label key is cached itself, and the
-    # cleaning of each of 50,000 different project names would push the
-    # cells' own cleaned text out of it.
-    text = _clean(value).replace(" ", "")
-    if _NOISE_OR_THAI_DIGIT.search(text):
-        text = to_arabic_digits(_clean(_LABEL_NOISE.sub("", text)))
-    else:  # (cleaning makes no Thai digit)
-        text = _clean(text)
-    text = text.lower()
+    # Spaces go before cleaning again, so a ํ and an า they separated still join.
+    text = clean_text(value).replace(" ", "")
+    text = to_arabic_digits(clean_text(_LABEL_NOISE.sub("", text))).lower()
     while "บาท" in text:  # until none is left: removing one can join another
         text = clean_text(text.replace("บาท", ""))
     return text
@@ -171,37 +123,16 @@ def is_month_mark(value: object) -> bool:
 
     Any visible mark counts (✓ ✔ / x X * 1 ● …); blanks, zero and dashes do not.
     """
-    if value.__class__ is str:  # the common cell, and "" the most common of all
-        return value != "" and _is_mark_text(value)
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
         return not (isinstance(value, float) and math.isnan(value)) and value != 0
-    if isinstance(value, str):
-        return value != "" and _is_mark_text(value)
     return to_arabic_digits(clean_text(value)).lower() not in _NO_MARK
 
 
 def month_marks(values: tuple) -> tuple[bool, ...]:
-    """``is_month_mark`` of each value; cached, since a sheet repeats a few patterns
-    of marks over and over."""
-    try:
-        return _month_marks(values)
-    except TypeError:  # an unhashable value: no cache
-        return tuple(is_month_mark(value) for value in values)
-
-
-@lru_cache(maxsize=4096)
-def _month_marks(values: tuple) -> tuple[bool, ...]:
-    # 1 == 1.0 == True and 0 == 0.0 == False share a cache entry; each group
-    # gives the same answer, so that is harmless.
+    """``is_month_mark`` of each of a row's month cells."""
     return tuple(is_month_mark(value) for value in values)
-
-
-@lru_cache(maxsize=1024)
-def _is_mark_text(text: str) -> bool:
-    # Cached: a sheet holds the same few marks over and over.
-    return to_arabic_digits(clean_text(text)).lower() not in _NO_MARK
 
 
 _LEADING_NUMBER = re.compile(
@@ -237,17 +168,9 @@ def parse_int(value: object) -> int | None:
     return int(text) if re.fullmatch(r"\d{1,18}", text) else None
 
 
-# Text in Latin and Thai only, whose marks (category Mn) are exactly these: the
-# common case, counted with two regex calls instead of a lookup per character.
-_LATIN_AND_THAI = re.compile("[\x00-\u02ff\u0e00-\u0e7f]*")
-_THAI_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-
-
 def visible_length(text: str) -> int:
     """Characters that take width on paper: Thai vowel and tone marks above
     and below the line take none (nor any other combining mark)."""
-    if _LATIN_AND_THAI.fullmatch(text):
-        return len(text) - len(_THAI_MARKS.findall(text))
     return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
 
 

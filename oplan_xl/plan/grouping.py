@@ -134,14 +134,7 @@ class Plan:
                 for row in group.rows]
 
     def project_entries(self) -> list[Entry]:
-        """Every project with its place in ผด.02, in the printed order.  Made once per
-        plan (ผด.01 asks twice, ผด.02 once); the list is shared: do not change it."""
-        cached = self.__dict__.get("_project_entries")
-        if cached is None:
-            cached = self.__dict__["_project_entries"] = self._project_entries()
-        return cached
-
-    def _project_entries(self) -> list[Entry]:
+        """Every project with its place in ผด.02, in the printed order."""
         entries = []
         for block in self.strategies:
             for group_number, group in enumerate(block.groups, 1):
@@ -158,17 +151,7 @@ class Plan:
         return entries
 
     def summary(self) -> list[tuple[StrategyBlock, list[SummaryLine], SummaryLine]]:
-        """ผด.01 figures: per strategy its programme lines and its total line.
-
-        Worked out once per plan (ผด.01 and the preview both ask for it): the plan
-        is finished when made, nothing changes it afterwards.
-        """
-        cached = self.__dict__.get("_summary")
-        if cached is None:
-            cached = self.__dict__["_summary"] = self._summarise()
-        return cached[0]
-
-    def _summarise(self) -> tuple[list, SummaryLine]:
+        """ผด.01 figures: per strategy its programme lines and its total line."""
         total_count, total_satang = self.count, self.satang
 
         def line(kind, label, count, satang, units) -> SummaryLine:
@@ -176,24 +159,13 @@ class Plan:
                                percent(satang, total_satang), units)
 
         result = []
-        split: dict[str, tuple[str, ...]] = {}  # a row's units, once per distinct text
-        all_units: list[tuple[str, ...]] = []
         for block in self.strategies:
-            lines, block_units = [], []
-            for n, group in enumerate(block.groups, 1):
-                units = units_of(group.rows, split)
-                block_units.append(units)
-                lines.append(line("group", self.group_title(block, n, group.group),
-                                  group.count, group.satang, units))
-            # In order of first appearance over the rows = over the groups' units.
-            units = _merged(block_units)
-            all_units.append(units)
+            lines = [line("group", self.group_title(block, n, group.group), group.count,
+                          group.satang, units_of(group.rows))
+                     for n, group in enumerate(block.groups, 1)]
             result.append((block, lines, line("strategy-total", "รวม", block.count,
-                                              block.satang, units)))
-        grand = SummaryLine("grand-total", "รวมทั้งสิ้น", total_count,
-                            percent(total_count, total_count), total_satang,
-                            percent(total_satang, total_satang), _merged(all_units))
-        return result, grand
+                                              block.satang, units_of(block_rows(block)))))
+        return result
 
     def group_title(self, block: StrategyBlock, number: int, group: Programme) -> str:
         """``1.2 แผนงานการศึกษา``: approaches carry their own code, programmes are
@@ -201,31 +173,27 @@ class Plan:
         return group.title if group.code else f"{block.strategy.number}.{number} {group.name}"
 
     def grand_total(self) -> SummaryLine:
-        self.summary()
-        return self.__dict__["_summary"][1]
+        """ผด.01's last line: every project, 100 per cent."""
+        count, satang = self.count, self.satang
+        return SummaryLine("grand-total", "รวมทั้งสิ้น", count, percent(count, count), satang,
+                           percent(satang, satang), units_of(self.projects()))
 
 
-def units_of(rows: list[ProjectRow],
-             split: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+def block_rows(block: StrategyBlock) -> list[ProjectRow]:
+    """A strategy's project rows, group after group."""
+    return [row for group in block.groups for row in group.rows]
+
+
+def units_of(rows: list[ProjectRow]) -> tuple[str, ...]:
     """Distinct responsible units of *rows*, in order of first appearance.
 
     A row may name two units (``สำนักปลัด / กองสวัสดิการสังคม``); each counts.
-    *split* (if given) keeps each distinct text's units: rows repeat a few texts.
     """
-    split = {} if split is None else split
     units: dict[str, None] = {}
     for row in rows:
-        text = row.responsible
-        parts = split.get(text)
-        if parts is None:
-            parts = split[text] = tuple(unit.strip() for unit in text.split("/")
-                                        if unit.strip())
-        units.update(dict.fromkeys(parts))
+        units.update(dict.fromkeys(unit.strip() for unit in row.responsible.split("/")
+                                   if unit.strip()))
     return tuple(units)
-
-
-def _merged(unit_lists: list[tuple[str, ...]]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(unit for units in unit_lists for unit in units))
 
 
 def make_plan(settings: Settings, projects: list[ProjectRow],

@@ -3,10 +3,8 @@
 A crash or a full disk never leaves a half-written workbook under the real
 name, and the previous output stays intact until the new one is complete.
 
-:func:`write_all` writes several outputs that way, some of them in a second
-process when the machine has a second core: each output is written to its own
-temporary file, then this process renames them into place one by one, so a
-target open in Excel is reported exactly as when writing them one at a time.
+:func:`write_all` writes several outputs that way, all or none: each output is
+written to its own temporary file, then they are renamed into place one by one.
 
 A run killed outright (power cut, Task Manager) cannot remove its temporary
 file; the next run that writes the same output removes such leftovers once
@@ -17,7 +15,6 @@ its file younger than that).
 from __future__ import annotations
 
 import os
-import pickle
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -26,7 +23,6 @@ from pathlib import Path
 
 from oplan_xl.core import limits
 from oplan_xl.core.errors import OutputError
-from oplan_xl.speed.parallel import Child, can_fork, picklable
 
 Writer = Callable[[Path], None]
 
@@ -106,24 +102,20 @@ def _shared_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None = None,
-              meanwhile: Callable[[], None] | None = None) -> list[Path]:
+def write_all(outputs: list[tuple[Path, Writer]]) -> list[Path]:
     """Write every ``(target, write)`` atomically; return the targets.
 
-    The writers of the targets in *background* run in one forked child process
-    (when :func:`can_fork`), the others here, at the same time; files are renamed
-    into place afterwards, in the order given.  *meanwhile* (if given) is called
-    here once the child has started, before the writers of this process.  Raises
-    OutputError naming every target held open in another program (Windows) before
-    writing anything; else the first writer's exception, or OutputError for the
-    first target that cannot be replaced, and then no later target is touched;
-    no temporary file is left either way.
+    Every writer writes its temporary file first; the files are renamed into
+    place afterwards, in the order given.  Raises OutputError naming every
+    target held open in another program (Windows) before writing anything;
+    else the first writer's exception, or OutputError for the first target
+    that cannot be replaced, and then no later target is touched; no
+    temporary file is left either way.
     """
     in_use = [target for target, _ in outputs if _in_use(target)]
     if in_use:  # say so for all of them at once, before anything is written
         raise OutputError("outputs-in-use", path=in_use[0],
                           paths=", ".join(target.name for target in in_use))
-    background = background if background and can_fork() else set()
     temps: list[Path] = []
     for target, _ in outputs:
         try:
@@ -132,27 +124,13 @@ def write_all(outputs: list[tuple[Path, Writer]], background: set[Path] | None =
             for temp in temps:
                 _discard(temp)
             raise
-    child = None
     try:
-        jobs = [(target, temp, write)
-                for (target, write), temp in zip(outputs, temps, strict=True)
-                if target in background]
-        if jobs:
-            child = _Child(jobs)
-        if meanwhile is not None:
-            meanwhile()
         for (target, write), temp in zip(outputs, temps, strict=True):
-            if target not in background:
-                with _output_errors(target):
-                    write(temp)
-        if child is not None:
-            child.wait()
-            child = None
+            with _output_errors(target):
+                write(temp)
         for (target, _), temp in zip(outputs, temps, strict=True):
             _commit(temp, target)
     finally:
-        if child is not None:
-            child.stop()
         for temp in temps:
             _discard(temp)
     return [target for target, _ in outputs]
@@ -174,44 +152,3 @@ def _in_use(target: Path) -> bool:
     except OSError:  # not there yet, say: nothing holds it
         return False
     return False
-
-
-class _Child:
-    """A forked process running some writers; it reports back through a pipe."""
-
-    def __init__(self, jobs: list[tuple[Path, Path, Writer]]) -> None:
-        self.jobs = jobs
-        # Forked, so the writers and the plan they close over are not pickled.
-        self.process = Child(lambda send: _run_jobs(jobs, send))
-
-    def wait(self) -> None:
-        """Wait for the child; raise what it raised.  If it died without a word
-        (killed for memory, say), do its work here instead."""
-        data = self.process.receive()
-        self.process.join()
-        if data is None:
-            _run(self.jobs)
-            return
-        outcome = pickle.loads(data)
-        if outcome != "ok":
-            raise outcome
-
-    def stop(self) -> None:
-        self.process.stop()
-
-
-def _run(jobs: list[tuple[Path, Path, Writer]]) -> None:
-    """Write each (target, temporary file, writer): file-system failures are
-    OutputErrors for the target, as for the writers run here."""
-    for target, temp, write in jobs:
-        with _output_errors(target):
-            write(temp)
-
-
-def _run_jobs(jobs: list[tuple[Path, Path, Writer]], send) -> None:
-    try:
-        _run(jobs)
-        outcome: object = "ok"
-    except BaseException as exc:  # everything goes back to the parent, which raises it
-        outcome = picklable(exc)
-    send(pickle.dumps(outcome))

@@ -1,0 +1,64 @@
+"""Resolving names: a cell's strategy, programme, approach or equipment type,
+looked up in the settings' lists the way an officer would read them."""
+
+from __future__ import annotations
+
+import re
+
+from oplan_xl.core.model import EquipmentType, Programme, Settings, Strategy, to_arabic_digits
+from oplan_xl.core.normalise import clean_text, label_key, split_numbered
+
+# Loose spellings seen in real files, mapped to the standard wording.
+_SPELLING = (("พานิชย์", "พาณิชย์"),)
+
+
+def _programme_key(name: object) -> str:
+    key = label_key(name).removeprefix("แผนงาน").removeprefix("การ")
+    for wrong, right in _SPELLING:
+        key = key.replace(wrong, right)
+    return key
+
+
+def _equipment_key(name: object) -> str:
+    key = label_key(name).removeprefix("ครุภัณฑ์")
+    return "คอมพิวเตอร์หรืออิเล็กทรอนิกส์" if key == "คอมพิวเตอร์" else key
+
+
+class Resolver:
+    """Looks up strategies, programmes, approaches and equipment types."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.strategies = {s.number: s for s in settings.strategies}
+        self.strategy_names = {label_key(s.name): s for s in settings.strategies}
+        self.programmes = {_programme_key(p.name): p for p in settings.programmes}
+        self.approaches = {a.code: a for a in settings.approaches}
+        self.types = {_equipment_key(t.name): t for t in settings.equipment_types}
+        self.by_approach = settings.by_approach
+
+    def strategy(self, value: object) -> Strategy | None:
+        """The strategy a cell names: by its number (``2``, ``ยุทธศาสตร์ที่ ๒ …``),
+        else by its name."""
+        number, name = split_numbered(value)
+        if number is not None:
+            return self.strategies.get(number)
+        return self.strategy_names.get(label_key(name))
+
+    def programme_named(self, text: str) -> tuple[Programme | None, bool]:
+        """The programme *text* names, and whether *text* spells it otherwise than
+        the list does (spacing alone does not count)."""
+        found = self.programmes.get(_programme_key(text))
+        return found, found is not None and label_key(text) != label_key(found.name)
+
+    def approach(self, value: object, strategy: Strategy) -> Programme | None:
+        text = to_arabic_digits(clean_text(value))
+        match = re.match(r"^(\d{1,9})\.(\d{1,9})(?!\d)", text)
+        if match:
+            found = self.approaches.get(f"{int(match.group(1))}.{int(match.group(2))}")
+        else:
+            found = next((a for a in self.settings.approaches
+                          if label_key(a.name) == label_key(text)), None)
+        return found if found is not None and found.strategy == strategy.number else None
+
+    def equipment_type(self, value: object) -> EquipmentType | None:
+        return self.types.get(_equipment_key(value))

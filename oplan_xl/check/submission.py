@@ -1,0 +1,67 @@
+"""Checks of one submission as a whole: who sent it, for which fiscal year, and
+whether its own total rows add up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from oplan_xl.check.rows import budget_satang
+from oplan_xl.core.findings import Finding, finding
+from oplan_xl.core.model import Department, Settings, format_baht
+from oplan_xl.core.normalise import clean_text, is_blank, label_key, parse_int
+from oplan_xl.read.submission import Submission, Table
+
+
+def resolve_department(submission: Submission, settings: Settings) -> tuple[Department, list]:
+    """The department that sent a file: by its หน่วยงาน sheet, else its file name."""
+    keys = {}
+    for department in settings.departments:
+        keys[label_key(department.name)] = department
+        keys[label_key(department.code)] = department
+    for hint in (submission.department_name, submission.path.stem):
+        if hint and label_key(hint) in keys:
+            return keys[label_key(hint)], []
+    hint = submission.department_name or submission.path.stem
+    if not submission.kind:  # never opened: its own finding says why, nothing to add
+        return Department(0, hint, submission.path.stem), []
+    unknown = finding("unknown-department", submission.name, value=hint)
+    return Department(0, hint, submission.path.stem), [unknown]
+
+
+def check_fiscal_year(submission: Submission, settings: Settings) -> Iterator[Finding]:
+    """The year on the หน่วยงาน sheet, in titles or header labels, against the plan's."""
+    if submission.fiscal_year is not None:
+        value, cell = submission.fiscal_year
+        year = parse_int(value)
+        if year is not None and year != settings.fiscal_year:
+            yield finding("fiscal-year-mismatch", submission.name, "หน่วยงาน", int(cell[1:]),
+                          "ปีงบประมาณ", cell, clean_text(value), year=settings.fiscal_year)
+    for stated in submission.stated_years:
+        if stated.year != settings.fiscal_year:
+            yield finding("fiscal-year-mismatch", submission.name, stated.sheet,
+                          int(re.sub(r"\D", "", stated.cell)), "", stated.cell, stated.year,
+                          year=settings.fiscal_year)
+
+
+def check_totals(table: Table, satang_by_row: dict[int, int]) -> Iterator[Finding]:
+    """A total row whose figure is neither the sum of the rows since the previous
+    total row nor the sum of all rows above it.  (Totals are never counted.)"""
+    previous = 0
+    for total in table.totals:
+        value = total.values.get("budget", "")
+        if is_blank(value):
+            previous = total.origin.row
+            continue
+        above = [row for row in satang_by_row if row < total.origin.row]
+        section = sum(satang for row, satang in satang_by_row.items()
+                      if previous < row < total.origin.row)
+        everything = sum(satang_by_row[row] for row in above)
+        figure, problem = budget_satang(value)
+        if problem in (None, "budget-not-positive") and figure in (section, everything):
+            previous = total.origin.row
+            continue
+        yield finding("total-row-mismatch", total.origin.file, total.origin.sheet,
+                      total.origin.row, table.label("budget"), total.cells.get("budget", ""),
+                      clean_text(value), expected=format_baht(section))
+        previous = total.origin.row
