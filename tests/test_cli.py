@@ -111,19 +111,35 @@ def test_console_that_cannot_print_thai(tmp_path):
     assert b"has sent nothing" in result.stdout and b"Traceback" not in result.stderr
 
 
-def test_quick_exit_flushes_runs_exit_handlers_and_keeps_the_status(tmp_path):
+def test_entry_flushes_runs_exit_handlers_and_keeps_the_status(tmp_path):
     """``entry`` ends the process without tearing it down: what was printed, the
-    exit handlers and the status are as with ``sys.exit``."""
+    exit handlers a library registers and the status are as with ``sys.exit``."""
     marker = tmp_path / "handler-ran"
     code = ("import atexit, pathlib, sys\n"
-            "from oplan_xl.cli import _quick_exit\n"
-            f"atexit.register(pathlib.Path({str(marker)!r}).touch)\n"
-            "print('printed', end='')\n"
-            "_quick_exit(sys.argv[1] if sys.argv[1] != '3' else 3)\n")
-    for argument, status in (("3", 3), ("a message", 1)):
+            "import click\n"
+            "from oplan_xl import cli\n"
+            "@cli.main.command('probe')\n"
+            "@click.argument('code')\n"
+            "def probe(code):\n"
+            f"    atexit.register(pathlib.Path({str(marker)!r}).touch)\n"
+            "    print('printed', end='')\n"
+            "    sys.exit(int(code) if code.isdigit() else code)\n"
+            "cli.entry()\n")
+    for argument, status in (("3", 3), ("0", 0), ("a message", 1)):
         marker.unlink(missing_ok=True)
-        result = subprocess.run([sys.executable, "-c", code, argument], capture_output=True,
-                                text=True)
+        result = subprocess.run([sys.executable, "-c", code, "probe", argument],
+                                capture_output=True, text=True)
         assert result.returncode == status and result.stdout == "printed"
         assert marker.is_file()
     assert "a message" in result.stderr
+
+
+def test_entry_ends_with_status_1_after_an_uncaught_exception(tmp_path):
+    code = ("from oplan_xl import cli\n"
+            "@cli.main.command('probe')\n"
+            "def probe():\n"
+            "    raise RuntimeError('not caught')\n"
+            "cli.entry()\n")
+    result = subprocess.run([sys.executable, "-c", code, "probe"], capture_output=True,
+                            text=True)
+    assert result.returncode == 1 and "RuntimeError: not caught" in result.stderr

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator
 from oplan_xl.core.findings import Finding, finding
 from oplan_xl.core.layout import OTHER_AGENCY_FUNDS
 from oplan_xl.core.model import Department, ProjectRow, Settings
-from oplan_xl.core.normalise import label_key
 from oplan_xl.read.submission import Submission
+from oplan_xl.speed.text import label_key
 
 
 def check_missing_departments(settings: Settings,

@@ -1,12 +1,21 @@
-"""Resolving names: a cell's strategy, programme, approach or equipment type,
-looked up in the settings' lists the way an officer would read them."""
+"""Resolving names: a file's department, a cell's strategy, programme, approach
+or equipment type, looked up in the settings' lists the way an officer would
+read them."""
 
 from __future__ import annotations
 
 import re
 
-from oplan_xl.core.model import EquipmentType, Programme, Settings, Strategy, to_arabic_digits
-from oplan_xl.core.normalise import clean_text, label_key, split_numbered
+from oplan_xl.core.model import (
+    Department,
+    EquipmentType,
+    Programme,
+    Settings,
+    Strategy,
+    to_arabic_digits,
+)
+from oplan_xl.core.normalise import split_numbered
+from oplan_xl.speed.text import clean_text, label_key
 
 # Loose spellings seen in real files, mapped to the standard wording.
 _SPELLING = (("พานิชย์", "พาณิชย์"),)
@@ -25,16 +34,25 @@ def _equipment_key(name: object) -> str:
 
 
 class Resolver:
-    """Looks up strategies, programmes, approaches and equipment types."""
+    """Looks up departments, strategies, programmes, approaches and equipment types
+    (the settings' lists, keyed once per run)."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.departments: dict[str, Department] = {}
+        for department in settings.departments:  # a later one wins, name or code
+            self.departments[label_key(department.name)] = department
+            self.departments[label_key(department.code)] = department
         self.strategies = {s.number: s for s in settings.strategies}
         self.strategy_names = {label_key(s.name): s for s in settings.strategies}
         self.programmes = {_programme_key(p.name): p for p in settings.programmes}
         self.approaches = {a.code: a for a in settings.approaches}
         self.types = {_equipment_key(t.name): t for t in settings.equipment_types}
         self.by_approach = settings.by_approach
+
+    def department(self, name: str) -> Department | None:
+        """The department *name* names, by its name or its code."""
+        return self.departments.get(label_key(name))
 
     def strategy(self, value: object) -> Strategy | None:
         """The strategy a cell names: by its number (``2``, ``ยุทธศาสตร์ที่ ๒ …``),

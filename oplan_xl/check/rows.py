@@ -23,15 +23,13 @@ from oplan_xl.core.model import (
 )
 from oplan_xl.core.normalise import (
     NotANumber,
-    clean_text,
     is_blank,
-    label_key,
-    month_marks,
     months_in_text,
     parse_amount,
     visible_length,
 )
 from oplan_xl.read.submission import RawRow, Table, month_values
+from oplan_xl.speed.text import clean_text, label_key, month_marks
 
 #: Text columns written into the forms: none may exceed what one Excel cell holds.
 _WRITTEN = frozenset((*PRINT_LIMITS, "category"))

@@ -67,7 +67,7 @@ def check_plan(settings: Settings, submissions: Path,
 def check_file(path: Path, settings: Settings, resolve: Resolver) -> CheckedFile:
     """Read one submission and check its rows, its total rows and its fiscal year."""
     submission = read_submission(path, settings.second_level_label)
-    department, found = resolve_department(submission, settings)
+    department, found = resolve_department(submission, resolve)
     fiscal_year = list(check_fiscal_year(submission, settings))
     tables = []
     for kind, table, check_row in (("projects", submission.projects, check_project),

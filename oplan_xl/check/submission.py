@@ -6,22 +6,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from oplan_xl.check.resolve import Resolver
 from oplan_xl.check.rows import budget_satang
 from oplan_xl.core.findings import Finding, finding
 from oplan_xl.core.model import Department, Settings, format_baht
-from oplan_xl.core.normalise import clean_text, is_blank, label_key, parse_int
+from oplan_xl.core.normalise import clean_text, is_blank, parse_int
 from oplan_xl.read.submission import Submission, Table
 
 
-def resolve_department(submission: Submission, settings: Settings) -> tuple[Department, list]:
+def resolve_department(submission: Submission,
+                       resolve: Resolver) -> tuple[Department, list[Finding]]:
     """The department that sent a file: by its หน่วยงาน sheet, else its file name."""
-    keys = {}
-    for department in settings.departments:
-        keys[label_key(department.name)] = department
-        keys[label_key(department.code)] = department
     for hint in (submission.department_name, submission.path.stem):
-        if hint and label_key(hint) in keys:
-            return keys[label_key(hint)], []
+        found = resolve.department(hint) if hint else None
+        if found is not None:
+            return found, []
     hint = submission.department_name or submission.path.stem
     if not submission.kind:  # never opened: its own finding says why, nothing to add
         return Department(0, hint, submission.path.stem), []
