@@ -8,16 +8,13 @@ so gets a returned copy) it generates a corpus (bench/make_corpus.py; with --kee
 an existing corpus of the same size is reused), then
 measures, best of --repeat:
 
-  * each stage of a build, in-process, one after the other and on one core (no
-    second process): settings, read, check (normalise and check the rows read),
-    plan, pd01, pd02, pd02-1, preview, findings (findings.xlsx and returned
-    copies); ``stages`` is their sum, to compare with the whole command, which
-    uses a second core where there is one;
-  * the whole command, ``python -m oplan_xl build -q`` in a fresh process, also
-    with OPLAN_ONE_PROCESS=1 (no second process, as on Windows and macOS): wall
-    time, and peak memory of its process tree (the sum of the proportional set
-    sizes of the process and any child, sampled every 5 ms, so memory a forked
-    child shares with its parent counts once);
+  * each stage of a build, in-process, one after the other: settings, read,
+    check (normalise and check the rows read), plan, pd01, pd02, pd02-1,
+    preview, findings (findings.xlsx and returned copies); ``stages`` is their
+    sum, to compare with the whole command;
+  * the whole command, ``python -m oplan_xl build -q`` in a fresh process (one
+    process, as everywhere): wall time, and its peak memory (proportional set
+    size, sampled every 5 ms);
   * the floor, in this same run: reading the same files with python-calamine
     (every sheet to Python values) plus one XlsxWriter write of those rows;
   * the reference: pandas' default engine (openpyxl) merely reading the inputs.
@@ -86,24 +83,8 @@ def corpus(work: Path, departments: int, rows: int, fmt: str = "xlsx",
 
 
 def stages(plan_dir: Path, repeat: int) -> dict[str, float]:
-    """Stage timings of one build, in-process, on one core (best of *repeat*)."""
-    from oplan_xl.write import atomic
-
-    if not hasattr(atomic, "can_fork"):  # code from before the second process
-        return _stages(plan_dir, repeat)
-    from oplan_xl.speed import parallel
-
-    single = lambda: False  # noqa: E731
-    saved = parallel.can_fork, atomic.can_fork
-    parallel.can_fork = atomic.can_fork = single
-    try:
-        return _stages(plan_dir, repeat)
-    finally:
-        parallel.can_fork, atomic.can_fork = saved
-
-
-def _stages(plan_dir: Path, repeat: int) -> dict[str, float]:
-    from oplan_xl import api as pipeline
+    """Stage timings of one build, in-process (best of *repeat*)."""
+    from oplan_xl import api
     from oplan_xl.plan.grouping import make_plan
     from oplan_xl.preview.book import write_preview
     from oplan_xl.read.submission import list_submissions, read_submission
@@ -111,14 +92,14 @@ def _stages(plan_dir: Path, repeat: int) -> dict[str, float]:
 
     out = plan_dir / "output"
     timings = {}
-    timings["settings"] = best(repeat, lambda: pipeline.load_settings(plan_dir))
-    settings = pipeline.load_settings(plan_dir)
+    timings["settings"] = best(repeat, lambda: api.load_settings(plan_dir))
+    settings = api.load_settings(plan_dir)
     paths = list_submissions(plan_dir / "submissions")
     timings["read"] = best(repeat, lambda: [read_submission(p, settings.second_level_label)
                                             for p in paths])
-    whole_check = best(repeat, lambda: pipeline.check(plan_dir, settings))
+    whole_check = best(repeat, lambda: api.check(plan_dir, settings))
     timings["check"] = max(0.0, whole_check - timings["read"])
-    report = pipeline.check(plan_dir, settings)
+    report = api.check(plan_dir, settings)
     timings["plan"] = best(repeat, lambda: make_plan(settings, report.projects,
                                                      report.equipment, report.files))
     plan = make_plan(settings, report.projects, report.equipment, report.files)
@@ -127,7 +108,7 @@ def _stages(plan_dir: Path, repeat: int) -> dict[str, float]:
     timings["pd02-1"] = best(repeat, lambda: pd02_1.write(plan, out / "pd02-1.xlsx"))
     timings["preview"] = best(repeat, lambda: write_preview(plan, report,
                                                             out / "preview.html"))
-    timings["findings"] = best(repeat, lambda: pipeline.write_findings(plan_dir, report, []))
+    timings["findings"] = best(repeat, lambda: api.write_findings(plan_dir, report, []))
     return timings
 
 
@@ -157,13 +138,10 @@ def _tree_memory(pid: int) -> int:
     return total
 
 
-def timed_command(args: list[str], repeat: int, warm: bool = True,
-                  one_process: bool = False) -> tuple[float, float]:
-    """Best wall seconds and peak MB (process tree) of ``python -m oplan_xl *args*``."""
+def timed_command(args: list[str], repeat: int, warm: bool = True) -> tuple[float, float]:
+    """Best wall seconds and peak MB of ``python -m oplan_xl *args*``."""
     command = [sys.executable, "-m", "oplan_xl", *args]
     env = _child_env()
-    if one_process:
-        env["OPLAN_ONE_PROCESS"] = "1"
     if warm:
         subprocess.run(command, cwd=ROOT, capture_output=True, env=env)
     times, peak = [], 0
@@ -237,40 +215,13 @@ def pandas_openpyxl_read(plan_dir: Path) -> float:
 
 
 def read_stage(plan_dir: Path, repeat: int) -> float:
-    from oplan_xl import api as pipeline
+    from oplan_xl import api
     from oplan_xl.read.submission import list_submissions, read_submission
 
-    settings = pipeline.load_settings(plan_dir)
+    settings = api.load_settings(plan_dir)
     paths = list_submissions(plan_dir / "submissions")
     return best(repeat, lambda: [read_submission(p, settings.second_level_label)
                                  for p in paths])
-
-
-def _spin() -> None:
-    total = 0
-    for number in range(2_000_000):
-        total += number * number
-
-
-def parallel_speedup() -> float:
-    """How much faster two busy processes finish than one after the other: about 2
-    on an idle two-core machine, about 1 when something else holds a core.
-    (The numbers of this run mean little in the second case.)"""
-    start = time.perf_counter()
-    _spin()
-    _spin()
-    serial = time.perf_counter() - start
-    start = time.perf_counter()
-    child = os.fork() if hasattr(os, "fork") else 0
-    if child == 0 and hasattr(os, "fork"):
-        _spin()
-        os._exit(0)
-    _spin()
-    if not hasattr(os, "fork"):
-        _spin()
-    else:
-        os.waitpid(child, 0)
-    return serial / (time.perf_counter() - start)
 
 
 def sizes_of(text: str) -> list[tuple[int, int, int]]:
@@ -298,39 +249,33 @@ def main() -> int:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, {platform.system()} {platform.release()}; "
-          f"load {load:.2f}, two-process speedup x{parallel_speedup():.2f}")
-    print("| size | " + " | ".join(STAGES) + " | stages | build, one process (s) | build (s) "
+          f"load {load:.2f}")
+    print("| size | " + " | ".join(STAGES) + " | stages | build (s) "
           "| peak MB | floor (s) | build/floor | pandas+openpyxl read (s) |")
-    print("|---" * (len(STAGES) + 8) + "|")
+    print("|---" * (len(STAGES) + 7) + "|")
     for departments, rows, quirky in sizes_of(args.sizes):
         plan_dir = corpus(work, departments, rows, quirky=quirky)
         timing = stages(plan_dir, args.repeat)
         wall, peak = timed_command(["build", "-q", str(plan_dir)], args.repeat)
-        alone, _ = timed_command(["build", "-q", str(plan_dir)], args.repeat, warm=False,
-                                 one_process=True)
         base = floor(plan_dir, args.repeat)
         reference = pandas_openpyxl_read(plan_dir) if departments * rows >= 2000 \
             else float("nan")
         cells = " | ".join(f"{timing[name]:.3f}" for name in STAGES)
         label = f"{departments}x{rows}" + (f" (1 file in {quirky} with findings)"
                                             if quirky else "")
-        print(f"| {label} | {cells} | {sum(timing.values()):.2f} | {alone:.2f} | {wall:.2f} | "
+        print(f"| {label} | {cells} | {sum(timing.values()):.2f} | {wall:.2f} | "
               f"{peak:.0f} | {base:.2f} | {wall / base:.2f} | {reference:.2f} |", flush=True)
 
     formats = [f for f in args.formats.split(",") if f]
     if formats:
-        print("\n| corpus | calamine read (s) | oplan read, one core (s) | check, one process (s) "
-              "| check (s) |")
-        print("|---|---|---|---|---|")
+        print("\n| corpus | calamine read (s) | oplan read, in-process (s) | check (s) |")
+        print("|---|---|---|---|")
         for departments, rows, _ in sizes_of(args.format_sizes):
             for fmt in ["xlsx", *formats]:
                 plan_dir = corpus(work, departments, rows, fmt)
                 check, _ = timed_command(["check", "-q", str(plan_dir)], args.repeat)
-                alone, _ = timed_command(["check", "-q", str(plan_dir)], args.repeat,
-                                         warm=False, one_process=True)
                 print(f"| {departments}x{rows} .{fmt} | {floor_read(plan_dir, args.repeat):.2f} | "
-                      f"{read_stage(plan_dir, args.repeat):.2f} | {alone:.2f} | {check:.2f} |",
-                      flush=True)
+                      f"{read_stage(plan_dir, args.repeat):.2f} | {check:.2f} |", flush=True)
 
     print("\n| command | wall (s) |")
     print("|---|---|")
