@@ -112,12 +112,14 @@ def test_console_that_cannot_print_thai(tmp_path):
 
 
 def test_entry_flushes_runs_exit_handlers_and_keeps_the_status(tmp_path):
-    """``entry`` ends the process without tearing it down: what was printed, the
-    exit handlers a library registers and the status are as with ``sys.exit``."""
+    """``entry`` ends the process as ``sys.exit`` does: what was printed, the exit
+    handlers (registered before the command or by it) and the status."""
     marker = tmp_path / "handler-ran"
+    early = tmp_path / "early-handler-ran"
     code = ("import atexit, pathlib, sys\n"
             "import click\n"
             "from oplan_xl import cli\n"
+            f"atexit.register(pathlib.Path({str(early)!r}).touch)\n"
             "@cli.main.command('probe')\n"
             "@click.argument('code')\n"
             "def probe(code):\n"
@@ -127,10 +129,11 @@ def test_entry_flushes_runs_exit_handlers_and_keeps_the_status(tmp_path):
             "cli.entry()\n")
     for argument, status in (("3", 3), ("0", 0), ("a message", 1)):
         marker.unlink(missing_ok=True)
+        early.unlink(missing_ok=True)
         result = subprocess.run([sys.executable, "-c", code, "probe", argument],
                                 capture_output=True, text=True)
         assert result.returncode == status and result.stdout == "printed"
-        assert marker.is_file()
+        assert marker.is_file() and early.is_file()
     assert "a message" in result.stderr
 
 
