@@ -83,13 +83,19 @@ def corpus(work: Path, departments: int, rows: int, fmt: str = "xlsx",
 
 
 def stages(plan_dir: Path, repeat: int) -> dict[str, float]:
-    """Stage timings of one build, in-process (best of *repeat*)."""
+    """Stage timings of one build, in-process (best of *repeat*), with the garbage
+    collector's thresholds of the ``oplan`` command (Python's defaults would add
+    their own cost to every stage)."""
+    import gc
+
     from oplan_xl import api
+    from oplan_xl.cli import GC_THRESHOLDS
     from oplan_xl.plan.grouping import make_plan
     from oplan_xl.preview.book import write_preview
     from oplan_xl.read.submission import list_submissions, read_submission
     from oplan_xl.write.forms import pd01, pd02, pd02_1
 
+    gc.set_threshold(*GC_THRESHOLDS)
     out = plan_dir / "output"
     timings = {}
     timings["settings"] = best(repeat, lambda: api.load_settings(plan_dir))
