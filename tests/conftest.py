@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from .realclients import LibreOffice, need_soffice
+
+# No property test fails for being slow: Hypothesis's default 200 ms deadline per
+# example and its too_slow health check are time bounds, which a busy or slow PC
+# would break for no fault of the code.
+settings.register_profile("no-time-bounds", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("no-time-bounds")
 
 
 @pytest.fixture(scope="session")
