@@ -80,10 +80,12 @@ class LibreOffice:
         for key, source in sources.items():
             copies.append(staged / f"{key}{source.suffix}")
             shutil.copyfile(source, copies[-1])
-        subprocess.run([self.soffice, f"-env:UserInstallation={self._profile(recalc).as_uri()}",
-                        "--headless", "--convert-to", target, "--outdir", str(out_dir),
-                        *map(str, copies)],
-                       check=True, capture_output=True, timeout=timeout)
+        run = subprocess.run([self.soffice,
+                              f"-env:UserInstallation={self._profile(recalc).as_uri()}",
+                              "--headless", "--convert-to", target, "--outdir", str(out_dir),
+                              *map(str, copies)],
+                             capture_output=True, timeout=timeout)
+        assert run.returncode == 0, run.stderr[-2000:]
         results = {key: out_dir / f"{key}.{target.split(':')[0]}" for key in sources}
         for key, result in results.items():
             assert result.is_file(), f"LibreOffice wrote nothing for {sources[key].name}"
