@@ -1,15 +1,12 @@
 """Named cell formats of the official workbooks, defined once per workbook.
 
 Every writer asks for formats by name (``styles["money"]``); a format is never
-created inside a loop.  TH SarabunPSK is the government font; Excel and
-LibreOffice fall back to another Thai font where it is not installed.
+created inside a loop.  Font and sizes are the conventions of every workbook.
 """
 
 from __future__ import annotations
 
-FONT = "TH SarabunPSK"
-SIZE = 16
-TITLE_SIZE = 18
+from oplan_xl.write.conventions import FONT, FONT_SIZE, TITLE_SIZE
 
 MONEY = "#,##0.00"
 COUNT = "#,##0"
@@ -20,7 +17,7 @@ PERCENT = "0.00"
 # locale) but not for [$-D000000] or [$-D07041E].
 THAI_DIGITS_PREFIX = "[$-D00041E]"
 
-_BASE = {"font_name": FONT, "font_size": SIZE, "valign": "top", "text_wrap": True}
+_BASE = {"font_name": FONT, "font_size": FONT_SIZE, "valign": "top", "text_wrap": True}
 _CELL = {**_BASE, "border": 1}
 
 _FORMATS: dict[str, dict] = {
