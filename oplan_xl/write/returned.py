@@ -37,13 +37,12 @@ from oplan_xl.read.workbook import (
     read_sheet,
 )
 from oplan_xl.speed.parallel import map_in_two
+from oplan_xl.write import reproducible
 from oplan_xl.write.atomic import write_atomically
-from oplan_xl.write.reproducible import fix_times
+from oplan_xl.write.conventions import AUTHOR, set_openpyxl_properties, xlsxwriter_workbook
 
 FOLDER = "returned"
 SUMMARY_SHEET = "ผลการตรวจ"
-FIXED_DATE = dt.datetime(2000, 1, 1)
-_AUTHOR = "oplan-xl"
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 _NOTE = ("ไฟล์นี้ส่งคืนจากการตรวจด้วยโปรแกรม oplan-xl: ช่องที่ต้องแก้ระบายสีไว้ "
@@ -132,7 +131,7 @@ def write_copy(source: Path, findings: list[Finding], target: Path) -> Path | No
         except Exception:  # a workbook calamine reads but openpyxl does not
             book = None
         if book is not None:
-            return write_atomically(target, lambda temp: _save(book, temp))
+            return write_atomically(target, lambda temp: reproducible.save(book, temp))
     if not _small_enough_to_rebuild(workbook):
         return None  # thousands of rows: findings.xlsx lists the findings
     kind = {"xls": ".xls (Excel 97-2003)", "ods": ".ods (LibreOffice)"}.get(
@@ -184,7 +183,7 @@ def _annotated_with_openpyxl(data: bytes, findings: list[Finding]):
         text = _cell_text(items)
         if target.comment is not None:
             text = f"{target.comment.text}\n—\n{text}"
-        comment = Comment(text, _AUTHOR)
+        comment = Comment(text, AUTHOR)
         comment.width, comment.height = 420, 60 + 40 * len(items)
         target.comment = comment
     summary = book.create_sheet(SUMMARY_SHEET, 0)
@@ -195,8 +194,7 @@ def _annotated_with_openpyxl(data: bytes, findings: list[Finding]):
     book.active = 0
     for ws in book.worksheets:
         ws.sheet_view.tabSelected = ws.title == SUMMARY_SHEET
-    book.properties.creator = _AUTHOR
-    book.properties.created = book.properties.modified = FIXED_DATE
+    set_openpyxl_properties(book)
     return book
 
 
@@ -251,21 +249,13 @@ def _summary_rows(findings: list[Finding], text, link, note: str = "") -> None:
         text(offset, 5, item.message("th"))
 
 
-def _save(book, temp: Path) -> None:
-    book.save(temp)
-    fix_times(temp, FIXED_DATE)
-
-
 def _rebuild(workbook, findings: list[Finding], temp: Path, kind: str) -> None:
     """An .xlsx made from the values of an .xls/.ods, with the findings marked."""
-    import xlsxwriter
-
     from oplan_xl.read.submission import a1
 
-    book = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False,
-                                           "strings_to_numbers": False,
-                                           "strings_to_urls": False})
-    book.set_properties({"author": _AUTHOR, "created": FIXED_DATE})
+    # Through temporary files, as the copies of earlier releases were made: the
+    # zip members' dates are part of the bytes (see conventions.xlsxwriter_workbook).
+    book = xlsxwriter_workbook(temp, in_memory=False)
     marked = {colour: book.add_format({"bg_color": f"#{colour[2:]}", "pattern": 1})
               for colour in (RETURNED_ERROR_FILL, RETURNED_WARNING_FILL)}
     date_format = book.add_format({"num_format": "yyyy-mm-dd"})
@@ -315,7 +305,7 @@ def _rebuild(workbook, findings: list[Finding], temp: Path, kind: str) -> None:
         for (sheet, cell), items in by_cell.items():
             if sheet == name:
                 ws.write_comment(cell, _cell_text(items),
-                                 {"author": _AUTHOR, "x_scale": 3, "y_scale": 1 + len(items)})
+                                 {"author": AUTHOR, "x_scale": 3, "y_scale": 1 + len(items)})
     book.close()
 
 
