@@ -86,8 +86,8 @@ def write_all(report: Report, submissions: Path, folder: Path,
             continue  # thousands of findings: a copy would be unreadable; findings.xlsx has them
         jobs.append((tally.file, source, items,
                      folder / copy_name(tally.department, tally.file, taken)))
-    # Each copy is an openpyxl load and save, about 0.1 s: shared with a second
-    # process when there are several (each is written atomically where it is made).
+    # Each copy is a whole openpyxl load and save: shared with a second process
+    # when there are several (each is written atomically where it is made).
     for (file, _, _, target), outcome in zip(jobs, map_in_two(_write_job, jobs),
                                              strict=True):
         if isinstance(outcome, OutputError):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 
 from oplan_xl.core.cells import a1_range
@@ -31,7 +30,6 @@ TITLE_HEIGHT = 30
 DEFAULT_WIDTH = 8.43
 
 
-@lru_cache(maxsize=16384)  # places, units and activities recur from row to row
 def text_lines(text: str, width: float, bold: bool = False) -> int:
     """Estimate how many lines *text* wraps to in a column *width* characters wide.
 
