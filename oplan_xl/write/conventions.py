@@ -15,9 +15,13 @@ from pathlib import Path
 #: The Thai government's font.  Excel and LibreOffice fall back to another Thai
 #: font where it is not installed.
 FONT = "TH SarabunPSK"
-#: Body text and titles, in points.
+#: Body text and titles, in points; DATA_SIZE for the plain data tables (the forms'
+#: data and provenance sheets, findings.xlsx).
 FONT_SIZE = 16
 TITLE_SIZE = 18
+DATA_SIZE = 14
+#: The light blue of table headers (RGB, without "#").
+HEADER_FILL = "DDEBF7"
 #: Points per printed line of FONT_SIZE text: rows that wrap are set to a multiple.
 LINE_HEIGHT = 24
 

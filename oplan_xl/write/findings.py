@@ -16,7 +16,7 @@ from oplan_xl.core.cells import a1_range
 from oplan_xl.core.findings import ERROR, Finding, Report
 from oplan_xl.core.model import satang_to_decimal
 from oplan_xl.write.atomic import write_atomically
-from oplan_xl.write.conventions import FONT, xlsxwriter_workbook
+from oplan_xl.write.conventions import DATA_SIZE, FONT, HEADER_FILL, xlsxwriter_workbook
 
 FILE_NAME = "findings.xlsx"
 FINDINGS_SHEET = "ผลการตรวจ"
@@ -80,8 +80,8 @@ class _Formats:
     """The few cell formats of the workbook."""
 
     def __init__(self, workbook) -> None:
-        base = {"font_name": FONT, "font_size": 14, "valign": "top"}
-        self.header = workbook.add_format({**base, "bold": True, "bg_color": "#DDEBF7",
+        base = {"font_name": FONT, "font_size": DATA_SIZE, "valign": "top"}
+        self.header = workbook.add_format({**base, "bold": True, "bg_color": f"#{HEADER_FILL}",
                                            "border": 1, "text_wrap": True})
         self.text = workbook.add_format({**base, "text_wrap": True})
         self.error = workbook.add_format({**base, "font_color": "#9C0006", "bold": True})

@@ -20,7 +20,7 @@ from oplan_xl.core.settings_layout import (
     STRATEGIES,
 )
 from oplan_xl.write.atomic import write_atomically
-from oplan_xl.write.conventions import FONT, FONT_SIZE
+from oplan_xl.write.conventions import FONT, FONT_SIZE, HEADER_FILL
 
 
 def write_settings(settings: Settings, path: Path) -> Path:
@@ -32,7 +32,7 @@ def write_settings(settings: Settings, path: Path) -> Path:
 
     font = Font(name=FONT, size=FONT_SIZE)
     bold = Font(name=FONT, size=FONT_SIZE, bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
     workbook = Workbook()
     workbook.remove(workbook.active)
 

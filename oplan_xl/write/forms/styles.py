@@ -6,7 +6,7 @@ created inside a loop.  Font and sizes are the conventions of every workbook.
 
 from __future__ import annotations
 
-from oplan_xl.write.conventions import FONT, FONT_SIZE, TITLE_SIZE
+from oplan_xl.write.conventions import DATA_SIZE, FONT, FONT_SIZE, HEADER_FILL, TITLE_SIZE
 
 MONEY = "#,##0.00"
 COUNT = "#,##0"
@@ -25,7 +25,7 @@ _FORMATS: dict[str, dict] = {
     "title": {**_BASE, "font_size": TITLE_SIZE, "bold": True, "align": "center"},
     "subtitle": {**_BASE, "bold": True, "align": "center"},
     "header": {**_CELL, "bold": True, "align": "center", "valign": "vcenter",
-               "bg_color": "#DDEBF7"},
+               "bg_color": f"#{HEADER_FILL}"},
     "strategy": {**_CELL, "bold": True, "bg_color": "#F2F2F2"},
     "group": {**_CELL, "bold": True},
     "text": _CELL,
@@ -46,12 +46,12 @@ _FORMATS: dict[str, dict] = {
     "month": {**_CELL, "align": "center"},
     "month-bar": {**_CELL, "bg_color": "#5B9BD5"},
     # provenance and data sheets: plain, smaller, no wrapping of hashes
-    "data-header": {**_CELL, "bold": True, "bg_color": "#DDEBF7", "font_size": 14},
-    "data-text": {**_CELL, "font_size": 14},
-    "data-count": {**_CELL, "font_size": 14, "num_format": COUNT},
-    "data-money": {**_CELL, "font_size": 14, "num_format": MONEY},
+    "data-header": {**_CELL, "bold": True, "bg_color": f"#{HEADER_FILL}", "font_size": DATA_SIZE},
+    "data-text": {**_CELL, "font_size": DATA_SIZE},
+    "data-count": {**_CELL, "font_size": DATA_SIZE, "num_format": COUNT},
+    "data-money": {**_CELL, "font_size": DATA_SIZE, "num_format": MONEY},
     "data-code": {**_CELL, "font_size": 12, "font_name": "Courier New", "text_wrap": False},
-    "note": {**_BASE, "italic": True, "font_size": 14},
+    "note": {**_BASE, "italic": True, "font_size": DATA_SIZE},
 }
 
 

@@ -17,10 +17,10 @@ from openpyxl.styles import (
 )
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from oplan_xl.write.conventions import FONT, FONT_SIZE, LINE_HEIGHT
+from oplan_xl.write.conventions import FONT, FONT_SIZE, HEADER_FILL, LINE_HEIGHT
 
 REQUIRED_FILL = "FCE4D6"  # orange-ish: must be filled in
-OPTIONAL_FILL = "DDEBF7"  # blue-ish: may stay empty
+OPTIONAL_FILL = HEADER_FILL  # the header blue: may stay empty
 GRID = "BFBFBF"
 
 # Excel's limits for data-validation texts (characters): longer ones are cut
