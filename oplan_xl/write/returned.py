@@ -25,6 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from oplan_xl.core import limits
+from oplan_xl.core.cells import a1
 from oplan_xl.core.errors import OutputError
 from oplan_xl.core.findings import ERROR, Finding, Report
 from oplan_xl.core.layout import RETURNED_ERROR_FILL, RETURNED_WARNING_FILL
@@ -251,8 +252,6 @@ def _summary_rows(findings: list[Finding], text, link, note: str = "") -> None:
 
 def _rebuild(workbook, findings: list[Finding], temp: Path, kind: str) -> None:
     """An .xlsx made from the values of an .xls/.ods, with the findings marked."""
-    from oplan_xl.read.submission import a1
-
     # Through temporary files, as the copies of earlier releases were made: the
     # zip members' dates are part of the bytes (see conventions.xlsxwriter_workbook).
     book = xlsxwriter_workbook(temp, in_memory=False)
