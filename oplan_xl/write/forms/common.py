@@ -27,6 +27,11 @@ from oplan_xl.write.forms.styles import Styles
 
 # Points for the one line of the 18 pt title.
 TITLE_HEIGHT = 30
+#: A form of up to this many rows is assembled in memory, a longer one through
+#: temporary files: the memory it would hold grows with the form and, beyond this,
+#: costs more time than the temporary files do.  Which way a form was made shows in
+#: its zip member dates (see conventions.xlsxwriter_workbook).
+IN_MEMORY_ROWS = 5000
 DEFAULT_WIDTH = 8.43
 
 
@@ -76,11 +81,7 @@ class Sheet:
             self.widths[col] = width
 
     def _fit(self, row: int, first_col: int, last_col: int, text: str, style: str) -> None:
-        if first_col == last_col:
-            width = self.widths.get(first_col, DEFAULT_WIDTH)
-        else:
-            width = sum(self.widths.get(col, DEFAULT_WIDTH)
-                        for col in range(first_col, last_col + 1))
+        width = sum(self.widths.get(col, DEFAULT_WIDTH) for col in range(first_col, last_col + 1))
         lines = text_lines(text, width, style.startswith(_BOLD_STYLES))
         if lines > 1 and lines > self.lines.get(row, 1):
             self.lines[row] = lines
@@ -157,13 +158,15 @@ class Sheet:
                 self.ws.merge_range(row, first_col + start, row, first_col + end, "", bar)
 
 
-def workbook_writer(settings: Settings, title: str,
-                    fill: Callable[[object, Styles], None]) -> Writer:
+def workbook_writer(settings: Settings, title: str, fill: Callable[[object, Styles], None],
+                    rows: int) -> Writer:
     """A writer for ``atomic``: create a workbook with the safe options and document
-    properties of ``conventions`` at the path it is given and let *fill* write it."""
+    properties of ``conventions`` at the path it is given and let *fill* write it.
+    *rows*: how many rows the form lists (see :data:`IN_MEMORY_ROWS`)."""
 
     def write(path: Path) -> None:
-        workbook = xlsxwriter_workbook(path, title=title, company=settings.org_name)
+        workbook = xlsxwriter_workbook(path, title=title, company=settings.org_name,
+                                       in_memory=rows <= IN_MEMORY_ROWS)
         fill(workbook, Styles(workbook, settings.use_thai_digits))
         workbook.close()
 

@@ -45,7 +45,8 @@ def write(plan: Plan, target: Path) -> Path:
 def writer(plan: Plan) -> Writer:
     """What writes pd01.xlsx for *plan* at a path (see ``atomic.write_all``)."""
     return workbook_writer(plan.settings, f"{PD01_CODE} {PD01_TITLE}",
-                           lambda workbook, styles: _fill(plan, workbook, styles))
+                           lambda workbook, styles: _fill(plan, workbook, styles),
+                           plan.count)
 
 
 class DataRanges:

@@ -30,7 +30,8 @@ def write(plan: Plan, target: Path) -> Path:
 def writer(plan: Plan) -> Writer:
     """What writes pd02.xlsx for *plan* at a path (see ``atomic.write_all``)."""
     return workbook_writer(plan.settings, f"{PD02_CODE} {pd02_title(plan.settings)}",
-                           lambda workbook, styles: _fill(plan, workbook, styles))
+                           lambda workbook, styles: _fill(plan, workbook, styles),
+                           plan.count)
 
 
 def _fill(plan: Plan, workbook, styles) -> None:

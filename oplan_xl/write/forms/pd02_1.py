@@ -31,7 +31,8 @@ def write(plan: Plan, target: Path) -> Path:
 def writer(plan: Plan) -> Writer:
     """What writes pd02-1.xlsx for *plan* at a path (see ``atomic.write_all``)."""
     return workbook_writer(plan.settings, f"{PD02_1_CODE} {PD02_1_TITLE}",
-                           lambda workbook, styles: _fill(plan, workbook, styles))
+                           lambda workbook, styles: _fill(plan, workbook, styles),
+                           plan.equipment_count)
 
 
 def _fill(plan: Plan, workbook, styles) -> None:
