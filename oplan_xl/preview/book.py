@@ -26,7 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from oplan_xl import __version__
-from oplan_xl.core.findings import ERROR, Report
+from oplan_xl.core.findings import Report
 from oplan_xl.core.model import (
     MONTHS,
     MONTHS_IN_PREVIOUS_YEAR,
@@ -51,13 +51,13 @@ from oplan_xl.plan.labels import (
 )
 from oplan_xl.preview import charts
 from oplan_xl.write.atomic import Writer, write_atomically
+from oplan_xl.write.findings import SEVERITY_TH
 
 TEMPLATES = "templates"
 TEMPLATE = "book.html.j2"
 
 PART1_TITLE = "ส่วนที่ 1 บทนำ"
 PART2_TITLE = "ส่วนที่ 2 บัญชีโครงการ/กิจกรรม/งบประมาณ"
-SEVERITY_TH = {ERROR: "ข้อผิดพลาด", "warning": "คำเตือน"}
 
 
 def render_preview(plan: Plan, report: Report) -> str:

@@ -22,6 +22,7 @@ FILE_NAME = "findings.xlsx"
 FINDINGS_SHEET = "ผลการตรวจ"
 RECONCILIATION_SHEET = "กระทบยอด"
 
+#: Severities as the findings outputs and the preview name them in Thai.
 SEVERITY_TH = {ERROR: "ข้อผิดพลาด", "warning": "คำเตือน"}
 
 #: (header, width) of the findings table, in column order.

@@ -41,6 +41,7 @@ from oplan_xl.speed.parallel import map_in_two
 from oplan_xl.write import reproducible
 from oplan_xl.write.atomic import write_atomically
 from oplan_xl.write.conventions import AUTHOR, set_openpyxl_properties, xlsxwriter_workbook
+from oplan_xl.write.findings import SEVERITY_TH
 
 FOLDER = "returned"
 SUMMARY_SHEET = "ผลการตรวจ"
@@ -239,7 +240,7 @@ def _summary_rows(findings: list[Finding], text, link, note: str = "") -> None:
         text(row + 1, col, label)
     ordered = sorted(findings, key=lambda f: (f.severity != ERROR, f.sheet, f.row or 0, f.cell))
     for offset, item in enumerate(ordered, row + 2):
-        text(offset, 0, "ข้อผิดพลาด" if item.severity == ERROR else "คำเตือน")
+        text(offset, 0, SEVERITY_TH[ERROR if item.severity == ERROR else "warning"])
         text(offset, 1, item.sheet)
         if item.cell and item.sheet:
             link(offset, 2, item.sheet, item.cell)

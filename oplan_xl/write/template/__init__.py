@@ -4,7 +4,7 @@
 instructions sheet in plain Thai, the โครงการ and ครุภัณฑ์ input sheets and the
 หน่วยงาน sheet, with dropdowns fed from the plan's settings through a hidden
 list sheet, input messages, locked headers and print setup.  The columns and
-their labels come from ``layout``; this module only adds the guidance.
+their labels come from ``core.layout``; this package only adds the guidance.
 
 Why some things are the way they are:
 
