@@ -26,8 +26,11 @@ from pathlib import Path
 import python_calamine
 
 from oplan_xl.core import limits
-from oplan_xl.read import guards as preflight
-from oplan_xl.read.guards import UnreadableWorkbook
+from oplan_xl.read.guards.ods import ods_extents
+from oplan_xl.read.guards.refusal import UnreadableWorkbook, check_extent
+from oplan_xl.read.guards.xls import CompoundFile, compound_file, xls_sheets
+from oplan_xl.read.guards.xlsx import xlsx_extent, xlsx_object_cells
+from oplan_xl.read.guards.zip import ZIP_ERRORS, ZipReport, check_zip, open_zip
 
 __all__ = ["ODS", "XLS", "XLSX", "SheetValues", "UnreadableWorkbook", "Workbook",
            "calamine_failure", "grid_cells", "may_hold_formulas", "open_workbook",
@@ -67,7 +70,7 @@ class Workbook:
     #: What sheet_extras worked out, cached per sheet (formulas, ODS styles…).
     cache: dict[str, object] = field(default_factory=dict, repr=False)
     #: The integrity pass over a zip-based workbook (root element of each part).
-    parts_checked: preflight.ZipReport | None = field(default=None, repr=False)
+    parts_checked: ZipReport | None = field(default=None, repr=False)
 
     def part(self, name: str) -> bytes | None:
         """An unpacked part of an .xlsx/.xlsm/.ods (None if absent or for .xls).
@@ -98,7 +101,7 @@ class Workbook:
             return action(self._zip, name)
         except KeyError:
             return None
-        except preflight._ZIP_ERRORS as exc:  # checked when opened, so not expected
+        except ZIP_ERRORS as exc:  # checked when opened, so not expected
             raise UnreadableWorkbook(f"part {name} is damaged: {exc}") from exc
 
 
@@ -121,7 +124,7 @@ def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
     checked = None
     extents: dict[str, tuple[int, int]] = {}
     if isinstance(container, zipfile.ZipFile):  # .xlsx, .xlsm or .ods: contents read once
-        checked = preflight.check_zip(container)
+        checked = check_zip(container)
         if kind == ODS:
             extents = _check_ods_sheets(container)
     else:  # .xls: its compound file, parsed once
@@ -161,7 +164,7 @@ def sniff(data: bytes) -> str:
     return _sniff(data)[0]
 
 
-def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | preflight.CompoundFile]:
+def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | CompoundFile]:
     """``sniff``, and the container it read: for a zip-based workbook its checked
     table of contents, for an .xls its checked compound file."""
     if len(data) > limits.MAX_FILE_BYTES:
@@ -175,7 +178,7 @@ def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | preflight.CompoundFile]:
         # A damaged one is file-unreadable, unless its bytes name such a stream:
         # "protected" or "a Word file" is then the likelier and more useful message.
         try:
-            compound = preflight.compound_file(data)
+            compound = compound_file(data)
         except UnreadableWorkbook:
             hints = {name.lower() for name in _OLE2_HINTS if name.encode("utf-16-le") in data}
             if hints:  # none is a workbook stream, so this raises
@@ -184,7 +187,7 @@ def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | preflight.CompoundFile]:
         _refuse_other_ole2({name.lower() for name in compound.streams})
         return XLS, compound
     if data.startswith(_ZIP):
-        archive = preflight.open_zip(data)
+        archive = open_zip(data)
         return _sniff_zip(archive), archive
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf"):
@@ -234,7 +237,7 @@ def _small_part(archive: zipfile.ZipFile, name: str) -> bytes:
         return archive.read(name)
     except KeyError:
         return b""
-    except preflight._ZIP_ERRORS as exc:
+    except ZIP_ERRORS as exc:
         raise UnreadableWorkbook(f"part {name} is damaged: {exc}") from exc
 
 
@@ -245,30 +248,28 @@ def _check_ods_sheets(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
         content = archive.read("content.xml")
     except KeyError:
         return {}
-    except preflight._ZIP_ERRORS as exc:
+    except ZIP_ERRORS as exc:
         raise UnreadableWorkbook(f"part content.xml is damaged: {exc}") from exc
-    extents = preflight.ods_extents(content)
+    extents = ods_extents(content)
     for sheet, (rows, cols) in extents.items():
-        preflight.check_extent(rows, cols, sheet)
+        check_extent(rows, cols, sheet)
     return extents
 
 
-def _check_xls(container: preflight.CompoundFile) -> dict[str, tuple[int, int]]:
+def _check_xls(container: CompoundFile) -> dict[str, tuple[int, int]]:
     """calamine reads every sheet of an .xls when it opens the file: check each
     sheet's records first (the compound file's chains were checked when it was
     parsed).  Returns each sheet's extent."""
-    stream = container.read("Workbook")
-    if stream is None:
-        stream = container.read("Book")
+    stream = container.workbook
     if stream is None:
         raise UnreadableWorkbook("an Office file without a workbook stream",
                                  "file-not-workbook")
     extents = {}
-    for sheet in preflight.xls_sheets(stream):
+    for sheet in xls_sheets(stream):
         if sheet.claimed > limits.MAX_SHEET_CELLS:
             raise UnreadableWorkbook(f"its size record claims {sheet.claimed:,} cells",
                                      "sheet-too-large", sheet.name)
-        preflight.check_extent(sheet.rows, sheet.cols, sheet.name)
+        check_extent(sheet.rows, sheet.cols, sheet.name)
         extents[sheet.name] = (sheet.rows, sheet.cols)
     return extents
 
@@ -335,7 +336,7 @@ def _guard_sheet_size(workbook: Workbook, sheet: str) -> None:
     # another part for this name than we would: every sheet part must pass.
     for name in [part] if sure and part else _sheet_like_parts(workbook):
         rows, cols = _extent(workbook, name)
-        preflight.check_extent(rows, cols, sheet)
+        check_extent(rows, cols, sheet)
 
 
 #: Extents measured in this process, by (SHA-256 of the file, part): reading a
@@ -355,7 +356,7 @@ def _extent(workbook: Workbook, part: str) -> tuple[int, int]:
         extent = _EXTENTS.get((digest, part))
         if extent is None:
             xml = workbook.part(part) or b""
-            extent = preflight.xlsx_extent(xml)
+            extent = xlsx_extent(xml)
             # Said while the part is unpacked: a large sheet is not kept, and the
             # reader would otherwise unpack it again only to find no formula.
             workbook.cache[f"formula-free:{part}"] = not may_hold_formulas(xml)
@@ -446,7 +447,7 @@ def openpyxl_can_open(workbook: Workbook) -> bool:
         return False
     cells = 0
     for part in _sheet_like_parts(workbook):
-        cells += preflight.xlsx_object_cells(workbook.part(part) or b"")
+        cells += xlsx_object_cells(workbook.part(part) or b"")
         if cells > limits.MAX_OPENPYXL_CELLS:
             return False
     return True
