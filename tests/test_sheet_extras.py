@@ -1,11 +1,11 @@
-"""sheet_extras for .ods: merges, formulas and fills from content.xml."""
+"""What an .ods's values do not show: merges, formulas and fills from content.xml."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 
-from oplan_xl.read import extras as sheet_extras
+from oplan_xl.read.fills import fills
 from oplan_xl.read.workbook import ODS, Workbook
 
 _NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -34,9 +34,9 @@ def _ods(cells: str) -> Workbook:
 def test_fills_found_although_nothing_is_merged_or_a_formula():
     workbook = _ods('<table:table-cell><text:p>x</text:p></table:table-cell>'
                     '<table:table-cell table:style-name="ce1"/><table:table-cell/>')
-    extras = sheet_extras.ods_sheet(workbook, "โครงการ")
+    extras = workbook.ods_sheets.get("โครงการ")
     assert extras.merges == [] and extras.formulas == {}
-    assert sheet_extras.fills(workbook, "โครงการ", {0}) == {(0, 1): "rgb:#5b9bd5"}
+    assert fills(workbook, "โครงการ", {0}) == {(0, 1): "rgb:#5b9bd5"}
 
 
 def test_merges_and_formulas_are_parsed_when_there_are_some():
@@ -44,7 +44,7 @@ def test_merges_and_formulas_are_parsed_when_there_are_some():
                     'table:number-columns-spanned="2"><text:p>1</text:p></table:table-cell>'
                     '<table:covered-table-cell/>'
                     '<table:table-cell table:formula="of:=[.A1]*2" table:style-name="ce1"/>')
-    extras = sheet_extras.ods_sheet(workbook, "โครงการ")
+    extras = workbook.ods_sheets.get("โครงการ")
     assert extras.merges == [(0, 0, 1, 1)]
     assert extras.formulas == {(0, 2): "=A1*2"}
     assert extras.fills == {(0, 2): "rgb:#5b9bd5"}
@@ -53,4 +53,4 @@ def test_merges_and_formulas_are_parsed_when_there_are_some():
 def test_a_repeat_count_that_is_not_a_number_means_no_extras():
     workbook = _ods('<table:table-cell table:number-rows-spanned="2"/>'
                     '<table:table-cell table:number-columns-repeated="many"/>')
-    assert sheet_extras.ods_sheet(workbook, "โครงการ") is None
+    assert workbook.ods_sheets.get("โครงการ") is None

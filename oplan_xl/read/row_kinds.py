@@ -23,12 +23,16 @@ from oplan_xl.read.raw import RawRow
 
 
 def is_total_row(row: list[object], raw: RawRow, columns: dict[str, int]) -> bool:
-    """A row labelled รวม / รวมทั้งสิ้น / รวม n โครงการ, with no project of its own."""
+    """A row labelled รวม / รวมทั้งสิ้น / รวม n โครงการ, with no project of its own.
+
+    A name or target cell of the row's own holding text without รวม or Total
+    is a project of its own, whatever the other cells say.
+    """
     for key in ("name", "target"):
         own = raw.values.get(key)
         if isinstance(own, str) and own and key not in raw.merged \
                 and "รวม" not in own and "otal" not in own:
-            return False  # the common case, decided without looking at every cell
+            return False
     label = next((position for position, cell in enumerate(row)
                   if isinstance(cell, str) and ("รวม" in cell or "otal" in cell)
                   and is_total_label(cell)), None)
@@ -46,7 +50,7 @@ def own_name(raw: RawRow) -> str | None:
     """The row's project name in its own cell, unless it reads like a total: such
     a row, the common one, is neither a total row nor a continuation."""
     own = raw.values.get("name")
-    if own.__class__ is str and "รวม" not in own and "otal" not in own \
+    if isinstance(own, str) and "รวม" not in own and "otal" not in own \
             and "name" not in raw.merged and not is_blank(own):
         return own
     return None
@@ -55,9 +59,6 @@ def own_name(raw: RawRow) -> str | None:
 def continues(row: list[object], raw: RawRow, key: str, columns: dict[str, int]) -> bool:
     """True when the row's only own content is text in the continued column."""
     position = columns[key]
-    for other in ("name", "budget"):  # the common case: a project of its own
-        if other in columns and other not in raw.merged and not is_blank(raw.values[other]):
-            return False
     if not isinstance(raw.values.get(key), str) or is_blank(raw.values.get(key)):
         return False
     for index, cell in enumerate(row):
@@ -77,7 +78,8 @@ _NOTE_STARTS = ("ตำแหน่ง", "หมายเหตุ")
 _BRACKETED_NAME = re.compile(r"\(\s*[^()\d]*[^\W\d_][^()\d]*\)")
 #: A blank to sign on: dots, underscores and ellipses only (at least five dots' worth).
 _SIGNING_BLANK = re.compile(r"[._…\s]+")
-#: Cheap test on a name cell before the full one (raw text: either sara am).
+#: What a row's own name cell holds when the row may be a note (raw text: either
+#: sara am); a row whose name cell holds none of these is a project row.
 NOTE_HINT = re.compile(
     "ลงชื่อ|ผู้(?:รายงาน|จัดท[\u0e33\u0e4d]|ตรวจสอบ|เสนอ|เห็นชอบ|อนุมัติ)"
     "|ต[\u0e33\u0e4d]แหน่ง|หมายเหตุ|^[\\s(._…]")

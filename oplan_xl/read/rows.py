@@ -82,14 +82,20 @@ class _Rows:
         width = len(row)
         values = {key: row[position] if position < width else ""
                   for key, position in self.columns.items()}
-        cells = {key: f"{letter}{excel_row}" for key, letter in self.letters.items()}
+        number = str(excel_row)
+        cells = {key: letter + number for key, letter in self.letters.items()}
         raw = RawRow(Origin(self.file, self.table.sheet, excel_row), values, cells)
+        if self.inherited:
+            self.inherit_merged(raw, index)
+        return raw
+
+    def inherit_merged(self, raw: RawRow, index: int) -> None:
+        """Blank cells under a merge take the value and address of its top cell."""
         for key, position in self.columns.items():
             source = self.inherited.get((index, position))
             if source is not None and is_blank(raw.values[key]):
                 raw.values[key] = self.grid[source[0]][source[1]]
                 raw.cells[key] = raw.merged[key] = a1(*source)
-        return raw
 
     def append(self, raw: RawRow) -> None:
         self.table.rows.append(raw)

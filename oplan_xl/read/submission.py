@@ -34,7 +34,7 @@ from oplan_xl.core.layout import (
 )
 from oplan_xl.core.model import to_arabic_digits
 from oplan_xl.core.normalise import clean_text, is_blank, is_month_mark, label_key, month_marks
-from oplan_xl.read import extras as sheet_extras
+from oplan_xl.read.fills import fills
 from oplan_xl.read.header import find_header
 from oplan_xl.read.raw import RawRow, Table, month_values
 from oplan_xl.read.rows import lift_rows
@@ -177,7 +177,7 @@ class _Reader:
                     column.label, f"A{table.header.row + 1}"))
             values = self.values(table.sheet)
             submission.findings.extend(lift_rows(table, values, self.file))
-            self.formulas(table)
+            self.formulas(table, values.formulas)
             self.fill_marks(table)
             self.stated_years(table, values.grid)
             if len(table.rows) > limits.MANY_ROWS:
@@ -241,8 +241,8 @@ class _Reader:
                         f"A{header.row + 1}"))
                     break
 
-    def formulas(self, table: Table) -> None:
-        found = sheet_extras.formulas(self.workbook, table.sheet)
+    def formulas(self, table: Table, found: dict[tuple[int, int], str]) -> None:
+        """The formula of each input cell of the table's rows that holds one."""
         if not found:
             return
         for raw in table.rows:
@@ -271,8 +271,7 @@ class _Reader:
         unmarked_ids = {id(raw) for raw in unmarked}
         if not unmarked:
             return
-        colours = sheet_extras.fills(self.workbook, table.sheet,
-                                     {raw.origin.row - 1 for raw in table.rows})
+        colours = fills(self.workbook, table.sheet, {raw.origin.row - 1 for raw in table.rows})
         if not colours:
             return
         background = set()

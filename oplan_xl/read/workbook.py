@@ -1,8 +1,6 @@
 """Opening workbooks for reading values: one place that talks to python-calamine.
 
-python-calamine reads .xlsx, .xlsm, .xls and .ods without running macros and
-about twice as fast as pandas.read_excel over the same engine (which reopens
-the file per sheet and goes through pandas' text parser).
+python-calamine reads .xlsx, .xlsm, .xls and .ods without running macros.
 
 Files from departments are not trusted.  Before calamine sees a file we look
 at its first bytes and, for zip-based formats, its table of contents and the
@@ -11,7 +9,7 @@ to .xlsx, a damaged download, a zip bomb or an XML entity trick becomes a
 clear reason instead of a crash; and before calamine allocates a sheet we
 work out how far its values reach (``guards``), because calamine allocates
 every cell of the grid at once: one value at XFD1048576 asks for half a
-terabyte and aborts the whole process.  The limits are in ``limits``.
+terabyte and aborts the whole process.  The limits are in ``core.limits``.
 """
 
 from __future__ import annotations
@@ -26,6 +24,7 @@ from pathlib import Path
 import python_calamine
 
 from oplan_xl.core import limits
+from oplan_xl.read.formulas import xlsx_formulas
 from oplan_xl.read.guards.ods import ods_extents
 from oplan_xl.read.guards.refusal import UnreadableWorkbook, check_extent
 from oplan_xl.read.guards.xls import CompoundFile, compound_file, xls_sheets
@@ -89,6 +88,12 @@ class Workbook:
         if self.archive is None:
             self.archive = zipfile.ZipFile(io.BytesIO(self.data))
         return self.archive
+
+    @cached_property
+    def sheet_parts(self) -> tuple[dict[str, str], bool]:
+        """Sheet name → its part in an .xlsx, and whether the mapping is plain:
+        every sheet named once, every relationship id once, each target a part."""
+        return _sheet_parts(self)
 
     @cached_property
     def ods_sheets(self) -> dict[str, OdsSheet]:
@@ -257,28 +262,32 @@ def _check_xls(container: CompoundFile) -> dict[str, tuple[int, int]]:
 
 @dataclass
 class SheetValues:
-    """A sheet's values and merged ranges, read once."""
+    """A sheet's values, merged ranges and formulas, read once."""
 
     name: str
     grid: Grid
     #: Merged ranges as (first row, first col, last row, last col), 0-based.
     merges: list[tuple[int, int, int, int]]
+    #: Formula text (with a leading ``=``) by 0-based (row, column): .xlsx and .ods.
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def read_grid(workbook: Workbook, sheet: str) -> Grid:
     """Return a sheet's values with row 0 = Excel row 1 and column 0 = column A."""
-    return read_sheet(workbook, sheet, merges=False).grid
+    return read_sheet(workbook, sheet, details=False).grid
 
 
-def read_sheet(workbook: Workbook, sheet: str, merges: bool = True) -> SheetValues:
-    """Read a sheet's values (row 0 = Excel row 1, column 0 = A) and merged ranges.
+def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetValues:
+    """Read a sheet's values (row 0 = Excel row 1, column 0 = A) and, with
+    *details*, its merged ranges and formulas.
 
     Raises UnreadableWorkbook (code sheet-too-large) for a sheet whose values
     reach too far, before calamine tries to allocate it.  Merges come from
-    calamine for .xlsx and .xls, from content.xml for .ods.
+    calamine for .xlsx and .xls, from content.xml for .ods; formulas from the
+    sheet's XML for .xlsx, from content.xml for .ods (calamine has neither).
     """
     try:
-        _guard_sheet_size(workbook, sheet)
+        xml = _checked_sheet_xml(workbook, sheet)
         values = workbook.book.get_sheet_by_name(sheet)
         rows = values.start[0] + values.height if values.start else 0
         cols = values.start[1] + values.width if values.start else 0
@@ -286,14 +295,13 @@ def read_sheet(workbook: Workbook, sheet: str, merges: bool = True) -> SheetValu
             raise UnreadableWorkbook(f"values span {rows:,} rows × {cols:,} columns",
                                      "sheet-too-large", sheet)
         grid = values.to_python(skip_empty_area=False)
-        ranges: list[tuple[int, int, int, int]] = []
-        if merges and workbook.kind == ODS:
-            extras = workbook.ods_sheets.get(sheet)
-            ranges = extras.merges if extras else []
-        elif merges:
-            ranges = [(r1, c1, r2, c2)
-                      for (r1, c1), (r2, c2) in (values.merged_cell_ranges or [])]
-        return SheetValues(sheet, grid, ranges)
+        if not details:
+            return SheetValues(sheet, grid, [])
+        if workbook.kind == ODS:
+            extras = workbook.ods_sheets.get(sheet) or OdsSheet()
+            return SheetValues(sheet, grid, extras.merges, extras.formulas)
+        merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (values.merged_cell_ranges or [])]
+        return SheetValues(sheet, grid, merges, xlsx_formulas(xml) if xml else {})
     except UnreadableWorkbook as exc:
         exc.sheet = exc.sheet or sheet
         raise
@@ -304,18 +312,23 @@ def read_sheet(workbook: Workbook, sheet: str, merges: bool = True) -> SheetValu
             from exc
 
 
-def _guard_sheet_size(workbook: Workbook, sheet: str) -> None:
-    """Refuse an .xlsx sheet whose values reach beyond the limits, before calamine
-    allocates its grid (.xls and .ods were checked when the file was opened)."""
+def _checked_sheet_xml(workbook: Workbook, sheet: str) -> bytes | None:
+    """An .xlsx sheet's XML, once its values are known to stay within the limits
+    (refused otherwise, before calamine allocates its grid).  None for .xls and
+    .ods, whose sheets were checked when the file was opened."""
     if workbook.kind != XLSX:
-        return
-    parts, sure = sheet_parts(workbook)
+        return None
+    parts, sure = workbook.sheet_parts
     part = parts.get(sheet)
-    # When the workbook's list of sheets is not plain, calamine might read
-    # another part for this name than we would: every sheet part must pass.
-    for name in [part] if sure and part else _sheet_like_parts(workbook):
-        rows, cols = xlsx_extent(workbook.part(name) or b"")
-        check_extent(rows, cols, sheet)
+    if sure and part:
+        xml = workbook.part(part) or b""
+        check_extent(*xlsx_extent(xml), sheet)
+        return xml
+    # The workbook's list of sheets is not plain: calamine might read another
+    # part for this name than we would, so every sheet part must pass.
+    for name in _sheet_like_parts(workbook):
+        check_extent(*xlsx_extent(workbook.part(name) or b""), sheet)
+    return (workbook.part(part) if part else None) or b""
 
 
 _SHEET_ROOTS = ("worksheet", "chartsheet", "dialogsheet", "macrosheet")
@@ -329,9 +342,7 @@ def _sheet_like_parts(workbook: Workbook) -> list[str]:
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-def sheet_parts(workbook: Workbook) -> tuple[dict[str, str], bool]:
-    """Sheet name → its part in an .xlsx, and whether the mapping is plain:
-    every sheet named once, every relationship id once, each target a part."""
+def _sheet_parts(workbook: Workbook) -> tuple[dict[str, str], bool]:
     book, rels = workbook.part("xl/workbook.xml"), workbook.part("xl/_rels/workbook.xml.rels")
     if not book or not rels:
         return {}, False

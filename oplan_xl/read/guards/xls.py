@@ -194,8 +194,7 @@ def xls_sheets(stream: bytes) -> list[XlsSheet]:
 
 
 def _xls_sheets(stream: bytes) -> list[XlsSheet]:
-    # The common record is a cell: kept cheap (one unpack, locals), since a
-    # 50,000-row .xls holds half a million records.
+    # One unpack reads a record's kind and size and, for a cell, its row and column.
     names: dict[int, str] = {}
     sheets: list[XlsSheet] = []
     current: XlsSheet | None = None
@@ -204,7 +203,6 @@ def _xls_sheets(stream: bytes) -> list[XlsSheet]:
     globals_seen = False
     position, end = 0, len(stream)
     record = struct.Struct("<HHHH").unpack_from
-    one_cell = _ONE_CELL
     padded = stream + b"\0" * 8  # a short last record can still be unpacked whole
     while position + 4 <= end:
         kind, size, first, second = record(padded, position)
@@ -212,7 +210,7 @@ def _xls_sheets(stream: bytes) -> list[XlsSheet]:
         if body + size > end:  # a record cut off by the end of the stream
             break
         position = body + size
-        if kind in one_cell:
+        if kind in _ONE_CELL:
             if current is not None and size >= 4:
                 if first >= rows:
                     rows = first + 1
