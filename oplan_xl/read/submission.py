@@ -174,7 +174,7 @@ class _Reader:
             for column in table.header.missing:
                 submission.findings.append(finding(
                     "missing-column", self.file, table.sheet, table.header.row + 1,
-                    column.label, f"A{table.header.row + 1}"))
+                    column.label, a1(table.header.row, 0)))
             values = self.values(table.sheet)
             submission.findings.extend(lift_rows(table, values, self.file))
             self.formulas(table, values.formulas)
@@ -183,7 +183,7 @@ class _Reader:
             if len(table.rows) > limits.MANY_ROWS:
                 submission.findings.append(finding(
                     "table-very-large", self.file, table.sheet, table.header.row + 1, "",
-                    f"A{table.header.row + 1}", rows=f"{len(table.rows):,}",
+                    a1(table.header.row, 0), rows=f"{len(table.rows):,}",
                     limit=f"{limits.MANY_ROWS:,}"))
 
     def candidate_sheets(self, preferred: str) -> list[str]:
@@ -238,7 +238,7 @@ class _Reader:
                 if header is not None:
                     self.submission.findings.append(finding(
                         "sheet-not-read", self.file, sheet, header.row + 1, "",
-                        f"A{header.row + 1}"))
+                        a1(header.row, 0)))
                     break
 
     def formulas(self, table: Table, found: dict[tuple[int, int], str]) -> None:
@@ -329,4 +329,4 @@ def _read_department_sheet(submission: Submission, grid) -> None:
             submission.department_name = clean_text(row[1])
         elif key in (label_key("ปีงบประมาณ"), label_key("ปีงบประมาณ (พ.ศ.)")) \
                 and not is_blank(row[1]):
-            submission.fiscal_year = (row[1], f"B{index + 1}")
+            submission.fiscal_year = (row[1], a1(index, 1))
