@@ -80,7 +80,7 @@ class _Root(ContentHandler):
         self.name = ""
         self.attributes: dict[str, str] = {}
 
-    def startElement(self, name: str, attrs) -> None:  # noqa: N802 (SAX's name)
+    def startElement(self, name: str, attrs) -> None:  # SAX names it so
         self.name = name.rpartition(":")[2]
         self.attributes = dict(attrs)
         raise _RootReached
