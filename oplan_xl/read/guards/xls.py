@@ -35,8 +35,7 @@ _END = olefile.ENDOFCHAIN
 #: Sector numbers from here up are markers (end of chain, free, FAT, DIFAT), not sectors.
 _RESERVED = 0xFFFFFFFA
 _DIFAT_SECTOR = olefile.DIFSECT
-#: Streams smaller than this live in the mini stream (MS-CFB; calamine does not read
-#: the header field).
+#: Streams smaller than this live in the mini stream (MS-CFB fixes it at 4096).
 _MINI_STREAM_CUTOFF = 4096
 #: What olefile raises on a damaged container (OleFileError is an OSError).
 _OLE_ERRORS = (OSError, ValueError, IndexError, KeyError, TypeError, OverflowError,
