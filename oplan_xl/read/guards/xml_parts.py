@@ -8,14 +8,16 @@ EntitiesForbidden or ExternalReferenceForbidden, and that becomes
 file-unreadable here.
 
 Only the prolog of a part is parsed when the zip is checked (a DOCTYPE may
-only come before the root element), and the root element is recorded; a part
-that the byte scanners walk is parsed whole first (``well_formed``), so that
-they may rely on its structure.
+only come before the root element), and the root element is recorded.  A
+part that the byte scanners walk is parsed whole first (``well_formed``), so
+that they may rely on its structure: by then the part has passed the zip
+check, so that parse looks at structure only.
 """
 
 from __future__ import annotations
 
 import re
+from xml.parsers import expat
 from xml.sax import SAXException
 from xml.sax.handler import ContentHandler
 
@@ -36,12 +38,11 @@ _PICTURES = re.compile(r"(^|/)(media|Pictures)/|\.svg$", re.I)
 _MANIFEST = "META-INF/manifest.xml"
 
 
-def _parser(part: str, handler: ContentHandler | None = None):
+def _parser(part: str, handler: ContentHandler):
     manifest = part == _MANIFEST
     parser = create_parser(forbid_dtd=not manifest, forbid_entities=True,
                            forbid_external=not manifest)
-    if handler is not None:
-        parser.setContentHandler(handler)
+    parser.setContentHandler(handler)
     return parser
 
 
@@ -61,13 +62,16 @@ _XML_ERRORS = (SAXException, DTDForbidden, EntitiesForbidden, ExternalReferenceF
 
 
 def well_formed(data: bytes, part: str) -> None:
-    """Parse *data* whole (no DTD allowed); refuse it if it is not XML."""
-    parser = _parser(part)
+    """Parse *data* whole, building nothing; refuse it if it is not XML.
+
+    For a part that passed ``Prolog`` (every part does, when the zip is
+    checked): its DTD, if any, was refused there.
+    """
+    parser = expat.ParserCreate()
     try:
-        parser.feed(data)
-        parser.close()
-    except _XML_ERRORS as exc:
-        raise _refusal(part, exc) from exc
+        parser.Parse(data, True)
+    except (expat.ExpatError, LookupError, ValueError) as exc:
+        raise UnreadableWorkbook(f"part {part} is not well-formed XML: {exc}") from exc
 
 
 class _RootReached(Exception):
