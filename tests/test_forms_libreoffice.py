@@ -1,7 +1,13 @@
 """The official workbooks in LibreOffice: every formula recalculates to the value
-we cached, and the files open and print."""
+we cached, and the files open and print.
+
+LibreOffice starts twice for the whole module: once to recalculate every
+workbook below, once to print the forms to PDF (module fixtures
+``recalculations`` and ``printed``).  Skipped, with the reason, where
+LibreOffice is not installed."""
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -11,9 +17,9 @@ import xlsxwriter
 from oplan_xl.api import build
 
 from .builders import make_plan, project, write_submission
-from .realclients import need_soffice, soffice_convert
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "sample-plan"
+FORMS = ("pd01", "pd02", "pd02-1")
 
 
 def _formula_cells(path: Path):
@@ -30,21 +36,19 @@ def _formula_cells(path: Path):
     return cells
 
 
-def _recalculated(path: Path, tmp_path: Path):
-    out = soffice_convert(path, tmp_path / "recalc", "xlsx", tmp_path / "profile",
-                          recalc=True)
-    values = openpyxl.load_workbook(out, data_only=True)
+def _cell_values(path: Path):
+    values = openpyxl.load_workbook(path, data_only=True)
     return lambda sheet, cell: values[sheet][cell].value
 
 
-def test_recalculation_really_happens(tmp_path):
-    """Guard for the test below: a wrong cached value must come back corrected."""
-    need_soffice()
-    path = tmp_path / "wrong.xlsx"
+@pytest.fixture(scope="module")
+def wrong_cache(tmp_path_factory) -> Path:
+    """A workbook whose one formula has a wrong cached value."""
+    path = tmp_path_factory.mktemp("wrong") / "wrong.xlsx"
     workbook = xlsxwriter.Workbook(str(path))
     workbook.add_worksheet("ก").write_formula(0, 0, "=ROUND(1*100/8,2)", None, 0)
     workbook.close()
-    assert _recalculated(path, tmp_path)("ก", "A1") == 12.5
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -54,24 +58,10 @@ def sample_outputs(tmp_path_factory):
     return build(plan_dir).outputs
 
 
-@pytest.mark.parametrize("form", ["pd01", "pd02", "pd02-1"])
-def test_libreoffice_recalculates_every_cached_value(sample_outputs, form, tmp_path):
-    need_soffice()
-    cells = _formula_cells(sample_outputs[form])
-    assert cells, "the form has formulas"
-    recalculated = _recalculated(sample_outputs[form], tmp_path)
-    mismatches = {key: (formula, cached, recalculated(*key))
-                  for key, (formula, cached) in cells.items()
-                  if recalculated(*key) != pytest.approx(cached, abs=1e-9)}
-    assert mismatches == {}
-    if form == "pd01":
-        # four figures on each of 17 programme lines, 6 strategy totals, 1 grand total
-        assert len(cells) == 4 * (17 + 6 + 1)
-
-
-def test_thai_digits_plan_recalculates_and_prints_thai_digits(tmp_path):
-    need_soffice()
-    plan_dir = make_plan(tmp_path)
+@pytest.fixture(scope="module")
+def thai_digits_outputs(tmp_path_factory):
+    """A plan set to Thai digits, with a budget that shows every digit."""
+    plan_dir = make_plan(tmp_path_factory.mktemp("thai-digits"))
     settings_path = plan_dir / "plan.xlsx"
     workbook = openpyxl.load_workbook(settings_path)
     for row in workbook["ข้อมูลทั่วไป"].iter_rows(min_row=2):
@@ -81,33 +71,67 @@ def test_thai_digits_plan_recalculates_and_prints_thai_digits(tmp_path):
     write_submission(plan_dir / "submissions" / "works.xlsx",
                      [project(budget=1234567.5, name="ถนน หมู่ที่ 3"),
                       project(name="ประปา", budget=100)], department="กองช่าง")
-    outputs = build(plan_dir).outputs
-    pd01 = _formula_cells(outputs["pd01"])
-    recalculated = _recalculated(outputs["pd01"], tmp_path)
+    return build(plan_dir).outputs
+
+
+@pytest.fixture(scope="module")
+def recalculations(libreoffice, wrong_cache, sample_outputs, thai_digits_outputs):
+    """Every workbook of this module as LibreOffice recalculates it, in one start:
+    key → (sheet, cell) → value."""
+    sources = {"wrong": wrong_cache, "thai-digits-pd01": thai_digits_outputs["pd01"]}
+    sources.update({f"sample-{form}": sample_outputs[form] for form in FORMS})
+    converted = libreoffice.convert(sources, "xlsx", recalc=True)
+    return {key: _cell_values(path) for key, path in converted.items()}
+
+
+@pytest.fixture(scope="module")
+def printed(libreoffice, sample_outputs, thai_digits_outputs):
+    """The ผด.02 forms printed to PDF by LibreOffice, in one start."""
+    return libreoffice.convert({"sample-pd02": sample_outputs["pd02"],
+                                "thai-digits-pd02": thai_digits_outputs["pd02"]}, "pdf")
+
+
+def test_recalculation_really_happens(recalculations):
+    """Guard for the test below: a wrong cached value must come back corrected."""
+    assert recalculations["wrong"]("ก", "A1") == 12.5
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_libreoffice_recalculates_every_cached_value(recalculations, sample_outputs, form):
+    cells = _formula_cells(sample_outputs[form])
+    assert cells, "the form has formulas"
+    recalculated = recalculations[f"sample-{form}"]
+    mismatches = {key: (formula, cached, recalculated(*key))
+                  for key, (formula, cached) in cells.items()
+                  if recalculated(*key) != pytest.approx(cached, abs=1e-9)}
+    assert mismatches == {}
+    if form == "pd01":
+        # four figures on each of 17 programme lines, 6 strategy totals, 1 grand total
+        assert len(cells) == 4 * (17 + 6 + 1)
+
+
+def test_thai_digits_plan_recalculates_and_prints_thai_digits(recalculations, printed,
+                                                             thai_digits_outputs):
+    pd01 = _formula_cells(thai_digits_outputs["pd01"])
+    recalculated = recalculations["thai-digits-pd01"]
     assert all(recalculated(*key) == pytest.approx(cached) for key, (_, cached) in pd01.items())
-    pdf = soffice_convert(outputs["pd02"], tmp_path / "pdf", "pdf", tmp_path / "profile2")
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    import subprocess
-
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(["pdftotext", str(printed["thai-digits-pd02"]), "-"],
+                          capture_output=True, encoding="utf-8", check=True).stdout
     assert "๑,๒๓๔,๕๖๗.๕๐" in text  # the number format draws Thai digits
     assert "หมู่ที่ ๓" in text and "พ.ศ. ๒๕๖๘" in text
     assert "1,234,567.50" not in text
 
 
-def test_printed_pages_are_a4_landscape_with_the_header_on_each_page(sample_outputs, tmp_path):
-    need_soffice()
+def test_printed_pages_are_a4_landscape_with_the_header_on_each_page(printed):
     if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
         pytest.skip("pdftotext/pdfinfo (poppler-utils) are not installed")
-    import subprocess
-
-    pdf = soffice_convert(sample_outputs["pd02"], tmp_path / "pdf", "pdf", tmp_path / "profile")
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pdf = printed["sample-pd02"]
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, encoding="utf-8").stdout
     assert "841.89 x 595.3" in info  # A4 landscape, in points
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+                          encoding="utf-8", check=True).stdout
     pages = [page for page in text.split("\f") if page.strip()]
     form_pages = [page for page in pages if "ที่มาของข้อมูล" not in page and "SHA-256" not in page
                   and "ลำดับในแบบ" not in page]

@@ -33,7 +33,11 @@ from oplan_xl.core.normalise import (
     parse_int,
     split_numbered,
 )
-from oplan_xl.read import guards as preflight
+from oplan_xl.read.guards.ods import ods_extents
+from oplan_xl.read.guards.refusal import UnreadableWorkbook
+from oplan_xl.read.guards.xls import compound_file, xls_sheets
+from oplan_xl.read.guards.xlsx import xlsx_extent
+from oplan_xl.read.guards.zip import open_zip
 from oplan_xl.read.header import find_header, year_of_label
 from oplan_xl.read.submission import read_submission
 from oplan_xl.read.workbook import open_workbook, read_sheet
@@ -121,11 +125,11 @@ def test_header_detection_never_raises(grid):
 @given(st.binary(max_size=3000))
 @settings(max_examples=150, deadline=None)
 def test_preflight_scanners_refuse_or_measure_any_bytes(data):
-    for scan in (preflight.xlsx_extent, preflight.ods_extents, preflight.xls_sheets,
-                 preflight.compound_file):
+    for scan in (xlsx_extent, ods_extents, xls_sheets,
+                 compound_file):
         try:
             scan(data)
-        except preflight.UnreadableWorkbook:
+        except UnreadableWorkbook:
             pass
 
 
@@ -157,13 +161,13 @@ def test_preflight_scanners_on_near_valid_input(sheet_tokens, ods_tokens, record
                + "</office:spreadsheet></office:document-content>").encode()
     stream = b"".join(kind.to_bytes(2, "little") + size.to_bytes(2, "little") + body
                       for kind, size, body in records)
-    for scan, data in ((preflight.xlsx_extent, xml), (preflight.ods_extents, content),
-                       (preflight.xls_sheets, stream)):
+    for scan, data in ((xlsx_extent, xml), (ods_extents, content),
+                       (xls_sheets, stream)):
         try:
             result = scan(data)
-        except preflight.UnreadableWorkbook:
+        except UnreadableWorkbook:
             continue
-        if scan is preflight.xlsx_extent:
+        if scan is xlsx_extent:
             assert result[0] >= 0 and result[1] >= 0
 
 
@@ -176,7 +180,7 @@ _cell_forms = st.sampled_from(["plain", "plain-empty", "styled-empty", "no-ref",
 @settings(max_examples=150, deadline=None)
 def test_sheet_extent_never_under_what_calamine_allocates(cells, rows_without_numbers):
     """Whatever the XML looks like, the pre-flight extent covers calamine's grid."""
-    column_letters, xlsx = make_hostile.column_letters, make_hostile.xlsx
+    column_letters, xlsx = make_hostile.column_letter, make_hostile.xlsx
     by_row: dict[int, list[str]] = {}
     for row, col, form in cells:
         ref = f"{column_letters(col - 1)}{row}"
@@ -194,7 +198,7 @@ def test_sheet_extent_never_under_what_calamine_allocates(cells, rows_without_nu
              'openxmlformats.org/spreadsheetml/2006/main" xmlns:x="http://schemas.'
              f'openxmlformats.org/spreadsheetml/2006/main"><sheetData>{body}</sheetData>'
              "</worksheet>")
-    rows, cols = preflight.xlsx_extent(sheet.encode())
+    rows, cols = xlsx_extent(sheet.encode())
     book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(xlsx({"S": sheet})))
     grid = book.get_sheet_by_name("S")
     if grid.start is not None and grid.height:
@@ -224,8 +228,8 @@ def test_ods_extent_never_under_what_calamine_allocates(rows):
         + "".join(form.format(n=n) for form, n in cells) + "</table:table-row>"
         for repeat, cells in rows)
     data = make_hostile.ods(f'<table:table table:name="S">{body}</table:table>')
-    content = preflight.open_zip(data).read("content.xml")
-    rows_, cols = preflight.ods_extents(content).get("S", (0, 0))
+    content = open_zip(data).read("content.xml")
+    rows_, cols = ods_extents(content).get("S", (0, 0))
     book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     grid = book.get_sheet_by_name("S")
     if grid.start is not None and grid.height:

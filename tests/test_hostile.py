@@ -95,9 +95,9 @@ def test_broken_settings_workbook_stops_with_a_thai_message(plan_dir, tmp_path, 
 
 def _plan_with_far_value(plan_xlsx: Path) -> None:
     """A value at XFD1048576 on plan.xlsx's strategy sheet, otherwise as init wrote it."""
-    from oplan_xl.read.workbook import open_workbook, sheet_parts
+    from oplan_xl.read.workbook import open_workbook
 
-    part = sheet_parts(open_workbook(plan_xlsx))[0]["ยุทธศาสตร์"]
+    part = open_workbook(plan_xlsx).sheet_parts[0]["ยุทธศาสตร์"]
     plan_xlsx.write_bytes(make_hostile.replace_part(
         plan_xlsx.read_bytes(), part, lambda xml: xml.replace(
             b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t>'

@@ -21,10 +21,9 @@ from oplan_xl.api import build
 from oplan_xl.core.findings import Report
 from oplan_xl.core.model import MONTHS, format_baht, to_thai_digits
 from oplan_xl.core.settings_layout import default_settings
+from oplan_xl.plan import labels
 from oplan_xl.plan.grouping import make_plan
-from oplan_xl.preview import book as preview
 from oplan_xl.preview.book import render_preview, write_preview
-from oplan_xl.write.forms import pd01, pd02, pd02_1
 
 from . import builders
 from .htmlbook import Book
@@ -74,7 +73,7 @@ def test_pd01_figures_equal_plan_summary_exactly(sample):
     result, _, book = sample
     plan = result.plan
     expected = [[f"{plan.settings.group_label}/แผนงาน",
-                 *preview.PD01_COLUMNS]]
+                 *labels.PD01_FIGURE_COLUMNS]]
     for block, lines, total in plan.summary():
         expected.append([block.strategy.title])
         for line in [*lines, total]:
@@ -112,18 +111,19 @@ def test_every_project_and_item_appears_once_with_its_months(sample):
 
 
 def test_column_labels_and_titles_match_the_forms(sample):
-    plan = sample[0].plan
-    assert (f"{plan.settings.group_label}/{plan.settings.second_level_label}",
-            *preview.PD01_COLUMNS) == pd01.headers(plan)
-    assert preview.PD02_COLUMNS == pd02.COLUMNS
-    assert preview.PD02_1_COLUMNS == pd02_1.COLUMNS
-    assert (preview.PD01_CODE, preview.PD01_TITLE) == (pd01.FORM_CODE, pd01.TITLE)
-    assert (preview.PD02_1_CODE, preview.PD02_1_TITLE) == (pd02_1.FORM_CODE, pd02_1.TITLE)
-    assert preview.PD02_CODE == pd02.FORM_CODE and preview.PD02_TITLE == pd02.title(plan)
-    book = sample[2]
+    result, _, book = sample
+    plan = result.plan
+    assert labels.pd01_columns(plan.settings) == (
+        f"{plan.settings.group_label}/{plan.settings.second_level_label}",
+        *labels.PD01_FIGURE_COLUMNS)
+    assert labels.pd02_title(plan.settings) == labels.PD02_TITLE
     header = book.rows_in("pd02")[0].cells
-    assert header[:6] == list(pd02.COLUMNS) and header[6:8] == ["พ.ศ. 2567", "พ.ศ. 2568"]
+    assert header[:6] == list(labels.PD02_COLUMNS) and header[6:8] == ["พ.ศ. 2567", "พ.ศ. 2568"]
     assert book.rows_in("pd02")[1].cells == list(MONTHS)
+    # the workbooks print the same labels (one definition, in plan/labels)
+    forms = openpyxl.load_workbook(result.outputs["pd02"], read_only=True)
+    assert labels.PD02_COLUMNS[0] in [c for row in forms.worksheets[0].iter_rows(
+        max_row=8, values_only=True) for c in row]
 
 
 def test_charts_carry_labels_and_values(sample):

@@ -1,5 +1,6 @@
+from oplan_xl.core.cells import column_letter
 from oplan_xl.core.layout import project_columns
-from oplan_xl.read.submission import column_letter, list_submissions, read_submission
+from oplan_xl.read.submission import list_submissions, read_submission
 
 from .builders import equipment, project, write_submission
 

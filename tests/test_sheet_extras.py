@@ -1,14 +1,12 @@
-"""sheet_extras for .ods: content.xml parsed only when merges, formulas or fills are asked."""
+"""What an .ods's values do not show: merges, formulas and fills from content.xml."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 
-import pytest
-
-from oplan_xl.read import extras as sheet_extras
-from oplan_xl.read.workbook import ODS, Workbook, may_hold_formulas
+from oplan_xl.read.fills import fills
+from oplan_xl.read.workbook import ODS, Workbook
 
 _NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
@@ -36,10 +34,9 @@ def _ods(cells: str) -> Workbook:
 def test_fills_found_although_nothing_is_merged_or_a_formula():
     workbook = _ods('<table:table-cell><text:p>x</text:p></table:table-cell>'
                     '<table:table-cell table:style-name="ce1"/><table:table-cell/>')
-    extras = sheet_extras.ods_sheet(workbook, "โครงการ")
+    extras = workbook.ods_sheets.get("โครงการ")
     assert extras.merges == [] and extras.formulas == {}
-    assert "ods" not in workbook.cache  # nothing to parse for merges and formulas
-    assert sheet_extras.fills(workbook, "โครงการ", {0}) == {(0, 1): "rgb:#5b9bd5"}
+    assert fills(workbook, "โครงการ", {0}) == {(0, 1): "rgb:#5b9bd5"}
 
 
 def test_merges_and_formulas_are_parsed_when_there_are_some():
@@ -47,7 +44,7 @@ def test_merges_and_formulas_are_parsed_when_there_are_some():
                     'table:number-columns-spanned="2"><text:p>1</text:p></table:table-cell>'
                     '<table:covered-table-cell/>'
                     '<table:table-cell table:formula="of:=[.A1]*2" table:style-name="ce1"/>')
-    extras = sheet_extras.ods_sheet(workbook, "โครงการ")
+    extras = workbook.ods_sheets.get("โครงการ")
     assert extras.merges == [(0, 0, 1, 1)]
     assert extras.formulas == {(0, 2): "=A1*2"}
     assert extras.fills == {(0, 2): "rgb:#5b9bd5"}
@@ -56,14 +53,4 @@ def test_merges_and_formulas_are_parsed_when_there_are_some():
 def test_a_repeat_count_that_is_not_a_number_means_no_extras():
     workbook = _ods('<table:table-cell table:number-rows-spanned="2"/>'
                     '<table:table-cell table:number-columns-repeated="many"/>')
-    assert sheet_extras.ods_sheet(workbook, "โครงการ") is None
-
-
-@pytest.mark.parametrize("xml, expected", [
-    (b"", False), (b"<c r='A1'><v>1</v></c>", False), (b"<f>A1*2</f>", True),
-    (b"<x:f>A1*2</x:f>", True), (b"ref<f>A1</f>", True),
-    (b"<t>of</t>" * 2000, False),  # many an "f", none a formula: the slower path
-    (b"<t>of</t>" * 2000 + b"<f>1</f>", True),
-])
-def test_may_hold_formulas(xml, expected):
-    assert may_hold_formulas(xml) is expected
+    assert workbook.ods_sheets.get("โครงการ") is None

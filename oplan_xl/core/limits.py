@@ -4,7 +4,7 @@ Department files arrive by email and USB stick from many hands, and a few are
 broken or hostile: a zip bomb, a sheet that claims a million rows, a cell
 far out at XFD1048576, a budget of 10^30.  The readers underneath (python-
 calamine, openpyxl) trust such files and can ask for gigabytes or abort the
-whole process, so ``sheets`` checks a file against these limits *before*
+whole process, so ``read.guards`` checks a file against these limits *before*
 handing it to them, and refuses what goes beyond with a finding (SPEC §6,
 README "What the tool refuses and why").
 

@@ -20,6 +20,15 @@ from dataclasses import dataclass
 
 from oplan_xl.core.model import Settings, format_baht
 from oplan_xl.core.settings_layout import PART1_TOPICS
+from oplan_xl.plan.labels import (
+    PD01_CODE,
+    PD01_TITLE,
+    PD02_1_CODE,
+    PD02_1_TITLE,
+    PD02_CODE,
+    PD02_TITLE,
+    PD02_TITLE_2548,
+)
 
 REGULATION = "ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548"
 AMENDMENT_2 = "(ฉบับที่ 2) พ.ศ. 2559"
@@ -77,11 +86,9 @@ def dev_plan(settings: Settings) -> str:
 def forms_sentence(settings: Settings) -> str:
     """The forms Part 2 holds, as the edition names them."""
     if settings.by_approach:
-        return ("บัญชีสรุปจำนวนโครงการและงบประมาณ (แบบ ผด.01) "
-                "และบัญชีโครงการ/กิจกรรม/งบประมาณ (แบบ ผด.02)")
-    return ("บัญชีสรุปจำนวนโครงการและงบประมาณ (แบบ ผด.01) "
-            "บัญชีโครงการพัฒนาท้องถิ่น กิจกรรมและงบประมาณ (แบบ ผด.02) "
-            "และบัญชีจำนวนครุภัณฑ์สำหรับที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น (แบบ ผด.02/1)")
+        return f"{PD01_TITLE} ({PD01_CODE}) และ{PD02_TITLE_2548} ({PD02_CODE})"
+    return (f"{PD01_TITLE} ({PD01_CODE}) {PD02_TITLE} ({PD02_CODE}) "
+            f"และ{PD02_1_TITLE} ({PD02_1_CODE})")
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,13 @@ class Figures:
 
 def builtin_sections(settings: Settings, figures: Figures | None = None) -> list[Section]:
     """The edition's own text for the four topics, filled in for *settings*."""
+    texts = (_introduction(settings, figures), _objectives(settings), _steps(settings),
+             _benefits(settings))
+    return [Section(topic, blocks) for topic, blocks in zip(PART1_TOPICS, texts, strict=True)]
+
+
+def _introduction(settings: Settings, figures: Figures | None) -> tuple[Block, ...]:
+    """บทนำ: why a yearly plan, how this one is ordered, and its totals."""
     org = settings.org_name
     year = settings.fiscal_year
     plan = dev_plan(settings)
@@ -131,8 +145,15 @@ def builtin_sections(settings: Settings, figures: Figures | None = None) -> list
                         f"{figures.equipment:,} รายการ งบประมาณ "
                         f"{format_baht(figures.equipment_satang)} บาท")
         intro.append(summary)
+    return tuple(_p(text) for text in intro)
 
-    objectives = _ol(
+
+def _objectives(settings: Settings) -> tuple[Block, ...]:
+    """วัตถุประสงค์ของแผนการดำเนินงาน."""
+    org = settings.org_name
+    year = settings.fiscal_year
+    plan = dev_plan(settings)
+    return (_ol(
         f"เพื่อแสดงโครงการและกิจกรรมพัฒนาที่จะดำเนินการจริงในพื้นที่ของ{org} "
         f"ในปีงบประมาณ พ.ศ. {year} ให้เห็นเป็นภาพรวมในเอกสารฉบับเดียว",
         f"เพื่อให้การนำ{plan} ไปสู่การปฏิบัติเป็นไปอย่างเป็นระบบ โดยระบุงบประมาณ สถานที่ "
@@ -142,8 +163,13 @@ def builtin_sections(settings: Settings, figures: Figures | None = None) -> list
         "เพื่อเป็นเครื่องมือของผู้บริหารและหน่วยงานในการควบคุม ติดตาม "
         "และเร่งรัดการดำเนินงานให้เป็นไปตามเป้าหมายและระยะเวลาที่กำหนด",
         "เพื่อเปิดเผยให้ประชาชนในท้องถิ่นได้รับรู้ และมีส่วนร่วมในการติดตามตรวจสอบการพัฒนาท้องถิ่น",
-    )
+    ),)
 
+
+def _steps(settings: Settings) -> tuple[Block, ...]:
+    """ขั้นตอนการจัดทำแผนการดำเนินงาน, as the edition's regulation lays them down."""
+    org = settings.org_name
+    rule = regulation(settings.edition)
     triggers = ("มีการประกาศใช้งบประมาณรายจ่ายเพิ่มเติม มีการจ่ายขาดเงินสะสม "
                 "หรือได้รับแจ้งแผนงานและโครงการจากหน่วยงานอื่นที่จะเข้ามาดำเนินการในพื้นที่")
     if settings.edition == "2561":
@@ -171,8 +197,14 @@ def builtin_sections(settings: Settings, figures: Figures | None = None) -> list
                           if part)
         steps.append(_p(f"แผนการดำเนินงานฉบับนี้ประกาศใช้เมื่อวันที่ {settings.announce_date} "
                         f"โดย{signer}"))
+    return tuple(steps)
 
-    benefits = _ol(
+
+def _benefits(settings: Settings) -> tuple[Block, ...]:
+    """ประโยชน์ของแผนการดำเนินงาน."""
+    year = settings.fiscal_year
+    plan = dev_plan(settings)
+    return (_ol(
         f"ผู้บริหาร สมาชิกสภาท้องถิ่น และเจ้าหน้าที่ทราบว่าในปีงบประมาณ พ.ศ. {year} "
         "มีโครงการใดจะดำเนินการที่ใด ในช่วงเดือนใด ใช้งบประมาณเท่าใด และหน่วยงานใดรับผิดชอบ",
         "หน่วยงานที่รับผิดชอบวางแผนการใช้งบประมาณ บุคลากร และวัสดุอุปกรณ์ได้สอดคล้องกับช่วงเวลาดำเนินการ "
@@ -182,10 +214,7 @@ def builtin_sections(settings: Settings, figures: Figures | None = None) -> list
         f"มีข้อมูลพื้นฐานสำหรับการติดตามและประเมินผลการนำ{plan} ไปปฏิบัติเมื่อสิ้นปีงบประมาณ",
         "ประชาชนและผู้ตรวจสอบเห็นทุกโครงการและทุกยอดงบประมาณอย่างเปิดเผย "
         "ส่งเสริมความโปร่งใสของการบริหารงานท้องถิ่น",
-    )
-
-    texts = (tuple(_p(text) for text in intro), (objectives,), tuple(steps), (benefits,))
-    return [Section(topic, blocks) for topic, blocks in zip(PART1_TOPICS, texts, strict=True)]
+    ),)
 
 
 def _topic_key(text: str) -> str:

@@ -21,13 +21,12 @@ character.
 from __future__ import annotations
 
 import functools
-import re
+from dataclasses import dataclass
 from decimal import Decimal
-from itertools import islice
 from pathlib import Path
 
 from oplan_xl import __version__
-from oplan_xl.core.findings import ERROR, Report
+from oplan_xl.core.findings import Report
 from oplan_xl.core.model import (
     MONTHS,
     MONTHS_IN_PREVIOUS_YEAR,
@@ -39,38 +38,26 @@ from oplan_xl.core.model import (
 from oplan_xl.core.settings_layout import SETTINGS_FILE, SETTINGS_FILE_ROLE
 from oplan_xl.plan import part1
 from oplan_xl.plan.grouping import Plan, SummaryLine
+from oplan_xl.plan.labels import (
+    PD01_CODE,
+    PD01_TITLE,
+    PD02_1_CODE,
+    PD02_1_COLUMNS,
+    PD02_1_TITLE,
+    PD02_CODE,
+    PD02_COLUMNS,
+    pd01_columns,
+    pd02_title,
+)
 from oplan_xl.preview import charts
 from oplan_xl.write.atomic import Writer, write_atomically
+from oplan_xl.write.findings import SEVERITY_TH
 
 TEMPLATES = "templates"
 TEMPLATE = "book.html.j2"
 
-# Form titles and column labels, as the form writers print them (a test keeps
-# them in step with oplan_xl/write/forms; this module never imports a writer).
-PD01_CODE, PD02_CODE, PD02_1_CODE = "แบบ ผด.01", "แบบ ผด.02", "แบบ ผด.02/1"
-PD01_TITLE = "บัญชีสรุปจำนวนโครงการและงบประมาณ"
-PD02_TITLE = "บัญชีโครงการพัฒนาท้องถิ่น กิจกรรมและงบประมาณ"
-PD02_TITLE_2548 = "บัญชีโครงการ/กิจกรรม/งบประมาณ"
-PD02_1_TITLE = "บัญชีจำนวนครุภัณฑ์สำหรับที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น"
-PD01_COLUMNS = ("จำนวนโครงการที่ดำเนินการ", "คิดเป็นร้อยละของโครงการทั้งหมด", "จำนวนงบประมาณ",
-                "คิดเป็นร้อยละของงบประมาณทั้งหมด", "หน่วยดำเนินการ")
-PD02_COLUMNS = ("ที่", "โครงการ", "รายละเอียดของกิจกรรมที่เกิดขึ้นจากโครงการ", "งบประมาณ (บาท)",
-                "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก")
-PD02_1_COLUMNS = ("ที่", "แผนงาน", "หมวด", "ประเภท", "เป้าหมาย (ผลผลิตของครุภัณฑ์)",
-                  "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก")
-# What markupsafe's escape changes (to &amp; &lt; &gt; &#39; &#34;).
-_TO_ESCAPE = re.compile("[&<>'\"]")
-
-# The cells of a row of ผด.02 and of ผด.02/1 before its month cells; "{}" is escaped
-# text (Book._cells).
-PD02_ROW = ('<td class="center">{}</td><td class="text">{}</td><td class="text">{}</td>'
-            '<td class="money">{}</td><td class="text">{}</td><td class="text">{}</td>')
-PD02_1_ROW = ('<td class="center">{}</td><td class="text">{}</td><td class="text">{}</td>'
-              '<td class="text">{}</td><td class="text">{}</td><td class="money">{}</td>'
-              '<td class="text">{}</td><td class="text">{}</td>')
 PART1_TITLE = "ส่วนที่ 1 บทนำ"
 PART2_TITLE = "ส่วนที่ 2 บัญชีโครงการ/กิจกรรม/งบประมาณ"
-SEVERITY_TH = {ERROR: "ข้อผิดพลาด", "warning": "คำเตือน"}
 
 
 def render_preview(plan: Plan, report: Report) -> str:
@@ -85,39 +72,8 @@ def _template():
 
     environment = Environment(loader=PackageLoader("oplan_xl.preview", TEMPLATES), autoescape=True,
                               undefined=StrictUndefined, trim_blocks=True,
-                              lstrip_blocks=True, keep_trailing_newline=True,
-                              bytecode_cache=_bytecode_cache())
+                              lstrip_blocks=True, keep_trailing_newline=True)
     return environment.get_template(TEMPLATE)
-
-
-def _bytecode_cache():
-    """jinja2's cache of compiled templates in the user's private temp folder.
-
-    Compiling the book template takes about 80 ms, a tenth of a whole build of
-    a 2,000-project plan; loading it compiled takes 2 ms.  The cache is keyed by
-    the template's source, so an edited template is compiled afresh.  Where no
-    private folder can be had, or it cannot be read or written, templates are
-    simply compiled every time.
-    """
-    from jinja2 import FileSystemBytecodeCache
-
-    class QuietCache(FileSystemBytecodeCache):
-        def load_bytecode(self, bucket) -> None:
-            try:
-                super().load_bytecode(bucket)
-            except Exception:  # unreadable or stale: compile instead
-                bucket.reset()
-
-        def dump_bytecode(self, bucket) -> None:
-            try:
-                super().dump_bytecode(bucket)
-            except Exception:  # a full or read-only disk costs only speed
-                pass
-
-    try:
-        return QuietCache()
-    except Exception:  # no safe temp folder (another user owns it, say)
-        return None
 
 
 def write_preview(plan: Plan, report: Report, path: Path) -> Path:
@@ -128,42 +84,45 @@ def write_preview(plan: Plan, report: Report, path: Path) -> Path:
 def preview_writer(plan: Plan, report: Report) -> Writer:
     """What writes preview.html for *plan* at a path (see ``atomic.write_all``).
 
-    The page is streamed to the file as the template produces it: a 20,000-project
-    book is 17 MB of UTF-8, and holding it whole as text and again as bytes cost
-    60 MB of memory at the peak of a build.  The bytes are those of render_preview.
+    The page is streamed to the file as the template produces it, so a large
+    book is never held whole in memory; the bytes are those of render_preview.
     """
     def write(path: Path) -> None:
-        stream = _template().generate(book=Book(plan, report))
         with open(path, "w", encoding="utf-8", newline="") as out:
-            while chunk := list(islice(stream, 4096)):  # no Python loop per part
-                out.write("".join(chunk))
+            out.writelines(_template().generate(book=Book(plan, report)))
 
     return write
 
 
+@dataclass(frozen=True)
+class MonthCell:
+    """One cell of a row's month columns: a run of months the row runs
+    (*label* names them, spanning *span* columns) or a month it does not (no label)."""
+
+    span: int = 1
+    label: str = ""
+
+
 @functools.lru_cache(maxsize=4096)
-def month_cells(months: tuple[bool, ...]):
-    """The 12 month cells of a row as table cells (markup): one spanning cell per
-    run, like the merged bars of the workbooks, and an empty cell per other month.
+def month_cells(months: tuple[bool, ...]) -> tuple[MonthCell, ...]:
+    """The 12 month columns of a row as cells: one spanning cell per run of months,
+    like the merged bars of the workbooks, and an empty cell for every other month.
 
-    Built here, not in the template, and once per pattern of months: a plan has a
-    few hundred patterns at most, and the labels are our own month names.
+    Cached per pattern of months: a plan has a few hundred patterns at most, and
+    rows that share one share its cells instead of each holding a dozen objects.
     """
-    from markupsafe import Markup, escape
-
-    starts = {start: end for start, end in month_runs(months)}
+    ends = dict(month_runs(months))
     cells, index = [], 0
     while index < len(MONTHS):
-        if index in starts:
-            end = starts[index]
-            label = MONTHS[index] if end == index else f"{MONTHS[index]}–{MONTHS[end]}"
-            cells.append(f'<td class="m run" colspan="{end - index + 1}"><span class="bar">'
-                         f'</span><span class="sr">{escape(label)}</span></td>')
-            index = end + 1
-        else:
-            cells.append('<td class="m"></td>')
+        end = ends.get(index)
+        if end is None:
+            cells.append(MonthCell())
             index += 1
-    return Markup("".join(cells))
+        else:
+            label = MONTHS[index] if end == index else f"{MONTHS[index]}–{MONTHS[end]}"
+            cells.append(MonthCell(end - index + 1, label))
+            index = end + 1
+    return tuple(cells)
 
 
 class Book:
@@ -175,11 +134,9 @@ class Book:
     """
 
     def __init__(self, plan: Plan, report: Report) -> None:
-        from markupsafe import Markup, escape
+        from markupsafe import Markup
 
         self._markup = Markup
-        self._escape = escape
-        self._escaped: dict[str, str] = {}
         settings = plan.settings
         self.settings = settings
         self.thai = settings.use_thai_digits
@@ -226,28 +183,6 @@ class Book:
 
     def percent(self, value: Decimal) -> str:
         return self.t(f"{value:.2f}")
-
-    def _cells(self, row: str, texts: tuple[str, ...], months: tuple[bool, ...]):
-        """A row of ผด.02 or ผด.02/1 as its table cells (markup): *row* (``PD02_ROW``
-        or ``PD02_1_ROW``) filled with *texts*, then the month cells (``month_cells``).
-
-        One piece of markup per row instead of a dozen template expressions: the
-        rows are most of the book, and each expression costs an attribute look-up
-        and an escape.  Each text is escaped here with markupsafe's ``escape``, as
-        autoescape does, once per distinct text (Thai digits applied first).
-        """
-        escaped = self._escaped
-        values = []
-        for text in texts:
-            html = escaped.get(text)
-            if html is None:
-                html = self.t(text)
-                if _TO_ESCAPE.search(html):  # most text has nothing to escape
-                    html = str(self._escape(html))
-                escaped[text] = html
-            values.append(html)
-        # join, not +: str + Markup would escape the str.
-        return self._markup("".join((row.format(*values), month_cells(months))))
 
     def _month_header(self) -> dict:
         years = year_labels(self.settings.fiscal_year, self.thai)
@@ -296,8 +231,7 @@ class Book:
         share_title = self.t(f"สัดส่วนจำนวนโครงการตาม{settings.group_label}")
         return {
             "code": self.t(PD01_CODE), "title": self.t(PD01_TITLE),
-            "columns": [self.t(f"{settings.group_label}/{settings.second_level_label}")]
-            + [self.t(c) for c in PD01_COLUMNS],
+            "columns": [self.t(c) for c in pd01_columns(settings)],
             "rows": rows,
             "charts": [] if not plan.count else [
                 {"title": budget_title, "svg": Markup(charts.bar_chart(budget_title,
@@ -317,10 +251,7 @@ class Book:
             for number, group in enumerate(block.groups, 1):
                 groups.append({
                     "title": self.t(plan.group_title(block, number, group.group)),
-                    "rows": [self._cells(PD02_ROW, (
-                        self.count(index), row.name, row.activity,
-                        self.baht(row.budget_satang), row.place, row.responsible), row.months)
-                        for index, row in enumerate(group.rows, 1)],
+                    "rows": [self._project(index, row) for index, row in enumerate(group.rows, 1)],
                     "total": self.t(f"รวม {group.count:,} โครงการ"),
                     "total_baht": self.baht(group.satang),
                 })
@@ -337,22 +268,34 @@ class Book:
                                    year_labels(settings.fiscal_year, self.thai),
                                    MONTHS_IN_PREVIOUS_YEAR)
         return {"code": self.t(PD02_CODE),
-                "title": self.t(PD02_TITLE_2548 if settings.by_approach else PD02_TITLE),
+                "title": self.t(pd02_title(settings)),
                 "columns": [self.t(c) for c in PD02_COLUMNS], "head": self._month_header(),
                 "strategies": strategies,
                 "chart": {"title": chart_title, "svg": self._markup(chart)} if projects
                 else None}
+
+    def _project(self, index: int, row) -> dict:
+        """A row of ผด.02."""
+        t = self.t
+        return {"number": self.count(index), "name": t(row.name), "activity": t(row.activity),
+                "baht": self.baht(row.budget_satang), "place": t(row.place),
+                "responsible": t(row.responsible), "months": month_cells(row.months)}
+
+    def _item(self, index: int, item) -> dict:
+        """A row of ผด.02/1."""
+        t = self.t
+        return {"number": self.count(index), "programme": t(item.programme.name),
+                "category": t(item.category), "type": t(item.equipment_type.name),
+                "target": t(item.target), "baht": self.baht(item.budget_satang),
+                "place": t(item.place), "responsible": t(item.responsible),
+                "months": month_cells(item.months)}
 
     def _pd02_1(self, plan: Plan) -> dict:
         types = []
         for number, block in enumerate(plan.equipment, 1):
             groups = [{
                 "title": self.t(group.programme.name),
-                "rows": [self._cells(PD02_1_ROW, (
-                    self.count(index), item.programme.name, item.category,
-                    item.equipment_type.name, item.target, self.baht(item.budget_satang),
-                    item.place, item.responsible), item.months)
-                    for index, item in enumerate(group.rows, 1)],
+                "rows": [self._item(index, item) for index, item in enumerate(group.rows, 1)],
                 "total": self.t(f"รวม {len(group.rows):,} รายการ"),
                 "total_baht": self.baht(group.satang),
             } for group in block.groups]

@@ -34,9 +34,8 @@ _BAND_LABELS = {label_key(text) for text in (
 _LONGEST_LABEL = 80
 
 
-@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
-    """label_key with Arabic digits, cached: the same cells recur in every file."""
+    """label_key with Arabic digits."""
     return to_arabic_digits(label_key(text))
 
 
@@ -75,6 +74,7 @@ def year_of_label(value: object) -> int | None:
 
 @lru_cache(maxsize=16)
 def _labels_for(columns: tuple[Column, ...]) -> _Labels:
+    """The label table of a set of columns (there are two: projects, equipment)."""
     return _Labels(columns)
 
 

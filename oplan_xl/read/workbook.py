@@ -1,36 +1,39 @@
 """Opening workbooks for reading values: one place that talks to python-calamine.
 
-python-calamine reads .xlsx, .xlsm, .xls and .ods without running macros and
-about twice as fast as pandas.read_excel over the same engine (which reopens
-the file per sheet and goes through pandas' text parser).
+python-calamine reads .xlsx, .xlsm, .xls and .ods without running macros.
 
 Files from departments are not trusted.  Before calamine sees a file we look
 at its first bytes and, for zip-based formats, its table of contents and the
 integrity of every part, so that a password-protected workbook, a PDF renamed
 to .xlsx, a damaged download, a zip bomb or an XML entity trick becomes a
 clear reason instead of a crash; and before calamine allocates a sheet we
-work out how far its values reach (``preflight``), because calamine allocates
+work out how far its values reach (``guards``), because calamine allocates
 every cell of the grid at once: one value at XFD1048576 asks for half a
-terabyte and aborts the whole process.  The limits are in ``limits``.
+terabyte and aborts the whole process.  The limits are in ``core.limits``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import python_calamine
 
 from oplan_xl.core import limits
-from oplan_xl.read import guards as preflight
-from oplan_xl.read.guards import UnreadableWorkbook
+from oplan_xl.read.formulas import xlsx_formulas
+from oplan_xl.read.guards.ods import ods_extents
+from oplan_xl.read.guards.refusal import UnreadableWorkbook, check_extent
+from oplan_xl.read.guards.xls import CompoundFile, compound_file, xls_sheets
+from oplan_xl.read.guards.xlsx import xlsx_extent, xlsx_object_cells
+from oplan_xl.read.guards.zip import ZipReport, check_zip, open_zip, read_part
+from oplan_xl.read.ods_content import OdsSheet, parse_ods
 
 __all__ = ["ODS", "XLS", "XLSX", "SheetValues", "UnreadableWorkbook", "Workbook",
-           "calamine_failure", "grid_cells", "may_hold_formulas", "open_workbook",
+           "calamine_failure", "grid_cells", "open_workbook",
            "openpyxl_can_open", "read_grid", "read_sheet", "sniff"]
 
 Grid = list[list[object]]
@@ -39,8 +42,6 @@ XLSX, XLS, ODS = "xlsx", "xls", "ods"
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
-#: Parts larger than this are unpacked again when needed rather than kept.
-_KEEP_PART_BYTES = 1024 * 1024
 
 
 def calamine_failure(exc: BaseException) -> bool:
@@ -61,45 +62,43 @@ class Workbook:
     kind: str  # XLSX (also .xlsm), XLS or ODS — from the content, not the file name
     book: python_calamine.CalamineWorkbook
     sheet_names: list[str]
-    _zip: zipfile.ZipFile | None = field(default=None, repr=False)
-
-    _parts: dict[str, bytes] = field(default_factory=dict, repr=False)
-    #: What sheet_extras worked out, cached per sheet (formulas, ODS styles…).
-    cache: dict[str, object] = field(default_factory=dict, repr=False)
+    archive: zipfile.ZipFile | None = field(default=None, repr=False)
     #: The integrity pass over a zip-based workbook (root element of each part).
-    parts_checked: preflight.ZipReport | None = field(default=None, repr=False)
+    parts_checked: ZipReport | None = field(default=None, repr=False)
+    #: For .xls and .ods, each sheet's extent, measured when the file was opened.
+    extents: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def part(self, name: str) -> bytes | None:
-        """An unpacked part of an .xlsx/.xlsm/.ods (None if absent or for .xls).
-
-        Small parts are cached; a large one (a sheet of thousands of rows) is
-        unpacked again on the next call rather than held in memory.
-        """
+        """An unpacked part of an .xlsx/.xlsm/.ods (None if absent or for .xls)."""
         if self.kind not in (XLSX, ODS):
             return None
-        if name in self._parts:
-            return self._parts[name]
-        data = self._from_zip(zipfile.ZipFile.read, name)
-        if data is not None and len(data) <= _KEEP_PART_BYTES:
-            self._parts[name] = data
-        return data
+        return read_part(self._archive(), name)
 
     def has_part(self, name: str) -> bool:
         """True when ``part(name)`` finds a part: without unpacking it."""
         if self.kind not in (XLSX, ODS):
             return False
-        return name in self._parts or self._from_zip(zipfile.ZipFile.getinfo, name) is not None
-
-    def _from_zip(self, action, name: str):
-        """``action(zip, name)``, or None when there is no such part."""
         try:
-            if self._zip is None:
-                self._zip = zipfile.ZipFile(io.BytesIO(self.data))
-            return action(self._zip, name)
+            self._archive().getinfo(name)
         except KeyError:
-            return None
-        except preflight._ZIP_ERRORS as exc:  # checked when opened, so not expected
-            raise UnreadableWorkbook(f"part {name} is damaged: {exc}") from exc
+            return False
+        return True
+
+    def _archive(self) -> zipfile.ZipFile:
+        if self.archive is None:
+            self.archive = zipfile.ZipFile(io.BytesIO(self.data))
+        return self.archive
+
+    @cached_property
+    def sheet_parts(self) -> tuple[dict[str, str], bool]:
+        """Sheet name → its part in an .xlsx, and whether the mapping is plain:
+        every sheet named once, every relationship id once, each target a part."""
+        return _sheet_parts(self)
+
+    @cached_property
+    def ods_sheets(self) -> dict[str, OdsSheet]:
+        """Merges, formulas and fills of each sheet of an .ods, from content.xml."""
+        return parse_ods(self.part("content.xml") or b"", self.part("styles.xml") or b"")
 
 
 def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
@@ -121,7 +120,7 @@ def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
     checked = None
     extents: dict[str, tuple[int, int]] = {}
     if isinstance(container, zipfile.ZipFile):  # .xlsx, .xlsm or .ods: contents read once
-        checked = preflight.check_zip(container)
+        checked = check_zip(container)
         if kind == ODS:
             extents = _check_ods_sheets(container)
     else:  # .xls: its compound file, parsed once
@@ -136,10 +135,8 @@ def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
         if "password" in text.lower() or "encrypt" in text.lower():
             raise UnreadableWorkbook("password protected", "file-encrypted") from exc
         raise UnreadableWorkbook(f"{type(exc).__name__}: {text[:200]}") from exc
-    workbook = Workbook(data, kind, book, names, parts_checked=checked,
-                        _zip=container if isinstance(container, zipfile.ZipFile) else None)
-    workbook.cache["extents"] = extents
-    return workbook
+    return Workbook(data, kind, book, names, parts_checked=checked, extents=extents,
+                    archive=container if isinstance(container, zipfile.ZipFile) else None)
 
 
 def _too_big(size: int) -> str:
@@ -161,7 +158,7 @@ def sniff(data: bytes) -> str:
     return _sniff(data)[0]
 
 
-def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | preflight.CompoundFile]:
+def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | CompoundFile]:
     """``sniff``, and the container it read: for a zip-based workbook its checked
     table of contents, for an .xls its checked compound file."""
     if len(data) > limits.MAX_FILE_BYTES:
@@ -175,7 +172,7 @@ def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | preflight.CompoundFile]:
         # A damaged one is file-unreadable, unless its bytes name such a stream:
         # "protected" or "a Word file" is then the likelier and more useful message.
         try:
-            compound = preflight.compound_file(data)
+            compound = compound_file(data)
         except UnreadableWorkbook:
             hints = {name.lower() for name in _OLE2_HINTS if name.encode("utf-16-le") in data}
             if hints:  # none is a workbook stream, so this raises
@@ -184,7 +181,7 @@ def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | preflight.CompoundFile]:
         _refuse_other_ole2({name.lower() for name in compound.streams})
         return XLS, compound
     if data.startswith(_ZIP):
-        archive = preflight.open_zip(data)
+        archive = open_zip(data)
         return _sniff_zip(archive), archive
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf"):
@@ -230,73 +227,67 @@ def _sniff_zip(archive: zipfile.ZipFile) -> str:
 
 def _small_part(archive: zipfile.ZipFile, name: str) -> bytes:
     """A small part read for sniffing (the manifest, the mimetype); b"" if absent."""
-    try:
-        return archive.read(name)
-    except KeyError:
-        return b""
-    except preflight._ZIP_ERRORS as exc:
-        raise UnreadableWorkbook(f"part {name} is damaged: {exc}") from exc
+    return read_part(archive, name) or b""
 
 
 def _check_ods_sheets(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
     """calamine reads every table of an .ods when it opens the file: check them
     all first.  Returns each table's extent."""
-    try:
-        content = archive.read("content.xml")
-    except KeyError:
+    content = read_part(archive, "content.xml")
+    if content is None:
         return {}
-    except preflight._ZIP_ERRORS as exc:
-        raise UnreadableWorkbook(f"part content.xml is damaged: {exc}") from exc
-    extents = preflight.ods_extents(content)
+    extents = ods_extents(content)
     for sheet, (rows, cols) in extents.items():
-        preflight.check_extent(rows, cols, sheet)
+        check_extent(rows, cols, sheet)
     return extents
 
 
-def _check_xls(container: preflight.CompoundFile) -> dict[str, tuple[int, int]]:
+def _check_xls(container: CompoundFile) -> dict[str, tuple[int, int]]:
     """calamine reads every sheet of an .xls when it opens the file: check each
     sheet's records first (the compound file's chains were checked when it was
     parsed).  Returns each sheet's extent."""
-    stream = container.read("Workbook")
-    if stream is None:
-        stream = container.read("Book")
+    stream = container.workbook
     if stream is None:
         raise UnreadableWorkbook("an Office file without a workbook stream",
                                  "file-not-workbook")
     extents = {}
-    for sheet in preflight.xls_sheets(stream):
+    for sheet in xls_sheets(stream):
         if sheet.claimed > limits.MAX_SHEET_CELLS:
             raise UnreadableWorkbook(f"its size record claims {sheet.claimed:,} cells",
                                      "sheet-too-large", sheet.name)
-        preflight.check_extent(sheet.rows, sheet.cols, sheet.name)
+        check_extent(sheet.rows, sheet.cols, sheet.name)
         extents[sheet.name] = (sheet.rows, sheet.cols)
     return extents
 
 
 @dataclass
 class SheetValues:
-    """A sheet's values and merged ranges, read once."""
+    """A sheet's values, merged ranges and formulas, read once."""
 
     name: str
     grid: Grid
     #: Merged ranges as (first row, first col, last row, last col), 0-based.
     merges: list[tuple[int, int, int, int]]
+    #: Formula text (with a leading ``=``) by 0-based (row, column): .xlsx and .ods.
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def read_grid(workbook: Workbook, sheet: str) -> Grid:
     """Return a sheet's values with row 0 = Excel row 1 and column 0 = column A."""
-    return read_sheet(workbook, sheet, merges=False).grid
+    return read_sheet(workbook, sheet, details=False).grid
 
 
-def read_sheet(workbook: Workbook, sheet: str, merges: bool = True) -> SheetValues:
-    """Read a sheet's values (row 0 = Excel row 1, column 0 = A) and merged ranges.
+def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetValues:
+    """Read a sheet's values (row 0 = Excel row 1, column 0 = A) and, with
+    *details*, its merged ranges and formulas.
 
     Raises UnreadableWorkbook (code sheet-too-large) for a sheet whose values
     reach too far, before calamine tries to allocate it.  Merges come from
-    calamine for .xlsx and .xls, from content.xml for .ods.
+    calamine for .xlsx and .xls, from content.xml for .ods; formulas from the
+    sheet's XML for .xlsx, from content.xml for .ods (calamine has neither).
     """
     try:
-        _guard_sheet_size(workbook, sheet)
+        xml = _checked_sheet_xml(workbook, sheet)
         values = workbook.book.get_sheet_by_name(sheet)
         rows = values.start[0] + values.height if values.start else 0
         cols = values.start[1] + values.width if values.start else 0
@@ -304,16 +295,13 @@ def read_sheet(workbook: Workbook, sheet: str, merges: bool = True) -> SheetValu
             raise UnreadableWorkbook(f"values span {rows:,} rows × {cols:,} columns",
                                      "sheet-too-large", sheet)
         grid = values.to_python(skip_empty_area=False)
-        ranges: list[tuple[int, int, int, int]] = []
-        if merges and workbook.kind == ODS:
-            from oplan_xl.read.extras import ods_sheet
-
-            extras = ods_sheet(workbook, sheet)
-            ranges = extras.merges if extras else []
-        elif merges:
-            ranges = [(r1, c1, r2, c2)
-                      for (r1, c1), (r2, c2) in (values.merged_cell_ranges or [])]
-        return SheetValues(sheet, grid, ranges)
+        if not details:
+            return SheetValues(sheet, grid, [])
+        if workbook.kind == ODS:
+            extras = workbook.ods_sheets.get(sheet) or OdsSheet()
+            return SheetValues(sheet, grid, extras.merges, extras.formulas)
+        merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (values.merged_cell_ranges or [])]
+        return SheetValues(sheet, grid, merges, xlsx_formulas(xml) if xml else {})
     except UnreadableWorkbook as exc:
         exc.sheet = exc.sheet or sheet
         raise
@@ -324,60 +312,23 @@ def read_sheet(workbook: Workbook, sheet: str, merges: bool = True) -> SheetValu
             from exc
 
 
-def _guard_sheet_size(workbook: Workbook, sheet: str) -> None:
-    """Refuse an .xlsx sheet whose values reach beyond the limits, before calamine
-    allocates its grid (.xls and .ods were checked when the file was opened)."""
+def _checked_sheet_xml(workbook: Workbook, sheet: str) -> bytes | None:
+    """An .xlsx sheet's XML, once its values are known to stay within the limits
+    (refused otherwise, before calamine allocates its grid).  None for .xls and
+    .ods, whose sheets were checked when the file was opened."""
     if workbook.kind != XLSX:
-        return
-    parts, sure = sheet_parts(workbook)
+        return None
+    parts, sure = workbook.sheet_parts
     part = parts.get(sheet)
-    # When the workbook's list of sheets is not plain, calamine might read
-    # another part for this name than we would: every sheet part must pass.
-    for name in [part] if sure and part else _sheet_like_parts(workbook):
-        rows, cols = _extent(workbook, name)
-        preflight.check_extent(rows, cols, sheet)
-
-
-#: Extents measured in this process, by (SHA-256 of the file, part): reading a
-#: file and then writing its returned copy open it twice, and measuring a sheet
-#: of 50,000 rows takes a noticeable fraction of a second.  The same bytes give
-#: the same extent, so nothing is trusted that was not measured.
-_EXTENTS: dict[tuple[str, str], tuple[int, int]] = {}
-_MAX_EXTENTS = 4096
-
-
-def _extent(workbook: Workbook, part: str) -> tuple[int, int]:
-    key = f"extent:{part}"
-    if key not in workbook.cache:
-        digest = workbook.cache.get("sha256")
-        if digest is None:
-            digest = workbook.cache["sha256"] = hashlib.sha256(workbook.data).hexdigest()
-        extent = _EXTENTS.get((digest, part))
-        if extent is None:
-            xml = workbook.part(part) or b""
-            extent = preflight.xlsx_extent(xml)
-            # Said while the part is unpacked: a large sheet is not kept, and the
-            # reader would otherwise unpack it again only to find no formula.
-            workbook.cache[f"formula-free:{part}"] = not may_hold_formulas(xml)
-            if len(_EXTENTS) >= _MAX_EXTENTS:
-                _EXTENTS.clear()
-            _EXTENTS[(digest, part)] = extent
-        workbook.cache[key] = extent
-    return workbook.cache[key]
-
-
-def may_hold_formulas(xml: bytes) -> bool:
-    """False when a sheet's XML has no formula element (``<f>``, ``<x:f>``) for sure."""
-    # A single byte is counted at memchr speed, three times as fast as a search
-    # for two; Thai text in UTF-8 has no "f" byte, so a sheet usually has few.
-    if xml.count(b"f") <= 1000:
-        at = xml.find(b"f")
-        while at >= 0:
-            if at and xml[at - 1] in b"<:":
-                return True
-            at = xml.find(b"f", at + 1)
-        return False
-    return b"<f" in xml or b":f" in xml
+    if sure and part:
+        xml = workbook.part(part) or b""
+        check_extent(*xlsx_extent(xml), sheet)
+        return xml
+    # The workbook's list of sheets is not plain: calamine might read another
+    # part for this name than we would, so every sheet part must pass.
+    for name in _sheet_like_parts(workbook):
+        check_extent(*xlsx_extent(workbook.part(name) or b""), sheet)
+    return (workbook.part(part) if part else None) or b""
 
 
 _SHEET_ROOTS = ("worksheet", "chartsheet", "dialogsheet", "macrosheet")
@@ -389,16 +340,6 @@ def _sheet_like_parts(workbook: Workbook) -> list[str]:
 
 
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
-def sheet_parts(workbook: Workbook) -> tuple[dict[str, str], bool]:
-    """Sheet name → its part in an .xlsx, and whether the mapping is plain:
-    every sheet named once, every relationship id once, each target a part."""
-    cached = workbook.cache.get("sheet-parts-checked")
-    if cached is None:
-        cached = _sheet_parts(workbook)
-        workbook.cache["sheet-parts-checked"] = cached
-    return cached
 
 
 def _sheet_parts(workbook: Workbook) -> tuple[dict[str, str], bool]:
@@ -431,10 +372,11 @@ def grid_cells(workbook: Workbook) -> int:
     if workbook.kind == XLSX:
         try:
             return sum(rows * cols for rows, cols in
-                       (_extent(workbook, part) for part in _sheet_like_parts(workbook)))
+                       (xlsx_extent(workbook.part(part) or b"")
+                        for part in _sheet_like_parts(workbook)))
         except UnreadableWorkbook:  # a sheet too odd to measure: as good as too large
             return limits.MAX_SHEET_CELLS + 1
-    return sum(rows * cols for rows, cols in workbook.cache.get("extents", {}).values())
+    return sum(rows * cols for rows, cols in workbook.extents.values())
 
 
 def openpyxl_can_open(workbook: Workbook) -> bool:
@@ -446,7 +388,7 @@ def openpyxl_can_open(workbook: Workbook) -> bool:
         return False
     cells = 0
     for part in _sheet_like_parts(workbook):
-        cells += preflight.xlsx_object_cells(workbook.part(part) or b"")
+        cells += xlsx_object_cells(workbook.part(part) or b"")
         if cells > limits.MAX_OPENPYXL_CELLS:
             return False
     return True

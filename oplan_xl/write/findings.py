@@ -9,22 +9,20 @@ the text ``=1+2``; fixed document properties keep two runs byte-identical.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from oplan_xl.core import limits
+from oplan_xl.core.cells import a1_range
 from oplan_xl.core.findings import ERROR, Finding, Report
 from oplan_xl.core.model import satang_to_decimal
 from oplan_xl.write.atomic import write_atomically
+from oplan_xl.write.conventions import DATA_SIZE, FONT, HEADER_FILL, xlsxwriter_workbook
 
 FILE_NAME = "findings.xlsx"
 FINDINGS_SHEET = "ผลการตรวจ"
 RECONCILIATION_SHEET = "กระทบยอด"
-FIXED_DATE = dt.datetime(2000, 1, 1)
-SAFE_OPTIONS = {"strings_to_formulas": False, "strings_to_numbers": False,
-                "strings_to_urls": False}
-FONT = "TH SarabunPSK"
 
+#: Severities as the findings outputs and the preview name them in Thai.
 SEVERITY_TH = {ERROR: "ข้อผิดพลาด", "warning": "คำเตือน"}
 
 #: (header, width) of the findings table, in column order.
@@ -53,8 +51,9 @@ def sorted_findings(report: Report) -> list[Finding]:
 
 
 def capped(items: list[Finding]) -> tuple[list, dict[str, int]]:
-    """At most limits.MAX_FINDINGS_PER_FILE findings of each file (a runaway file of
-    20,000 wrong rows took 20 s to list); file → how many were left out."""
+    """At most limits.MAX_FINDINGS_PER_FILE findings of each file, so one runaway file
+    of thousands of wrong rows neither floods the list nor holds up the build; file →
+    how many were left out."""
     kept, counts, left_out = [], {}, {}
     for item in items:
         counts[item.file] = counts.get(item.file, 0) + 1
@@ -67,102 +66,117 @@ def capped(items: list[Finding]) -> tuple[list, dict[str, int]]:
 
 def write(report: Report, target: Path) -> Path:
     """Write the findings workbook of *report* at *target* (atomically)."""
-    import xlsxwriter
+    return write_atomically(target, lambda temp: _fill(report, temp))
 
+
+def _fill(report: Report, path: Path) -> None:
+    workbook = xlsxwriter_workbook(path, title="ผลการตรวจไฟล์ของหน่วยงาน")
+    formats = _Formats(workbook)
+    _findings_sheet(workbook.add_worksheet(FINDINGS_SHEET), formats, report)
+    _reconciliation_sheet(workbook.add_worksheet(RECONCILIATION_SHEET), formats, report)
+    workbook.close()
+
+
+class _Formats:
+    """The few cell formats of the workbook."""
+
+    def __init__(self, workbook) -> None:
+        base = {"font_name": FONT, "font_size": DATA_SIZE, "valign": "top"}
+        self.header = workbook.add_format({**base, "bold": True, "bg_color": f"#{HEADER_FILL}",
+                                           "border": 1, "text_wrap": True})
+        self.text = workbook.add_format({**base, "text_wrap": True})
+        self.error = workbook.add_format({**base, "font_color": "#9C0006", "bold": True})
+        self.warning = workbook.add_format({**base, "font_color": "#7F6000"})
+        self.number = workbook.add_format({**base, "num_format": "0"})
+        self.money = workbook.add_format({**base, "num_format": "#,##0.00"})
+        self.bold_money = workbook.add_format({**base, "num_format": "#,##0.00", "bold": True})
+        self.bold = workbook.add_format({**base, "bold": True})
+
+
+def _put(ws, row: int, col: int, value: str, style) -> None:
+    """Text, never a formula; an empty value is a blank cell, so the filter offers
+    "(Blanks)"."""
+    if value:
+        ws.write_string(row, col, value, style)
+    else:
+        ws.write_blank(row, col, None, style)
+
+
+def _listed(report: Report) -> list:
+    """The findings to list, in order, each file's left-out count (file, count)
+    right after its last finding listed."""
+    kept, left_out = capped(sorted_findings(report))
+    last = {item.file: index for index, item in enumerate(kept)}
+    items: list = []
+    for index, item in enumerate(kept):
+        items.append(item)
+        if item.file in left_out and last[item.file] == index:
+            items.append((item.file, left_out[item.file]))
+    return items
+
+
+def _findings_sheet(ws, formats: _Formats, report: Report) -> None:
     departments = {tally.file: tally.department for tally in report.files}
+    text = formats.text
+    for col, (label, width) in enumerate(COLUMNS):
+        ws.write_string(0, col, label, formats.header)
+        ws.set_column(col, col, width)
+    items = _listed(report)
+    for row, item in enumerate(items, 1):
+        if isinstance(item, tuple):
+            _put(ws, row, 3, item[0], text)
+            _put(ws, row, 9, f"… และอีก {item[1]:,} รายการของไฟล์นี้ที่ไม่แสดง — แก้รายการข้างบน"
+                             f"แล้วตรวจใหม่ (oplan check --json แสดงครบทุกรายการ)", text)
+            continue
+        ws.write_string(row, 0, SEVERITY_TH.get(item.severity, item.severity),
+                        formats.error if item.severity == ERROR else formats.warning)
+        _put(ws, row, 1, item.code, text)
+        _put(ws, row, 2, departments.get(item.file, ""), text)
+        _put(ws, row, 3, item.file, text)
+        _put(ws, row, 4, item.sheet, text)
+        _put(ws, row, 5, item.cell, text)
+        if item.row is None:
+            ws.write_blank(row, 6, None, formats.number)
+        else:
+            ws.write_number(row, 6, item.row, formats.number)
+        _put(ws, row, 7, item.column, text)
+        _put(ws, row, 8, item.value, text)
+        _put(ws, row, 9, item.message("th"), text)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(items), 1), len(COLUMNS) - 1)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
 
-    def fill(temp: Path) -> None:
-        # in_memory: the parts are not written to temporary files and read back.
-        workbook = xlsxwriter.Workbook(str(temp), {**SAFE_OPTIONS, "in_memory": True})
-        workbook.set_properties({"title": "ผลการตรวจไฟล์ของหน่วยงาน", "author": "oplan-xl",
-                                 "created": FIXED_DATE})
-        base = {"font_name": FONT, "font_size": 14, "valign": "top"}
-        header = workbook.add_format({**base, "bold": True, "bg_color": "#DDEBF7",
-                                      "border": 1, "text_wrap": True})
-        text = workbook.add_format({**base, "text_wrap": True})
-        error = workbook.add_format({**base, "font_color": "#9C0006", "bold": True})
-        warning = workbook.add_format({**base, "font_color": "#7F6000"})
-        number = workbook.add_format({**base, "num_format": "0"})
-        money = workbook.add_format({**base, "num_format": "#,##0.00"})
-        bold_money = workbook.add_format({**base, "num_format": "#,##0.00", "bold": True})
-        bold = workbook.add_format({**base, "bold": True})
 
-        def put(sheet, row: int, col: int, value: str, style) -> None:
-            # An empty value is a blank cell, so the filter offers "(Blanks)".
-            if value:
-                sheet.write_string(row, col, value, style)
-            else:
-                sheet.write_blank(row, col, None, style)
-
-        ws = workbook.add_worksheet(FINDINGS_SHEET)
-        for col, (label, width) in enumerate(COLUMNS):
-            ws.write_string(0, col, label, header)
-            ws.set_column(col, col, width)
-        kept, left_out = capped(sorted_findings(report))
-        last = {item.file: index for index, item in enumerate(kept)}
-        items: list = []
-        for index, item in enumerate(kept):
-            items.append(item)
-            if item.file in left_out and last[item.file] == index:  # after its last row
-                items.append((item.file, left_out[item.file]))
-        for row, item in enumerate(items, 1):
-            if isinstance(item, tuple):
-                put(ws, row, 3, item[0], text)
-                put(ws, row, 9, f"… และอีก {item[1]:,} รายการของไฟล์นี้ที่ไม่แสดง — แก้รายการข้างบน"
-                                f"แล้วตรวจใหม่ (oplan check --json แสดงครบทุกรายการ)", text)
-                continue
-            ws.write_string(row, 0, SEVERITY_TH.get(item.severity, item.severity),
-                            error if item.severity == ERROR else warning)
-            put(ws, row, 1, item.code, text)
-            put(ws, row, 2, departments.get(item.file, ""), text)
-            put(ws, row, 3, item.file, text)
-            put(ws, row, 4, item.sheet, text)
-            put(ws, row, 5, item.cell, text)
-            if item.row is None:
-                ws.write_blank(row, 6, None, number)
-            else:
-                ws.write_number(row, 6, item.row, number)
-            put(ws, row, 7, item.column, text)
-            put(ws, row, 8, item.value, text)
-            put(ws, row, 9, item.message("th"), text)
-        ws.freeze_panes(1, 0)
-        ws.autofilter(0, 0, max(len(items), 1), len(COLUMNS) - 1)
-        ws.set_landscape()
-        ws.set_paper(9)  # A4
-        ws.fit_to_pages(1, 0)
-        ws.repeat_rows(0)
-
-        recon = workbook.add_worksheet(RECONCILIATION_SHEET)
-        for col, (label, width) in enumerate(RECONCILIATION_COLUMNS):
-            recon.write_string(0, col, label, header)
-            recon.set_column(col, col, width)
-        for row, tally in enumerate(report.files, 1):
-            put(recon, row, 0, tally.file, text)
-            put(recon, row, 1, tally.department, text)
-            for col, count in ((2, tally.rows_read), (3, tally.rows_planned),
-                               (4, tally.rows_rejected), (8, tally.total_rows),
-                               (9, tally.continuation_rows),
-                               (10, tally.note_rows)):
-                recon.write_number(row, col, count, number)
-            for col, satang in ((5, tally.satang_read), (6, tally.satang_planned),
-                                (7, tally.satang_rejected)):
-                recon.write_number(row, col, float(satang_to_decimal(satang)), money)
-            put(recon, row, 11, tally.sha256, text)
-        # The total row: live sums an auditor can click, with exact cached values.
-        last = len(report.files) + 1
-        total = report.total()
-        recon.write_string(last, 0, "รวมทั้งสิ้น", bold)
-        for col, value, style in (
-                (2, total.rows_read, bold), (3, total.rows_planned, bold),
-                (4, total.rows_rejected, bold),
-                (5, float(satang_to_decimal(total.satang_read)), bold_money),
-                (6, float(satang_to_decimal(total.satang_planned)), bold_money),
-                (7, float(satang_to_decimal(total.satang_rejected)), bold_money),
-                (8, total.total_rows, bold), (9, total.continuation_rows, bold),
-                (10, total.note_rows, bold)):
-            letter = chr(ord("A") + col)
-            recon.write_formula(last, col, f"=SUM({letter}2:{letter}{last})", style, value)
-        recon.freeze_panes(1, 0)
-        workbook.close()
-
-    return write_atomically(target, fill)
+def _reconciliation_sheet(ws, formats: _Formats, report: Report) -> None:
+    for col, (label, width) in enumerate(RECONCILIATION_COLUMNS):
+        ws.write_string(0, col, label, formats.header)
+        ws.set_column(col, col, width)
+    for row, tally in enumerate(report.files, 1):
+        _put(ws, row, 0, tally.file, formats.text)
+        _put(ws, row, 1, tally.department, formats.text)
+        for col, count in ((2, tally.rows_read), (3, tally.rows_planned),
+                           (4, tally.rows_rejected), (8, tally.total_rows),
+                           (9, tally.continuation_rows), (10, tally.note_rows)):
+            ws.write_number(row, col, count, formats.number)
+        for col, satang in ((5, tally.satang_read), (6, tally.satang_planned),
+                            (7, tally.satang_rejected)):
+            ws.write_number(row, col, float(satang_to_decimal(satang)), formats.money)
+        _put(ws, row, 11, tally.sha256, formats.text)
+    # The total row: live sums an auditor can click, with exact cached values.
+    last = len(report.files) + 1
+    total = report.total()
+    bold, bold_money = formats.bold, formats.bold_money
+    ws.write_string(last, 0, "รวมทั้งสิ้น", bold)
+    for col, value, style in (
+            (2, total.rows_read, bold), (3, total.rows_planned, bold),
+            (4, total.rows_rejected, bold),
+            (5, float(satang_to_decimal(total.satang_read)), bold_money),
+            (6, float(satang_to_decimal(total.satang_planned)), bold_money),
+            (7, float(satang_to_decimal(total.satang_rejected)), bold_money),
+            (8, total.total_rows, bold), (9, total.continuation_rows, bold),
+            (10, total.note_rows, bold)):
+        ws.write_formula(last, col, f"=SUM({a1_range(1, col, last - 1, col)})", style, value)
+    ws.freeze_panes(1, 0)

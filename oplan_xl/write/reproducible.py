@@ -8,7 +8,15 @@ import re
 import zipfile
 from pathlib import Path
 
+from oplan_xl.write.conventions import FIXED_DATE
+
 _CORE_TIME = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def save(workbook, path: Path) -> None:
+    """Save the openpyxl *workbook* at *path* with FIXED_DATE as every time in it."""
+    workbook.save(path)
+    fix_times(path, FIXED_DATE)
 
 
 def fix_times(path: Path, when: dt.datetime) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from oplan_xl.core.cells import column_letter
 from oplan_xl.core.model import Settings, infer_edition
 from oplan_xl.core.settings_layout import (
     APPROACHES,
@@ -19,6 +20,7 @@ from oplan_xl.core.settings_layout import (
     STRATEGIES,
 )
 from oplan_xl.write.atomic import write_atomically
+from oplan_xl.write.conventions import FONT, FONT_SIZE, HEADER_FILL
 
 
 def write_settings(settings: Settings, path: Path) -> Path:
@@ -28,9 +30,9 @@ def write_settings(settings: Settings, path: Path) -> Path:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    font = Font(name="TH SarabunPSK", size=16)
-    bold = Font(name="TH SarabunPSK", size=16, bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
+    font = Font(name=FONT, size=FONT_SIZE)
+    bold = Font(name=FONT, size=FONT_SIZE, bold=True)
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
     workbook = Workbook()
     workbook.remove(workbook.active)
 
@@ -46,7 +48,7 @@ def write_settings(settings: Settings, path: Path) -> Path:
                 cell.font = font
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         for index, width in enumerate(widths):
-            ws.column_dimensions[chr(ord("A") + index)].width = width
+            ws.column_dimensions[column_letter(index)].width = width
         ws.freeze_panes = "A2"
         return ws
 

@@ -4,14 +4,11 @@ the title block, the month header and month bars.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 
-from xlsxwriter.utility import xl_rowcol_to_cell
-
+from oplan_xl.core.cells import a1_range
 from oplan_xl.core.model import (
     MONTHS,
     MONTHS_IN_PREVIOUS_YEAR,
@@ -24,30 +21,20 @@ from oplan_xl.core.model import (
 from oplan_xl.core.normalise import visible_length
 from oplan_xl.core.settings_layout import SETTINGS_FILE, SETTINGS_FILE_ROLE
 from oplan_xl.plan.grouping import Entry, Plan
-from oplan_xl.speed.fastsheet import merge_blanks, workbook_class, write_cells
 from oplan_xl.write.atomic import Writer
+from oplan_xl.write.conventions import LINE_HEIGHT, xlsxwriter_workbook
 from oplan_xl.write.forms.styles import Styles
 
-# Fixed document dates: the same inputs must give byte-identical files.
-FIXED_DATE = dt.datetime(2000, 1, 1)
-
-# Text from submissions must never become a formula, number or link.
-SAFE_OPTIONS = {"strings_to_formulas": False, "strings_to_numbers": False,
-                "strings_to_urls": False}
-# Up to this many rows a form's parts are assembled in memory (XlsxWriter's
-# in_memory), not in temporary files that are then read back into the zip: 10-15 ms
-# less per form of 2,000 projects.  Beyond, the memory it holds costs more than it
-# saves (measured at 20,000 projects: +77 MB at the peak of a build, and slower).
-IN_MEMORY_ROWS = 5000
-
-
-# Points per printed line of 16 pt TH SarabunPSK, and for the 18 pt title.
-LINE_HEIGHT = 24
+# Points for the one line of the 18 pt title.
 TITLE_HEIGHT = 30
+#: A form of up to this many rows is assembled in memory, a longer one through
+#: temporary files: the memory it would hold grows with the form and, beyond this,
+#: costs more time than the temporary files do.  Which way a form was made shows in
+#: its zip member dates (see conventions.xlsxwriter_workbook).
+IN_MEMORY_ROWS = 5000
 DEFAULT_WIDTH = 8.43
 
 
-@lru_cache(maxsize=16384)  # places, units and activities recur from row to row
 def text_lines(text: str, width: float, bold: bool = False) -> int:
     """Estimate how many lines *text* wraps to in a column *width* characters wide.
 
@@ -86,7 +73,6 @@ class Sheet:
         self.settings = settings
         self.widths: dict[int, float] = {}
         self.lines: dict[int, int] = {}
-        self._month_cells: dict[tuple[bool, ...], tuple[tuple, list]] = {}
         worksheet.set_default_row(LINE_HEIGHT)
 
     def column(self, first_col: int, last_col: int, width: float) -> None:
@@ -95,11 +81,7 @@ class Sheet:
             self.widths[col] = width
 
     def _fit(self, row: int, first_col: int, last_col: int, text: str, style: str) -> None:
-        if first_col == last_col:
-            width = self.widths.get(first_col, DEFAULT_WIDTH)
-        else:
-            width = sum(self.widths.get(col, DEFAULT_WIDTH)
-                        for col in range(first_col, last_col + 1))
+        width = sum(self.widths.get(col, DEFAULT_WIDTH) for col in range(first_col, last_col + 1))
         lines = text_lines(text, width, style.startswith(_BOLD_STYLES))
         if lines > 1 and lines > self.lines.get(row, 1):
             self.lines[row] = lines
@@ -122,29 +104,15 @@ class Sheet:
     def write_cells(self, row: int, first_col: int, cells,
                     months: tuple[bool, ...] | None = None) -> None:
         """Write a row of ``(value, style)`` cells from *first_col* on: text (fitted
-        and with the settings' digits, never a formula), numbers, and None for a
-        formatted blank; then, given *months*, the row's month bars right after
-        them (see ``month_bars``).  One call per row: the cheap way to write a
-        long table."""
-        styles, widths, thai = self.styles, self.widths, self.settings.use_thai_digits
-        lines = self.lines.get(row, 1)
-        values = []
+        and with the settings' digits, never a formula) and numbers; then, given
+        *months*, the row's month bars right after them (see ``month_bars``)."""
         for col, (value, style) in enumerate(cells, first_col):
-            if value.__class__ is str:
-                fit = text_lines(value, widths.get(col, DEFAULT_WIDTH),
-                                 style.startswith(_BOLD_STYLES))
-                lines = fit if fit > lines else lines
-                if thai:
-                    value = to_thai_digits(value)
-            values.append((value, styles[style]))
-        if lines > 1:
-            self.lines[row] = lines
-        if months is None:
-            write_cells(self.ws, row, first_col, values)
-            return
-        month_formats, runs = self._month_pattern(months)
-        write_cells(self.ws, row, first_col, values, month_formats)
-        self._merge_runs(row, first_col + len(values), runs)
+            if isinstance(value, str):
+                self.write_text(row, col, value, style)
+            else:
+                self.ws.write_number(row, col, value, self.styles[style])
+        if months is not None:
+            self.month_bars(row, first_col + len(cells), months)
 
     def merge_text(self, row: int, first_col: int, last_col: int, value: str,
                    style: str) -> None:
@@ -182,43 +150,39 @@ class Sheet:
 
     def month_bars(self, row: int, first_col: int, months: tuple[bool, ...]) -> None:
         """Shade the months a row runs: one merged bar per run of months."""
-        month_formats, runs = self._month_pattern(months)
-        write_cells(self.ws, row, first_col, [], month_formats)
-        self._merge_runs(row, first_col, runs)
-
-    def _month_pattern(self, months: tuple[bool, ...]) -> tuple[tuple, list]:
-        """The formats of the 12 month cells and the runs to merge, once per pattern
-        of months."""
-        found = self._month_cells.get(months)
-        if found is None:  # a plan has few distinct month patterns: work each out once
-            bar, month = self.styles["month-bar"], self.styles["month"]
-            found = self._month_cells[months] = (
-                tuple(bar if marked else month for marked in months),
-                [(start, end) for start, end in month_runs(months) if start != end])
-        return found
-
-    def _merge_runs(self, row: int, first_col: int, runs) -> None:
-        # The cells are written already; this makes each run one bar.
-        for start, end in runs:
-            merge_blanks(self.ws, row, first_col + start, first_col + end,
-                         self.styles["month-bar"])
+        bar, month = self.styles["month-bar"], self.styles["month"]
+        for col, marked in enumerate(months, first_col):
+            self.ws.write_blank(row, col, None, bar if marked else month)
+        for start, end in month_runs(months):
+            if start != end:
+                self.ws.merge_range(row, first_col + start, row, first_col + end, "", bar)
 
 
 def workbook_writer(settings: Settings, title: str, fill: Callable[[object, Styles], None],
-                    rows: int = 0) -> Writer:
-    """A writer for ``atomic``: create a workbook with safe options at the path it is
-    given and let *fill* write it.  *rows*: how many rows the form lists (see
-    :data:`IN_MEMORY_ROWS`)."""
-    options = {**SAFE_OPTIONS, "in_memory": rows <= IN_MEMORY_ROWS}
+                    rows: int) -> Writer:
+    """A writer for ``atomic``: create a workbook with the safe options and document
+    properties of ``conventions`` at the path it is given and let *fill* write it.
+    *rows*: how many rows the form lists (see :data:`IN_MEMORY_ROWS`)."""
 
     def write(path: Path) -> None:
-        workbook = workbook_class()(str(path), options)
-        workbook.set_properties({"title": title, "author": "oplan-xl",
-                                 "company": settings.org_name, "created": FIXED_DATE})
+        workbook = xlsxwriter_workbook(path, title=title, company=settings.org_name,
+                                       in_memory=rows <= IN_MEMORY_ROWS)
         fill(workbook, Styles(workbook, settings.use_thai_digits))
         workbook.close()
 
     return write
+
+
+def write_values(ws, row: int, first_col: int, cells) -> None:
+    """Write ``(value, format)`` pairs from *first_col* on: str as text (never a
+    formula), None as a formatted blank, anything else as a number."""
+    for col, (value, cell_format) in enumerate(cells, first_col):
+        if value is None:
+            ws.write_blank(row, col, None, cell_format)
+        elif isinstance(value, str):
+            ws.write_string(row, col, value, cell_format)
+        else:
+            ws.write_number(row, col, value, cell_format)
 
 
 def page_setup(ws, header_rows: tuple[int, int]) -> None:
@@ -259,12 +223,12 @@ def write_provenance(workbook, styles: Styles, plan: Plan, entries: list[Entry],
     settings = plan.settings
     if settings.source_sha256:  # strategies, programmes and departments came from it
         row += 1
-        write_cells(ws, row, 0, [(SETTINGS_FILE, text), (SETTINGS_FILE_ROLE, text),
+        write_values(ws, row, 0, [(SETTINGS_FILE, text), (SETTINGS_FILE_ROLE, text),
                                  (settings.source_sha256, code),
                                  (settings.source_size, count)])
     for tally in plan.sources:
         row += 1
-        write_cells(ws, row, 0, [(tally.file, text), (tally.department, text),
+        write_values(ws, row, 0, [(tally.file, text), (tally.department, text),
                                  (tally.sha256, code), (tally.size, count),
                                  (tally.rows_read, count), (tally.rows_planned, count),
                                  (tally.rows_rejected, count)])
@@ -275,7 +239,7 @@ def write_provenance(workbook, styles: Styles, plan: Plan, entries: list[Entry],
         row += 1
         item = entry.row
         origin = item.origin
-        write_cells(ws, row, 0, [(entry.place, text),
+        write_values(ws, row, 0, [(entry.place, text),
                                  (getattr(item, "name", None) or item.target, text),
                                  (baht(item.budget_satang), money), (origin.file, text),
                                  (origin.sheet, text), (origin.row, count)])
@@ -299,9 +263,8 @@ def write_group_total(sheet: Sheet, row: int, first_row: int, count: int, satang
     """A group's รวม row: COUNT over its numbers and SUM over its budgets, as
     formulas with the plan's figures cached."""
     ws, styles = sheet.ws, sheet.styles
-    numbers = f"{xl_rowcol_to_cell(first_row, 0)}:{xl_rowcol_to_cell(row - 1, 0)}"
-    budgets = (f"{xl_rowcol_to_cell(first_row, money_col)}:"
-               f"{xl_rowcol_to_cell(row - 1, money_col)}")
+    numbers = a1_range(first_row, 0, row - 1, 0)
+    budgets = a1_range(first_row, money_col, row - 1, money_col)
     ws.merge_range(row, 0, row, label_cols, "", styles[style])
     ws.write_formula(row, 0, f"=COUNT({numbers})", styles[style], count)
     ws.write_formula(row, money_col, f"=SUM({budgets})", styles["total-money"],

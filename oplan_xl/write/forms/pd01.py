@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xlsxwriter.utility import xl_rowcol_to_cell
-
+from oplan_xl.core.cells import a1, a1_range
 from oplan_xl.core.model import satang_to_decimal
 from oplan_xl.plan.grouping import Plan, SummaryLine
-from oplan_xl.speed.fastsheet import write_cells
+from oplan_xl.plan.labels import PD01_CODE, PD01_TITLE, pd01_columns
 from oplan_xl.write.atomic import Writer, write_atomically
 from oplan_xl.write.forms.common import (
     Sheet,
@@ -24,10 +23,9 @@ from oplan_xl.write.forms.common import (
     plain_page_setup,
     workbook_writer,
     write_provenance,
+    write_values,
 )
 
-FORM_CODE = "แบบ ผด.01"
-TITLE = "บัญชีสรุปจำนวนโครงการและงบประมาณ"
 # The space matters: XlsxWriter leaves a name like ผด.01 unquoted in the print
 # titles, and LibreOffice then silently drops them (measured); a space forces quotes.
 SHEET = "แบบ ผด.01"
@@ -39,13 +37,6 @@ DATA_COLUMNS = ("ที่", "ยุทธศาสตร์", "ลำดับ�
 COUNT_COL, COUNT_PCT_COL, MONEY_COL, MONEY_PCT_COL = 1, 2, 3, 4
 
 
-def headers(plan: Plan) -> tuple[str, ...]:
-    settings = plan.settings
-    return (f"{settings.group_label}/{settings.second_level_label}",
-            "จำนวนโครงการที่ดำเนินการ", "คิดเป็นร้อยละของโครงการทั้งหมด",
-            "จำนวนงบประมาณ", "คิดเป็นร้อยละของงบประมาณทั้งหมด", "หน่วยดำเนินการ")
-
-
 def write(plan: Plan, target: Path) -> Path:
     """Write pd01.xlsx for *plan* at *target* (atomically)."""
     return write_atomically(target, writer(plan))
@@ -53,7 +44,7 @@ def write(plan: Plan, target: Path) -> Path:
 
 def writer(plan: Plan) -> Writer:
     """What writes pd01.xlsx for *plan* at a path (see ``atomic.write_all``)."""
-    return workbook_writer(plan.settings, f"{FORM_CODE} {TITLE}",
+    return workbook_writer(plan.settings, f"{PD01_CODE} {PD01_TITLE}",
                            lambda workbook, styles: _fill(plan, workbook, styles),
                            plan.count)
 
@@ -74,7 +65,7 @@ class DataRanges:
             if group is None:
                 group = groups[id(project.group)] = (group_order[project.group],
                                                      project.group.title)
-            write_cells(ws, index, 0, [
+            write_values(ws, index, 0, [
                 (index, count), (project.strategy.number, count), (group[0], count),
                 (group[1], text), (project.name, text), (baht(project.budget_satang), money),
                 (project.responsible, text), (entry.place, text)])
@@ -98,9 +89,9 @@ def _fill(plan: Plan, workbook, styles) -> None:
     ws = sheet.ws
     for col, width in enumerate(WIDTHS):
         sheet.column(col, col, width)
-    row = sheet.title_block(FORM_CODE, TITLE, LAST_COL)
+    row = sheet.title_block(PD01_CODE, PD01_TITLE, LAST_COL)
     header_row = row
-    for col, label in enumerate(headers(plan)):
+    for col, label in enumerate(pd01_columns(plan.settings)):
         sheet.write_text(row, col, label, "header")
     row += 1
 
@@ -108,8 +99,8 @@ def _fill(plan: Plan, workbook, styles) -> None:
     # can refer to it.
     summary = plan.summary()
     total_row = row + sum(len(lines) + 2 for _, lines, _ in summary)
-    total_count = xl_rowcol_to_cell(total_row, COUNT_COL, row_abs=True, col_abs=True)
-    total_money = xl_rowcol_to_cell(total_row, MONEY_COL, row_abs=True, col_abs=True)
+    total_count = a1(total_row, COUNT_COL, absolute=True)
+    total_money = a1(total_row, MONEY_COL, absolute=True)
     formulas = Formulas(total_count, total_money)
 
     for block, lines, total in summary:
@@ -152,7 +143,7 @@ class Formulas:
 
 
 def _column_range(first_row: int, last_row: int, col: int) -> str:
-    return f"{xl_rowcol_to_cell(first_row, col)}:{xl_rowcol_to_cell(last_row, col)}"
+    return a1_range(first_row, col, last_row, col)
 
 
 def _write_line(sheet: Sheet, row: int, line: SummaryLine, count: str, money: str,
@@ -161,8 +152,8 @@ def _write_line(sheet: Sheet, row: int, line: SummaryLine, count: str, money: st
     ws, styles = sheet.ws, sheet.styles
     sheet.write_text(row, 0, line.label, "total-label" if total else "indent")
     ws.write_formula(row, COUNT_COL, count, styles[f"{prefix}count"], line.count)
-    count_cell = xl_rowcol_to_cell(row, COUNT_COL)
-    money_cell = xl_rowcol_to_cell(row, MONEY_COL)
+    count_cell = a1(row, COUNT_COL)
+    money_cell = a1(row, MONEY_COL)
     ws.write_formula(row, COUNT_PCT_COL, formulas.percent(count_cell, formulas.total_count),
                      styles[f"{prefix}percent"], float(line.count_percent))
     ws.write_formula(row, MONEY_COL, money, styles[f"{prefix}money"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from oplan_xl.plan.grouping import Plan
+from oplan_xl.plan.labels import PD02_CODE, PD02_COLUMNS, pd02_title
 from oplan_xl.write.atomic import Writer, write_atomically
 from oplan_xl.write.forms.common import (
     Sheet,
@@ -15,19 +16,10 @@ from oplan_xl.write.forms.common import (
     write_provenance,
 )
 
-FORM_CODE = "แบบ ผด.02"
 SHEET = "แบบ ผด.02"
-COLUMNS = ("ที่", "โครงการ", "รายละเอียดของกิจกรรมที่เกิดขึ้นจากโครงการ", "งบประมาณ (บาท)",
-           "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก")
 WIDTHS = (6, 32, 44, 16, 22, 20)
-FIRST_MONTH_COL = len(COLUMNS)
+FIRST_MONTH_COL = len(PD02_COLUMNS)
 LAST_COL = FIRST_MONTH_COL + 11
-
-
-def title(plan: Plan) -> str:
-    if plan.settings.by_approach:
-        return "บัญชีโครงการ/กิจกรรม/งบประมาณ"
-    return "บัญชีโครงการพัฒนาท้องถิ่น กิจกรรมและงบประมาณ"
 
 
 def write(plan: Plan, target: Path) -> Path:
@@ -37,7 +29,7 @@ def write(plan: Plan, target: Path) -> Path:
 
 def writer(plan: Plan) -> Writer:
     """What writes pd02.xlsx for *plan* at a path (see ``atomic.write_all``)."""
-    return workbook_writer(plan.settings, f"{FORM_CODE} {title(plan)}",
+    return workbook_writer(plan.settings, f"{PD02_CODE} {pd02_title(plan.settings)}",
                            lambda workbook, styles: _fill(plan, workbook, styles),
                            plan.count)
 
@@ -46,9 +38,9 @@ def _fill(plan: Plan, workbook, styles) -> None:
     sheet = Sheet(workbook.add_worksheet(SHEET), styles, plan.settings)
     write_provenance(workbook, styles, plan, plan.project_entries(), "โครงการ")
     ws = sheet.ws
-    row = sheet.title_block(FORM_CODE, title(plan), LAST_COL)
+    row = sheet.title_block(PD02_CODE, pd02_title(plan.settings), LAST_COL)
     header_row = row
-    for col, (label, width) in enumerate(zip(COLUMNS, WIDTHS, strict=True)):
+    for col, (label, width) in enumerate(zip(PD02_COLUMNS, WIDTHS, strict=True)):
         sheet.column(col, col, width)
         ws.merge_range(row, col, row + 1, col, sheet.text(label), styles["header"])
     sheet.month_header(row, FIRST_MONTH_COL)

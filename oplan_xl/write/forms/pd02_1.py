@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from oplan_xl.plan.grouping import Plan
+from oplan_xl.plan.labels import PD02_1_CODE, PD02_1_COLUMNS, PD02_1_TITLE
 from oplan_xl.write.atomic import Writer, write_atomically
 from oplan_xl.write.forms.common import (
     Sheet,
@@ -15,13 +16,10 @@ from oplan_xl.write.forms.common import (
     write_provenance,
 )
 
-FORM_CODE = "แบบ ผด.02/1"
-TITLE = "บัญชีจำนวนครุภัณฑ์สำหรับที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น"
+# "/" is not allowed in a sheet name, hence ผด.02-1.
 SHEET = "แบบ ผด.02-1"
-COLUMNS = ("ที่", "แผนงาน", "หมวด", "ประเภท", "เป้าหมาย (ผลผลิตของครุภัณฑ์)",
-           "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก")
 WIDTHS = (6, 22, 14, 20, 40, 16, 20, 20)
-FIRST_MONTH_COL = len(COLUMNS)
+FIRST_MONTH_COL = len(PD02_1_COLUMNS)
 LAST_COL = FIRST_MONTH_COL + 11
 
 
@@ -32,19 +30,18 @@ def write(plan: Plan, target: Path) -> Path:
 
 def writer(plan: Plan) -> Writer:
     """What writes pd02-1.xlsx for *plan* at a path (see ``atomic.write_all``)."""
-    return workbook_writer(plan.settings, f"{FORM_CODE} {TITLE}",
+    return workbook_writer(plan.settings, f"{PD02_1_CODE} {PD02_1_TITLE}",
                            lambda workbook, styles: _fill(plan, workbook, styles),
                            plan.equipment_count)
 
 
 def _fill(plan: Plan, workbook, styles) -> None:
-    # "/" is not allowed in a sheet name, hence ผด.02-1.
     sheet = Sheet(workbook.add_worksheet(SHEET), styles, plan.settings)
     write_provenance(workbook, styles, plan, plan.equipment_entries(), "ครุภัณฑ์")
     ws = sheet.ws
-    row = sheet.title_block(FORM_CODE, TITLE, LAST_COL)
+    row = sheet.title_block(PD02_1_CODE, PD02_1_TITLE, LAST_COL)
     header_row = row
-    for col, (label, width) in enumerate(zip(COLUMNS, WIDTHS, strict=True)):
+    for col, (label, width) in enumerate(zip(PD02_1_COLUMNS, WIDTHS, strict=True)):
         sheet.column(col, col, width)
         ws.merge_range(row, col, row + 1, col, sheet.text(label), styles["header"])
     sheet.month_header(row, FIRST_MONTH_COL)

@@ -1,15 +1,12 @@
 """Named cell formats of the official workbooks, defined once per workbook.
 
 Every writer asks for formats by name (``styles["money"]``); a format is never
-created inside a loop.  TH SarabunPSK is the government font; Excel and
-LibreOffice fall back to another Thai font where it is not installed.
+created inside a loop.  Font and sizes are the conventions of every workbook.
 """
 
 from __future__ import annotations
 
-FONT = "TH SarabunPSK"
-SIZE = 16
-TITLE_SIZE = 18
+from oplan_xl.write.conventions import DATA_SIZE, FONT, FONT_SIZE, HEADER_FILL, TITLE_SIZE
 
 MONEY = "#,##0.00"
 COUNT = "#,##0"
@@ -20,7 +17,7 @@ PERCENT = "0.00"
 # locale) but not for [$-D000000] or [$-D07041E].
 THAI_DIGITS_PREFIX = "[$-D00041E]"
 
-_BASE = {"font_name": FONT, "font_size": SIZE, "valign": "top", "text_wrap": True}
+_BASE = {"font_name": FONT, "font_size": FONT_SIZE, "valign": "top", "text_wrap": True}
 _CELL = {**_BASE, "border": 1}
 
 _FORMATS: dict[str, dict] = {
@@ -28,7 +25,7 @@ _FORMATS: dict[str, dict] = {
     "title": {**_BASE, "font_size": TITLE_SIZE, "bold": True, "align": "center"},
     "subtitle": {**_BASE, "bold": True, "align": "center"},
     "header": {**_CELL, "bold": True, "align": "center", "valign": "vcenter",
-               "bg_color": "#DDEBF7"},
+               "bg_color": f"#{HEADER_FILL}"},
     "strategy": {**_CELL, "bold": True, "bg_color": "#F2F2F2"},
     "group": {**_CELL, "bold": True},
     "text": _CELL,
@@ -49,12 +46,12 @@ _FORMATS: dict[str, dict] = {
     "month": {**_CELL, "align": "center"},
     "month-bar": {**_CELL, "bg_color": "#5B9BD5"},
     # provenance and data sheets: plain, smaller, no wrapping of hashes
-    "data-header": {**_CELL, "bold": True, "bg_color": "#DDEBF7", "font_size": 14},
-    "data-text": {**_CELL, "font_size": 14},
-    "data-count": {**_CELL, "font_size": 14, "num_format": COUNT},
-    "data-money": {**_CELL, "font_size": 14, "num_format": MONEY},
+    "data-header": {**_CELL, "bold": True, "bg_color": f"#{HEADER_FILL}", "font_size": DATA_SIZE},
+    "data-text": {**_CELL, "font_size": DATA_SIZE},
+    "data-count": {**_CELL, "font_size": DATA_SIZE, "num_format": COUNT},
+    "data-money": {**_CELL, "font_size": DATA_SIZE, "num_format": MONEY},
     "data-code": {**_CELL, "font_size": 12, "font_name": "Courier New", "text_wrap": False},
-    "note": {**_BASE, "italic": True, "font_size": 14},
+    "note": {**_BASE, "italic": True, "font_size": DATA_SIZE},
 }
 
 

@@ -47,8 +47,10 @@ ROOT = DATA.parent.parent
 if str(ROOT) not in sys.path:  # this checkout's oplan_xl, not an installed one
     sys.path.insert(0, str(ROOT))
 
+import olefile  # noqa: E402
+
+from oplan_xl.core.cells import column_letter  # noqa: E402
 from oplan_xl.core.layout import EQUIPMENT_COLUMNS, MONTH_KEYS, project_columns  # noqa: E402
-from oplan_xl.read import guards as preflight  # noqa: E402
 
 MARK = "✓"
 #: Deterministic zip member times, so the generated files are byte-reproducible.
@@ -63,14 +65,9 @@ EQUIPMENT_LABELS = [c.label for c in EQUIPMENT_COLUMNS]
 # --- minimal workbooks, written as XML -------------------------------------------
 
 
-def column_letters(index: int) -> str:
-    """0 → A."""
-    return preflight.column_letters(index + 1)
-
-
 def cell_xml(row: int, col: int, value) -> str:
     """One cell (0-based position) as SpreadsheetML: a number or an inline string."""
-    ref = f"{column_letters(col)}{row + 1}"
+    ref = f"{column_letter(col)}{row + 1}"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f'<c r="{ref}"><v>{value!r}</v></c>'
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">' \
@@ -447,7 +444,7 @@ def dense_sheet(rows_: int = 28_800, cols: int = 104) -> bytes:
     row_xml = []
     for r in range(1, rows_ + 1):
         row_xml.append(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c>'
-                       f'<c r="{column_letters(cols - 1)}{r}"><v>{r}</v></c></row>')
+                       f'<c r="{column_letter(cols - 1)}{r}"><v>{r}</v></c></row>')
     extra = sheet_xml([], "".join(row_xml))
     return xlsx(department_sheets([project(1)], ข้อมูลอื่น=extra))
 
@@ -539,22 +536,26 @@ _VALUE = '<table:table-cell office:value-type="string"><text:p>x</text:p></table
 # --- .xls, patched from the committed LibreOffice-made fixture -------------------------
 
 
-def _xls_patch(change: Callable[[bytearray, preflight.CompoundFile], None]) -> bytes:
+def _xls_patch(change: Callable[[bytearray, olefile.OleFileIO], None]) -> bytes:
     data = bytearray(BASE_XLS.read_bytes())
-    change(data, preflight.compound_file(bytes(data)))
+    with olefile.OleFileIO(io.BytesIO(bytes(data))) as container:
+        change(data, container)
     return bytes(data)
 
 
-def _stream_offsets(container: preflight.CompoundFile, name: str) -> list[int]:
+def _stream_offsets(container: olefile.OleFileIO, name: str) -> list[int]:
     """File offset of each byte of a (regular-sector) stream."""
-    start, size = container.streams[name]
-    sectors = preflight._chain(start, container.fat, set(), len(container.data))
-    return [(sector + 1) * container.sector + i for sector in sectors
-            for i in range(container.sector)][:size]
+    entry = next(e for e in container.direntries if e is not None and e.name == name)
+    sectors, sector = [], entry.isectStart
+    while sector != olefile.ENDOFCHAIN:
+        sectors.append(sector)
+        sector = container.fat[sector]
+    size = container.sectorsize
+    return [(sector + 1) * size + i for sector in sectors for i in range(size)][:entry.size]
 
 
-def _records(container: preflight.CompoundFile):
-    stream = container.read("Workbook")
+def _records(container: olefile.OleFileIO):
+    stream = container.openstream("Workbook").read()
     position = 0
     while position + 4 <= len(stream):
         kind, size = struct.unpack_from("<HH", stream, position)
@@ -564,7 +565,7 @@ def _records(container: preflight.CompoundFile):
 
 def xls_dimensions_claim() -> bytes:
     """Every DIMENSIONS record claims rows 0 to 4,294,967,295."""
-    def change(data: bytearray, container: preflight.CompoundFile) -> None:
+    def change(data: bytearray, container: olefile.OleFileIO) -> None:
         offsets = _stream_offsets(container, "Workbook")
         for kind, position, size in _records(container):
             if kind == 0x0200 and size == 14:
@@ -576,7 +577,7 @@ def xls_dimensions_claim() -> bytes:
 def xls_formula_length() -> bytes:
     """The first FORMULA record says its formula is 176 bytes long in a 35-byte
     record: calamine 0.37 panics (a Rust panic, not an error) on it."""
-    def change(data: bytearray, container: preflight.CompoundFile) -> None:
+    def change(data: bytearray, container: olefile.OleFileIO) -> None:
         offsets = _stream_offsets(container, "Workbook")
         for kind, position, _ in _records(container):
             if kind == 0x0006:
@@ -587,7 +588,7 @@ def xls_formula_length() -> bytes:
 
 def xls_chain_loop() -> bytes:
     """The directory's sector chain points back at itself."""
-    def change(data: bytearray, container: preflight.CompoundFile) -> None:
+    def change(data: bytearray, container: olefile.OleFileIO) -> None:
         directory = struct.unpack_from("<I", data, 0x30)[0]
         fat_sector = struct.unpack_from("<I", data, 0x4C)[0]
         struct.pack_into("<I", data, (fat_sector + 1) * 512 + directory * 4, directory)
@@ -596,7 +597,7 @@ def xls_chain_loop() -> bytes:
 
 def xls_header_counts() -> bytes:
     """The header says the file has 4 billion FAT sectors."""
-    def change(data: bytearray, container: preflight.CompoundFile) -> None:
+    def change(data: bytearray, container: olefile.OleFileIO) -> None:
         struct.pack_into("<I", data, 0x2C, 0xFFFFFFF0)
     return _xls_patch(change)
 

@@ -1,0 +1,58 @@
+"""What reading produces: raw rows located to the cell, in the tables they were found in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from oplan_xl.core.layout import MONTH_KEYS, Column
+from oplan_xl.core.model import Origin
+from oplan_xl.read.header import Header
+
+
+@dataclass(slots=True)
+class RawRow:
+    """One non-empty row: raw values by column key, and where each sits."""
+
+    origin: Origin
+    values: dict[str, object]
+    #: Column key → the A1 address of the cell each value came from.
+    cells: dict[str, str]
+    #: Month keys marked by a fill colour alone (key → colour), no text in the cell.
+    filled: dict[str, str] = field(default_factory=dict)
+    #: Keys whose value comes from a cell merged down from above (key → its A1).
+    merged: dict[str, str] = field(default_factory=dict)
+    #: Formula of each input cell that holds one (key → ``=…``).
+    formulas: dict[str, str] = field(default_factory=dict)
+    #: Excel rows of the continuation rows whose text was appended to this row.
+    continued: list[int] = field(default_factory=list)
+    #: Each month's mark by value (``month_marks`` of the twelve month keys), as
+    #: the reader worked it out when looking for fill marks; None if it did not.
+    marks: tuple[bool, ...] | None = None
+
+
+@dataclass
+class Table:
+    sheet: str
+    header: Header
+    columns: tuple[Column, ...]
+    rows: list[RawRow] = field(default_factory=list)
+    #: Recognised total rows (รวม …): read, compared with the rows, never planned.
+    totals: list[RawRow] = field(default_factory=list)
+    #: Rows holding only more text for the row above (already appended to it).
+    continuations: list[RawRow] = field(default_factory=list)
+    #: Rows under the last data row holding only a signature block or a note
+    #: (ลงชื่อ …, (name), ตำแหน่ง …, หมายเหตุ …): read, reported, never planned.
+    notes: list[RawRow] = field(default_factory=list)
+
+    def label(self, key: str) -> str:
+        """The column's label as the file spells it (or our label if absent)."""
+        return self.header.labels.get(key) or next(c.label for c in self.columns
+                                                   if c.key == key)
+
+
+_NO_VALUES = ("",) * len(MONTH_KEYS)
+
+
+def month_values(values: dict[str, object]) -> tuple:
+    """A row's twelve month values by key, "" for a month column it lacks."""
+    return tuple(map(values.get, MONTH_KEYS, _NO_VALUES))
