@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from oplan_xl.api import SUBMISSIONS, check, load_settings
-from oplan_xl.check.checks import budget_satang
+from oplan_xl.check.rows import budget_satang
 from oplan_xl.core.layout import EQUIPMENT_COLUMNS, MONTH_KEYS, project_columns
 from oplan_xl.core.limits import MAX_BUDGET_BAHT
 from oplan_xl.core.normalise import (

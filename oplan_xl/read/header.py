@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from oplan_xl.core.layout import Column
 from oplan_xl.core.model import to_arabic_digits
-from oplan_xl.core.normalise import clean_text, is_blank, label_key
+from oplan_xl.core.normalise import is_blank
+from oplan_xl.speed.text import clean_text, label_key
 
 #: Stands for the twelve month columns when a header has none of them.
 MONTHS_COLUMN = Column("months", "ต.ค. ถึง ก.ย. (เดือนที่ดำเนินการ)", True)

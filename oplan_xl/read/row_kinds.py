@@ -13,13 +13,13 @@ import re
 
 from oplan_xl.core.normalise import (
     NotANumber,
-    clean_text,
     is_blank,
     is_month_mark,
     is_total_label,
     parse_amount,
 )
 from oplan_xl.read.raw import RawRow
+from oplan_xl.speed.text import clean_text
 
 
 def is_total_row(row: list[object], raw: RawRow, columns: dict[str, int]) -> bool:

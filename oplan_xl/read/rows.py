@@ -14,7 +14,7 @@ from oplan_xl.core.cells import a1, column_letter
 from oplan_xl.core.findings import Finding, finding
 from oplan_xl.core.layout import CONTINUED_KEYS, MERGED_DOWN_KEYS, MONTH_KEYS
 from oplan_xl.core.model import Origin
-from oplan_xl.core.normalise import clean_text, is_blank, parse_int
+from oplan_xl.core.normalise import is_blank, parse_int
 from oplan_xl.read.raw import RawRow, Table
 from oplan_xl.read.row_kinds import (
     NOTE_HINT,
@@ -25,6 +25,7 @@ from oplan_xl.read.row_kinds import (
     own_name,
 )
 from oplan_xl.read.workbook import SheetValues
+from oplan_xl.speed.text import clean_text
 
 
 def lift_rows(table: Table, values: SheetValues, file: str) -> list[Finding]:

@@ -33,7 +33,7 @@ from oplan_xl.core.layout import (
     project_columns,
 )
 from oplan_xl.core.model import to_arabic_digits
-from oplan_xl.core.normalise import clean_text, is_blank, is_month_mark, label_key, month_marks
+from oplan_xl.core.normalise import is_blank, is_month_mark
 from oplan_xl.read.fills import fills
 from oplan_xl.read.header import find_header
 from oplan_xl.read.raw import RawRow, Table, month_values
@@ -46,6 +46,7 @@ from oplan_xl.read.workbook import (
     open_workbook,
     read_sheet,
 )
+from oplan_xl.speed.text import clean_text, label_key, month_marks
 
 __all__ = ["RawRow", "StatedYear", "Submission", "Table", "list_submissions", "month_values",
            "read_submission"]

@@ -37,7 +37,6 @@ from oplan_xl.read.workbook import (
     openpyxl_can_open,
     read_sheet,
 )
-from oplan_xl.speed.parallel import map_in_two
 from oplan_xl.write import reproducible
 from oplan_xl.write.atomic import write_atomically
 from oplan_xl.write.conventions import AUTHOR, set_openpyxl_properties, xlsxwriter_workbook
@@ -80,24 +79,19 @@ def write_all(report: Report, submissions: Path, folder: Path,
             by_file[item.file].append(item)
     written: dict[str, Path] = {}
     taken: set[str] = set()
-    jobs = []
     for tally in report.files:
         items = by_file.get(tally.file)
         source = submissions / tally.file
         if not items or not source.is_file() or len(items) > limits.MAX_RETURNED_FINDINGS:
             continue  # thousands of findings: a copy would be unreadable; findings.xlsx has them
-        jobs.append((tally.file, source, items,
-                     folder / copy_name(tally.department, tally.file, taken)))
-    # Each copy is a whole openpyxl load and save: shared with a second process
-    # when there are several (each is written atomically where it is made).
-    for (file, _, _, target), outcome in zip(jobs, map_in_two(_write_job, jobs),
-                                             strict=True):
+        target = folder / copy_name(tally.department, tally.file, taken)
+        outcome = _write_one(source, items, target)
         if isinstance(outcome, OutputError):
             if failures is None:
                 raise outcome
             failures.append(outcome)
         elif outcome is not None:
-            written[file] = target
+            written[tally.file] = target
     if folder.is_dir():
         keep = {path.resolve() for path in written.values()}
         for old in folder.glob("*.xlsx"):
@@ -109,8 +103,7 @@ def write_all(report: Report, submissions: Path, folder: Path,
     return written
 
 
-def _write_job(job) -> Path | OutputError | None:
-    _, source, findings, target = job
+def _write_one(source: Path, findings: list[Finding], target: Path) -> Path | OutputError | None:
     try:
         return write_copy(source, findings, target)
     except OutputError as exc:  # returned, not raised: the other copies still get written
