@@ -2,11 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from oplan_xl.core.layout import MONTH_KEYS, Column
 from oplan_xl.core.model import Origin
 from oplan_xl.read.header import Header
+
+
+class RowCells(Mapping[str, str]):
+    """Column key → the A1 address of each of a row's cells, worked out when asked.
+
+    A table's columns are the same for all its rows, so a row keeps only its
+    Excel row number, the table's column letters (one dict, shared) and the
+    addresses a merge moved (a strategy merged down from above gives its own
+    cell).  A dict of address strings per row would hold a million strings for a
+    50,000-row sheet, doubling the memory of reading it.
+    """
+
+    __slots__ = ("letters", "row", "moved")
+
+    def __init__(self, letters: Mapping[str, str], row: int, moved: Mapping[str, str]) -> None:
+        self.letters = letters
+        self.row = row
+        self.moved = moved
+
+    def __getitem__(self, key: str) -> str:
+        moved = self.moved.get(key)
+        return moved if moved is not None else f"{self.letters[key]}{self.row}"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.letters)
+
+    def __len__(self) -> int:
+        return len(self.letters)
 
 
 @dataclass(slots=True)
@@ -16,7 +45,7 @@ class RawRow:
     origin: Origin
     values: dict[str, object]
     #: Column key → the A1 address of the cell each value came from.
-    cells: dict[str, str]
+    cells: Mapping[str, str]
     #: Month keys marked by a fill colour alone (key → colour), no text in the cell.
     filled: dict[str, str] = field(default_factory=dict)
     #: Keys whose value comes from a cell merged down from above (key → its A1).

@@ -15,7 +15,7 @@ from oplan_xl.core.findings import Finding, finding
 from oplan_xl.core.layout import CONTINUED_KEYS, MERGED_DOWN_KEYS, MONTH_KEYS
 from oplan_xl.core.model import Origin
 from oplan_xl.core.normalise import is_blank, parse_int
-from oplan_xl.read.raw import RawRow, Table
+from oplan_xl.read.raw import RawRow, RowCells, Table
 from oplan_xl.read.row_kinds import (
     NOTE_HINT,
     continues,
@@ -83,9 +83,9 @@ class _Rows:
         width = len(row)
         values = {key: row[position] if position < width else ""
                   for key, position in self.columns.items()}
-        number = str(excel_row)
-        cells = {key: letter + number for key, letter in self.letters.items()}
-        raw = RawRow(Origin(self.file, self.table.sheet, excel_row), values, cells)
+        merged: dict[str, str] = {}
+        raw = RawRow(Origin(self.file, self.table.sheet, excel_row), values,
+                     RowCells(self.letters, excel_row, merged), merged=merged)
         if self.inherited:
             self.inherit_merged(raw, index)
         return raw
@@ -96,7 +96,7 @@ class _Rows:
             source = self.inherited.get((index, position))
             if source is not None and is_blank(raw.values[key]):
                 raw.values[key] = self.grid[source[0]][source[1]]
-                raw.cells[key] = raw.merged[key] = a1(*source)
+                raw.merged[key] = a1(*source)  # raw.cells gives this address too
 
     def append(self, raw: RawRow) -> None:
         self.table.rows.append(raw)
