@@ -23,7 +23,7 @@ def libreoffice(tmp_path_factory) -> LibreOffice:
 
 
 def pytest_terminal_summary(terminalreporter):
-    """The time and peak memory of every hostile input run (tests/test_hostile.py)."""
+    """The time and peak memory of every hostile input run (tests/read/test_hostile.py)."""
     from .hostile import summary_lines
 
     lines = summary_lines()

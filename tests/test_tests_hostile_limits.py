@@ -2,7 +2,7 @@
 
 The 500 MB limit on a child's address space is RLIMIT_AS, which only POSIX
 has: on Windows these tests skip with that reason, and the hostile inputs
-run without the limit (tests/test_hostile.py checks everything else there).
+run without the limit (tests/read/test_hostile.py checks everything else there).
 """
 
 import subprocess

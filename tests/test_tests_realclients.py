@@ -17,7 +17,8 @@ def test_the_real_client_tests_skip_with_the_reason_without_the_clients(tmp_path
     empty.mkdir()
     env = {**os.environ, "PATH": str(empty)}
     run = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs",
-                          "tests/test_forms_libreoffice.py", "tests/test_preview_chromium.py"],
+                          "tests/write/test_forms_libreoffice.py",
+                          "tests/preview/test_preview_chromium.py"],
                          cwd=ROOT, env=env, capture_output=True, encoding="utf-8",
                          errors="replace", timeout=300)
     assert run.returncode == 0, (run.stdout[-3000:], run.stderr[-3000:])

@@ -15,7 +15,7 @@ third-party attack file: everything is made from our own minimal workbooks
   folder, so anyone can open them and see what the tool refuses.
 - ``committed=False`` cases are large once built (zip bombs that unpack to
   2 GB hold 2 MB of deflate data; 50,000 rows) and are built at test time
-  into tmp_path by ``tests/test_hostile.py``, from the same functions.
+  into tmp_path by ``tests/read/test_hostile.py``, from the same functions.
 - ``libreoffice=True`` cases need LibreOffice and its Python (``uno``): a
   workbook LibreOffice saves with a password.  LibreOffice 7.4 encrypts
   .xls and .ods from the command line (UNO ``storeToURL`` with a

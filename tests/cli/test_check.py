@@ -1,0 +1,100 @@
+"""``oplan check``: a Thai summary by department, the files it writes, exit codes."""
+
+import json
+
+from click.testing import CliRunner
+
+from oplan_xl.api import check
+from oplan_xl.cli import MAX_LINES_PER_DEPARTMENT, main
+
+from ..builders import DATA, plan_with
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(map(str, args)))
+
+
+def test_summary_by_department_worst_first_with_counts(tmp_path):
+    plan_dir = plan_with(tmp_path, "check-budget-not-number.xlsx", "habit-title-rows.xlsx")
+    palad = plan_dir / "submissions" / "palad.xlsx"
+    palad.write_bytes((DATA / "check-text-too-long.xlsx").read_bytes())
+    from openpyxl import load_workbook
+
+    book = load_workbook(palad)
+    book["หน่วยงาน"]["B2"] = "สำนักปลัด"
+    book.save(palad)
+    result = run("check", plan_dir)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    headings = [line for line in lines if " — " in line
+                and not line.startswith((" ", "พบข้อผิดพลาด"))]
+    assert headings[0].startswith("กองช่าง — ข้อผิดพลาด 3 คำเตือน 1")
+    # text-too-long, and its project repeats habit-title-rows row 5 (duplicate-project)
+    assert headings[1].startswith("สำนักปลัด — ข้อผิดพลาด 0 คำเตือน 2 (palad.xlsx)")
+    assert headings[-1] == "ทั้งแผน — ข้อผิดพลาด 0 คำเตือน 4"
+    assert any("check-budget-not-number.xlsx โครงการ!E3 [budget-not-number]" in line
+               for line in lines)
+    assert "กระทบยอดรายไฟล์:" in result.output
+    assert "  palad.xlsx (สำนักปลัด): อ่าน 1 แถว 100,000.00 บาท" in result.output
+    assert (plan_dir / "output" / "findings.xlsx").is_file()
+    assert (plan_dir / "output" / "returned" / "กองช่าง.xlsx").is_file()
+    assert "สำเนาส่งคืน สำนักปลัด:" in result.output
+
+
+def test_merged_cell_findings_name_their_row(tmp_path):
+    result = run("check", plan_with(tmp_path, "check-unknown-strategy.xlsx"))
+    assert "โครงการ!A4 (แถว 5) [unknown-strategy]" in result.output
+
+
+def test_long_lists_are_cut_and_point_to_the_workbook(tmp_path):
+    plan_dir = plan_with(tmp_path, "check-required-empty.xlsx", "check-budget-not-number.xlsx",
+                         "check-budget-decimals.xlsx", "check-no-month.xlsx",
+                         "check-unknown-strategy.xlsx", "check-budget-not-positive.xlsx")
+    result = run("check", plan_dir, "--lang", "en")
+    shown = [line for line in result.output.splitlines() if line.startswith("  ✗")]
+    assert len(shown) == MAX_LINES_PER_DEPARTMENT
+    assert "more - see" in result.output and "findings.xlsx" in result.output
+
+
+def test_clean_plan_exits_0_and_json_matches_the_library(tmp_path):
+    plan_dir = plan_with(tmp_path, "habit-continuation-rows.xlsx")
+    result = run("check", plan_dir, "--json")
+    assert result.exit_code == 0
+    document = json.loads(result.output)
+    assert document == check(plan_dir).to_dict("th")
+    assert document["reconciliation"]["total"]["continuation_rows"] == 3
+    assert {f["code"] for f in document["findings"]} == {"continuation-row",
+                                                         "department-no-submission"}
+
+
+def test_build_writes_the_findings_even_when_blocked(tmp_path):
+    plan_dir = plan_with(tmp_path, "check-no-month.xlsx")
+    result = run("build", plan_dir)
+    assert result.exit_code == 1
+    assert (plan_dir / "output" / "findings.xlsx").is_file()
+    assert not (plan_dir / "output" / "pd01.xlsx").exists()
+    assert "findings.xlsx" in result.output
+
+
+def test_findings_file_open_in_excel_does_not_stop_the_check(tmp_path, monkeypatch):
+    import os
+
+    from oplan_xl.write import atomic
+
+    real_replace = os.replace
+
+    def locked(source, target):
+        if str(target).endswith("findings.xlsx"):
+            raise PermissionError(13, "Permission denied")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(atomic.os, "replace", locked)
+    plan_dir = plan_with(tmp_path, "check-no-month.xlsx")
+    result = run("check", plan_dir)
+    assert result.exit_code == 1
+    assert "[no-month]" in result.output  # the report is still printed
+    assert "findings.xlsx" in result.output and "Excel" in result.output
+    assert (plan_dir / "output" / "returned" / "กองช่าง.xlsx").is_file()
+    built = run("build", plan_with(tmp_path / "clean", "habit-title-rows.xlsx"))
+    assert (tmp_path / "clean" / "แผนทดสอบ" / "output" / "pd01.xlsx").is_file()
+    assert built.exit_code == 1  # the forms are written; the unwritten file is reported

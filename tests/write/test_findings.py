@@ -1,0 +1,75 @@
+"""output/findings.xlsx: every finding as a sortable, filterable table."""
+
+import hashlib
+import zipfile
+
+import openpyxl
+
+from oplan_xl.api import build, review
+from oplan_xl.write.findings import COLUMNS
+
+from ..builders import plan_with
+
+NAMES = ("check-budget-not-number.xlsx", "check-text-too-long.xlsx", "habit-title-rows.xlsx",
+         "check-file-encrypted.xlsx")
+
+
+def _sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_every_finding_is_a_row_errors_first(tmp_path):
+    plan_dir = plan_with(tmp_path, *NAMES)
+    result = review(plan_dir)
+    path = result.outputs["findings"]
+    assert path == plan_dir / "output" / "findings.xlsx"
+    book = openpyxl.load_workbook(path)
+    ws = book["ผลการตรวจ"]
+    assert [c.value for c in ws[1]] == [label for label, _ in COLUMNS]
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == f"A1:J{len(result.report.findings) + 1}"
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(result.report.findings)
+    severities = [row[0] for row in rows]
+    assert severities == sorted(severities, key=lambda s: s != "ข้อผิดพลาด")
+    located = {(row[3], row[5], row[1]) for row in rows}
+    assert ("check-budget-not-number.xlsx", "E3", "budget-not-number") in located
+    assert ("check-file-encrypted.xlsx", None, "file-encrypted") in located  # blank cell
+    e3 = next(row for row in rows if row[5] == "E3")
+    assert (e3[2], e3[4], e3[6], e3[7], e3[8]) == ("กองช่าง", "โครงการ", 3, "งบประมาณ (บาท)",
+                                                    "=1+2")
+    assert "ไม่ใช่ตัวเลข" in e3[9]
+
+
+def test_values_stay_text_never_formulas(tmp_path):
+    result = review(plan_with(tmp_path, *NAMES))
+    with zipfile.ZipFile(result.outputs["findings"]) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    assert b"<f>" not in sheet and b"1+2" not in sheet  # "=1+2" is a shared string
+
+
+def test_reconciliation_sheet_totals(tmp_path):
+    result = review(plan_with(tmp_path, *NAMES))
+    ws = openpyxl.load_workbook(result.outputs["findings"], data_only=True)["กระทบยอด"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in rows[:-1]] == sorted(NAMES)
+    total = result.report.total()
+    assert rows[-1][0] == "รวมทั้งสิ้น"
+    formulas = openpyxl.load_workbook(result.outputs["findings"])["กระทบยอด"]
+    assert formulas.cell(len(rows) + 1, 6).value == f"=SUM(F2:F{len(rows)})"
+    # text-too-long 100,000 + title-rows 300,000; the three unparseable budgets read as 0
+    assert total.satang_read == 10000000 + 30000000
+    assert rows[-1][2:8] == (6, 3, 3, 400000, 400000, 0)  # the cached values
+
+
+def test_written_by_check_and_build_identically_inputs_untouched(tmp_path):
+    plan_dir = plan_with(tmp_path, *NAMES)
+    inputs = {p.name: _sha(p) for p in (plan_dir / "submissions").iterdir()}
+    first = {name: _sha(path) for name, path in review(plan_dir).outputs.items()}
+    blocked = build(plan_dir)
+    assert not blocked.built
+    assert {name: _sha(path) for name, path in blocked.findings.items()} == first
+    forced = build(plan_dir, force=True)
+    assert forced.built and {n: _sha(p) for n, p in forced.findings.items()} == first
+    assert {p.name: _sha(p) for p in (plan_dir / "submissions").iterdir()} == inputs
+    assert not [p for p in (plan_dir / "output").rglob(".*")]
