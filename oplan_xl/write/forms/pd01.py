@@ -18,6 +18,7 @@ from oplan_xl.plan.labels import PD01_CODE, PD01_TITLE, pd01_columns
 from oplan_xl.write.atomic import Writer, write_atomically
 from oplan_xl.write.forms.common import (
     Sheet,
+    add_worksheet,
     baht,
     page_setup,
     plain_page_setup,
@@ -53,7 +54,7 @@ class DataRanges:
     """The project rows sheet and the absolute ranges the formulas refer to."""
 
     def __init__(self, plan: Plan, workbook, styles) -> None:
-        ws = workbook.add_worksheet(DATA_SHEET)
+        ws = add_worksheet(workbook, DATA_SHEET)
         ws.write_row(0, 0, DATA_COLUMNS, styles["data-header"])
         group_order = {group: n for n, group in enumerate(plan.settings.groups(), 1)}
         entries = plan.project_entries()
@@ -83,7 +84,7 @@ class DataRanges:
 
 
 def _fill(plan: Plan, workbook, styles) -> None:
-    sheet = Sheet(workbook.add_worksheet(SHEET), styles, plan.settings)
+    sheet = Sheet(add_worksheet(workbook, SHEET), styles, plan.settings)
     data = DataRanges(plan, workbook, styles)
     write_provenance(workbook, styles, plan, plan.project_entries(), "โครงการ")
     ws = sheet.ws
