@@ -18,10 +18,10 @@ from oplan_xl.core.model import (
     to_thai_digits,
     year_labels,
 )
-from oplan_xl.core.normalise import visible_length
 from oplan_xl.core.settings_layout import SETTINGS_FILE, SETTINGS_FILE_ROLE
 from oplan_xl.plan.grouping import Entry, Plan
 from oplan_xl.speed.fastsheet import add_worksheet, merge_blanks, write_row
+from oplan_xl.speed.rowheights import visible_length
 from oplan_xl.write.atomic import Writer
 from oplan_xl.write.conventions import LINE_HEIGHT, xlsxwriter_workbook
 from oplan_xl.write.forms.styles import Styles
