@@ -35,23 +35,17 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from itertools import repeat
 from operator import attrgetter, is_
 
 import xlsxwriter
-from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
+
+from oplan_xl.core.cells import a1_range, column_letter
 
 #: XlsxWriter (major, minor) versions whose private cell writing this class mirrors.
 #: (3.1 and 3.2 keep row properties elsewhere: the class would fail there.)
 CHECKED_VERSIONS = {(3, 3)}
-
-#: Functions the forms use, none of which XlsxWriter rewrites, and how a formula
-#: names a function (any run of letters, digits, dots and underscores before "(").
-_CLASSIC_FUNCTIONS = frozenset({"SUM", "COUNT", "COUNTIF", "COUNTIFS", "SUMIF", "SUMIFS",
-                                "IF", "ROUND"})
-_FUNCTION = re.compile(r"([\w.]+)\s*\(")
 
 #: Shared strings longer than half of Excel's 32,767 UTF-16 units may need
 #: truncating: they go through XlsxWriter's own write_string.
@@ -126,7 +120,6 @@ class FastWorksheet(Worksheet):
         super().__init__()
         self._blanks: dict = {}  # format → its blank cell
         self._tails: dict[tuple, tuple] = {}  # formats → their blank cells
-        self._letters: list[str] = []  # column letters (_column_letters)
         #: Row → (first column, the cells write_cells stored, their values) for rows
         #: written in one call with nothing but formatted text, number and blank cells.
         self._rows: dict[int, tuple[int, tuple, tuple]] = {}
@@ -200,38 +193,9 @@ class FastWorksheet(Worksheet):
             # Anything unusual, overlaps included (XlsxWriter raises): its own way.
             self.merge_range(row, first_col, row, last_col, "", cell_format)
             return
-        letters = self._column_letters(last_col)
-        number = row + 1
-        cell_range = f"{letters[first_col]}{number}:{letters[last_col]}{number}"
+        cell_range = a1_range(row, first_col, row, last_col)
         merged.update(dict.fromkeys(cells, cell_range))
         self.merge.append([row, first_col, row, last_col])
-
-    def _column_letters(self, last_col: int) -> list[str]:
-        """Column letters by column number, as far as *last_col* at least."""
-        letters = self._letters
-        if len(letters) <= last_col:
-            letters += [xl_col_to_name(col) for col in range(len(letters), last_col + 1)]
-        return letters
-
-    def _write_merge_cell(self, merged_range) -> None:
-        # XlsxWriter's, without the attribute list and its escaping: a cell range
-        # holds only letters, digits and ":" (a form has a merge per month bar).
-        row_min, col_min, row_max, col_max = merged_range
-        letters = self._column_letters(max(col_min, col_max))
-        self.fh.write(f'<mergeCell ref="{letters[col_min]}{row_min + 1}:'
-                      f'{letters[col_max]}{row_max + 1}"/>')
-
-    def _prepare_formula(self, formula, expand_future_functions=False):
-        # XlsxWriter runs some thirty regular expressions over every formula to
-        # prefix Excel's newer functions (_xlfn.).  A formula that calls only the
-        # classic functions below comes out of them unchanged but for its "=":
-        # 0.1 ms a formula, a tenth of ผด.01 for a small plan.
-        if self.use_future_functions or expand_future_functions \
-                or not formula.startswith("=") or "{" in formula:
-            return super()._prepare_formula(formula, expand_future_functions)
-        if set(_FUNCTION.findall(formula)) <= _CLASSIC_FUNCTIONS:
-            return formula[1:]
-        return super()._prepare_formula(formula, expand_future_functions)
 
     # --- serialising: the same characters as XlsxWriter's _write_rows ------------
 
@@ -264,7 +228,7 @@ class FastWorksheet(Worksheet):
         self._calculate_spans()
         table, row_info, comments, spans = self.table, self.row_info, self.comments, self.row_spans
         col_min, col_max = self.dim_colmin, self.dim_colmax
-        letters = [xl_col_to_name(col) for col in range(col_max + 1)]
+        letters = [column_letter(col) for col in range(col_max + 1)]
         xf_index: dict = {}
         fast_rows, templates, row_tags = self._rows, {}, {}
         write = self.fh.write
