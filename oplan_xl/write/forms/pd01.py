@@ -13,11 +13,12 @@ from pathlib import Path
 
 from oplan_xl.core.cells import a1, a1_range
 from oplan_xl.core.model import satang_to_decimal
-from oplan_xl.plan.grouping import Plan, SummaryLine
+from oplan_xl.plan.grouping import Entry, Plan, SummaryLine
 from oplan_xl.plan.labels import PD01_CODE, PD01_TITLE, pd01_columns
 from oplan_xl.write.atomic import Writer, write_atomically
 from oplan_xl.write.forms.common import (
     Sheet,
+    add_worksheet,
     baht,
     page_setup,
     plain_page_setup,
@@ -52,11 +53,10 @@ def writer(plan: Plan) -> Writer:
 class DataRanges:
     """The project rows sheet and the absolute ranges the formulas refer to."""
 
-    def __init__(self, plan: Plan, workbook, styles) -> None:
-        ws = workbook.add_worksheet(DATA_SHEET)
+    def __init__(self, plan: Plan, entries: list[Entry], workbook, styles) -> None:
+        ws = add_worksheet(workbook, DATA_SHEET)
         ws.write_row(0, 0, DATA_COLUMNS, styles["data-header"])
         group_order = {group: n for n, group in enumerate(plan.settings.groups(), 1)}
-        entries = plan.project_entries()
         count, text, money = styles["data-count"], styles["data-text"], styles["data-money"]
         groups: dict[int, tuple[int, str]] = {}  # a group's number and title, once per group
         for index, entry in enumerate(entries, 1):
@@ -83,9 +83,10 @@ class DataRanges:
 
 
 def _fill(plan: Plan, workbook, styles) -> None:
-    sheet = Sheet(workbook.add_worksheet(SHEET), styles, plan.settings)
-    data = DataRanges(plan, workbook, styles)
-    write_provenance(workbook, styles, plan, plan.project_entries(), "โครงการ")
+    sheet = Sheet(add_worksheet(workbook, SHEET), styles, plan.settings)
+    entries = plan.project_entries()
+    data = DataRanges(plan, entries, workbook, styles)
+    write_provenance(workbook, styles, plan, entries, "โครงการ")
     ws = sheet.ws
     for col, width in enumerate(WIDTHS):
         sheet.column(col, col, width)

@@ -9,6 +9,7 @@ from oplan_xl.plan.labels import PD02_CODE, PD02_COLUMNS, pd02_title
 from oplan_xl.write.atomic import Writer, write_atomically
 from oplan_xl.write.forms.common import (
     Sheet,
+    add_worksheet,
     baht,
     page_setup,
     workbook_writer,
@@ -35,7 +36,7 @@ def writer(plan: Plan) -> Writer:
 
 
 def _fill(plan: Plan, workbook, styles) -> None:
-    sheet = Sheet(workbook.add_worksheet(SHEET), styles, plan.settings)
+    sheet = Sheet(add_worksheet(workbook, SHEET), styles, plan.settings)
     write_provenance(workbook, styles, plan, plan.project_entries(), "โครงการ")
     ws = sheet.ws
     row = sheet.title_block(PD02_CODE, pd02_title(plan.settings), LAST_COL)

@@ -9,6 +9,7 @@ from oplan_xl.plan.labels import PD02_1_CODE, PD02_1_COLUMNS, PD02_1_TITLE
 from oplan_xl.write.atomic import Writer, write_atomically
 from oplan_xl.write.forms.common import (
     Sheet,
+    add_worksheet,
     baht,
     page_setup,
     workbook_writer,
@@ -36,7 +37,7 @@ def writer(plan: Plan) -> Writer:
 
 
 def _fill(plan: Plan, workbook, styles) -> None:
-    sheet = Sheet(workbook.add_worksheet(SHEET), styles, plan.settings)
+    sheet = Sheet(add_worksheet(workbook, SHEET), styles, plan.settings)
     write_provenance(workbook, styles, plan, plan.equipment_entries(), "ครุภัณฑ์")
     ws = sheet.ws
     row = sheet.title_block(PD02_1_CODE, PD02_1_TITLE, LAST_COL)
