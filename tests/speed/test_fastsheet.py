@@ -17,7 +17,7 @@ from xlsxwriter.worksheet import Worksheet
 from oplan_xl.speed import fastsheet
 from oplan_xl.speed.fastsheet import FastWorksheet, merge_blanks, write_row
 
-from .golden.cases import CASES, build_case
+from ..golden.cases import CASES, build_case
 
 
 def _bytes(outputs) -> dict[str, bytes]:
