@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from oplan_xl.core.model import to_arabic_digits
 
@@ -88,7 +88,8 @@ def parse_amount(value: object) -> Decimal:
 
     Accepts numbers and text such as ``1,500,000``, ``1,500,000.-``,
     ``๑,๕๐๐,๐๐๐``, ``150000 บาท``, ``฿1,500`` and ``1 500 บ.``.  Raises NotANumber otherwise.
-    Floats go through their shortest repr, so 1234.56 stays 1234.56.
+    Floats go through their shortest repr, so 1234.56 stays 1234.56; a float
+    within :data:`FLOAT_NOISE` of an amount in satang is that amount (see there).
     """
     if isinstance(value, bool):
         raise NotANumber(value)
@@ -97,7 +98,7 @@ def parse_amount(value: object) -> Decimal:
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             raise NotANumber(value)
-        return Decimal(repr(value))
+        return _without_float_noise(value)
     text = to_arabic_digits(clean_text(value))
     text = text.replace("บาท", "").replace("฿", "").replace(" ", "")
     if "," in text:
@@ -112,6 +113,25 @@ def parse_amount(value: object) -> Decimal:
         return Decimal(text)
     except InvalidOperation as exc:  # pragma: no cover - the regex guards this
         raise NotANumber(value) from exc
+
+
+#: How far a float may sit from an amount in satang and still be that amount, as a
+#: fraction of its size.  A formula's cached value carries binary noise: 3 × 4937.8
+#: is stored as 14813.400000000001, which Excel shows as 14,813.40; the noise is a few
+#: units in the last place (about 1e-16 of the value), far below this, while an
+#: amount someone typed with a third decimal (1234.567) is far above it.
+FLOAT_NOISE = Decimal("1e-12")
+_SATANG = Decimal("0.01")
+
+
+def _without_float_noise(value: float) -> Decimal:
+    exact = Decimal(repr(value))
+    if exact == exact.to_integral_value():  # also every float past 2**53: no fraction
+        return exact
+    nearest = exact.quantize(_SATANG, rounding=ROUND_HALF_UP)
+    if exact != nearest and abs(exact - nearest) <= max(abs(nearest), 1) * FLOAT_NOISE:
+        return nearest
+    return exact
 
 
 # Texts that people put in a month cell to mean "not this month".

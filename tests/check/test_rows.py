@@ -142,3 +142,28 @@ def test_budget_of_a_number_cell_agrees_with_the_exact_arithmetic(value):
                 else:
                     expected = (satang, None if amount > 0 else "budget-not-positive")
     assert budget_satang(value) == expected
+
+
+def test_a_formulas_float_noise_is_the_amount_a_person_sees(tmp_path):
+    """A budget cell computed as quantity × price caches 14813.400000000001 (Excel shows
+    14,813.40): planned at 1,481,340 satang with no finding.  A third decimal someone
+    typed is still a finding at its cell."""
+    plan_dir = make_plan(tmp_path)
+    write_submission(plan_dir / "submissions" / "works.xlsx", [
+        project(budget=3 * 4937.8),
+        project(name="ขุดลอกคลอง", budget=0.1 + 0.2),
+        project(name="ซ่อมถนน", budget=1234.567)], [], department="กองช่าง")
+    report = check(plan_dir)
+    assert 3 * 4937.8 == 14813.400000000001  # the noise this test is about
+    assert [p.budget_satang for p in report.projects] == [1481340, 30]
+    assert positions(report, "error") == [("works.xlsx", "E4", "budget-too-many-decimals")]
+
+
+@given(st.integers(1, 10**11), st.integers(1, 50))
+def test_an_amount_times_a_count_computed_in_floats_is_exact(satang, count):
+    """Whatever the float arithmetic of quantity × price leaves over, the planned
+    figure is the exact product, to the satang."""
+    from oplan_xl.check.rows import budget_satang
+
+    value = satang / 100 * count
+    assert budget_satang(value) == (satang * count, None)
