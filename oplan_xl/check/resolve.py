@@ -33,6 +33,18 @@ def _equipment_key(name: object) -> str:
     return "คอมพิวเตอร์หรืออิเล็กทรอนิกส์" if key == "คอมพิวเตอร์" else key
 
 
+#: How the organisation is named after a department's name: its kind, abbreviated
+#: or in full (as label keys: no spaces, lower case).
+_ORGANISATION_WORDS = ("อบต", "อบจ", "ทต", "ทม", "ทน", "เทศบาล", "องค์การบริหารส่วน")
+
+
+def _names_the_organisation(rest: str, org_key: str) -> bool:
+    """Whether *rest*, what follows a department's name, names the organisation: its
+    kind (``อบต.``, ``เทศบาล…``) or part of its own name (``หนองสมมุติ``)."""
+    rest = rest.strip(".")
+    return rest.startswith(_ORGANISATION_WORDS) or (len(rest) >= 3 and rest in org_key)
+
+
 class Resolver:
     """Looks up departments, strategies, programmes, approaches and equipment types
     (the settings' lists, keyed once per run)."""
@@ -49,10 +61,21 @@ class Resolver:
         self.approaches = {a.code: a for a in settings.approaches}
         self.types = {_equipment_key(t.name): t for t in settings.equipment_types}
         self.by_approach = settings.by_approach
+        self.org_key = label_key(settings.org_name)
 
     def department(self, name: str) -> Department | None:
         """The department *name* names, by its name or its code."""
         return self.departments.get(label_key(name))
+
+    def department_with_suffix(self, name: str) -> Department | None:
+        """The one department whose name or code *name* starts with, the rest naming
+        the organisation (``กองช่าง อบต.หนองสมมุติ``, ``สำนักปลัด เทศบาล``); None when
+        no department, or more than one, reads that way."""
+        key = label_key(name)
+        found = {department.order: department for known, department in self.departments.items()
+                 if known and key.startswith(known)
+                 and _names_the_organisation(key[len(known):], self.org_key)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def strategy(self, value: object) -> Strategy | None:
         """The strategy a cell names: by its number (``2``, ``ยุทธศาสตร์ที่ ๒ …``),

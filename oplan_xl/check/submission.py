@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from oplan_xl.check.resolve import Resolver
 from oplan_xl.check.rows import budget_satang
 from oplan_xl.core.findings import Finding, finding
+from oplan_xl.core.layout import DEPARTMENT_SHEET
 from oplan_xl.core.model import Department, Settings, format_baht
 from oplan_xl.core.normalise import clean_text, is_blank, parse_int
 from oplan_xl.read.submission import Submission, Table
@@ -17,10 +18,21 @@ from oplan_xl.read.submission import Submission, Table
 def resolve_department(submission: Submission,
                        resolve: Resolver) -> tuple[Department, list[Finding]]:
     """The department that sent a file: by its หน่วยงาน sheet, else its file name."""
-    for hint in (submission.department_name, submission.path.stem):
-        found = resolve.department(hint) if hint else None
+    # The หน่วยงาน sheet first, then the file name; each exactly, else as a department's
+    # name followed by the organisation's (with a warning at the cell saying so).
+    for hint, sheet, cell in ((submission.department_name, DEPARTMENT_SHEET,
+                               submission.department_cell),
+                              (submission.path.stem, "", "")):
+        if not hint:
+            continue
+        found = resolve.department(hint)
         if found is not None:
             return found, []
+        found = resolve.department_with_suffix(hint)
+        if found is not None:
+            row = int(re.sub(r"\D", "", cell)) if cell else None
+            return found, [finding("name-variant", submission.name, sheet, row,
+                                   DEPARTMENT_SHEET, cell, hint, standard=found.name)]
     hint = submission.department_name or submission.path.stem
     if not submission.kind:  # never opened: its own finding says why, nothing to add
         return Department(0, hint, submission.path.stem), []

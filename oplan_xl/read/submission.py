@@ -71,6 +71,8 @@ class Submission:
     size: int = 0
     kind: str = ""  # xlsx (also .xlsm), xls or ods — the real format
     department_name: str = ""
+    #: Where the หน่วยงาน sheet gives the department's name (``B2``), if it does.
+    department_cell: str = ""
     fiscal_year: tuple[object, str] | None = None  # (raw value, A1 cell) on หน่วยงาน
     #: Years written in titles and header labels (ปีงบประมาณ พ.ศ. 2568, พ.ศ. 2567 …).
     stated_years: list[StatedYear] = field(default_factory=list)
@@ -328,6 +330,7 @@ def _read_department_sheet(submission: Submission, grid) -> None:
         key = label_key(row[0])
         if key == label_key("หน่วยงาน") and not is_blank(row[1]):
             submission.department_name = clean_text(row[1])
+            submission.department_cell = a1(index, 1)
         elif key in (label_key("ปีงบประมาณ"), label_key("ปีงบประมาณ (พ.ศ.)")) \
                 and not is_blank(row[1]):
             submission.fiscal_year = (row[1], a1(index, 1))
