@@ -10,12 +10,13 @@ it that hold only more labels, years or column numbers belong to it too.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from oplan_xl.core.layout import Column
-from oplan_xl.core.model import to_arabic_digits
+from oplan_xl.core.model import MONTHS, to_arabic_digits
 from oplan_xl.core.normalise import is_blank
 from oplan_xl.speed.text import clean_text, label_key
 
@@ -73,6 +74,21 @@ def year_of_label(value: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def month_label(date: dt.date) -> str:
+    """A month header typed as a date (a cell shown as ``ต.ค.-67``) as the label a
+    person reads: ``ต.ค. 67``, the year in the Buddhist era.
+
+    Excel keeps such a cell as a date of the common era: 1 Oct 2024 is ต.ค. 67.
+    Typed as ``Oct-67`` where Excel takes two-digit years as 19xx or 20xx, the two
+    digits are the Buddhist year the person meant (1967 is ต.ค. 67 too).  The year a
+    label implies is checked against the plan's (``fiscal-year-mismatch``), so a
+    year read wrong is reported, never silently used.
+    """
+    year = date.year + 543 if date.year >= 2000 else 2500 + date.year % 100
+    month = MONTHS[(date.month - 10) % 12]
+    return f"{month} {year % 100:02d}"
+
+
 @lru_cache(maxsize=16)
 def _labels_for(columns: tuple[Column, ...]) -> _Labels:
     """The label table of a set of columns (there are two: projects, equipment)."""
@@ -92,6 +108,8 @@ class _Labels:
 
     def match(self, cell: object) -> tuple[Column | None, int | None]:
         """(the column a header cell names, the fiscal year it implies) — either may be None."""
+        if isinstance(cell, dt.date):
+            cell = month_label(cell)
         if not isinstance(cell, str) or len(cell) > _LONGEST_LABEL:
             return None, None  # long text is data, not a label
         key = _key(cell)
@@ -145,16 +163,21 @@ def _take_labels(header: Header, labels: _Labels, row: list[object], index: int,
                  columns: bool = True, years: bool = True) -> None:
     """Record the columns a header row names and (if *years*) the years it carries."""
     for position, cell in enumerate(row):
-        if not isinstance(cell, (str, int, float)) or cell == "":
+        if not isinstance(cell, (str, int, float, dt.date)) or cell == "":
             continue
         column, year = labels.match(cell)
         if years and year is None:
             year = year_of_label(cell)
         if years and year is not None:
-            header.years.append((year, index, position, clean_text(cell)))
+            header.years.append((year, index, position, _shown(cell)))
         if columns and column is not None and column.key not in header.columns:
             header.columns[column.key] = position
-            header.labels[column.key] = clean_text(cell)
+            header.labels[column.key] = _shown(cell)
+
+
+def _shown(cell: object) -> str:
+    """A header cell as the label a person reads."""
+    return month_label(cell) if isinstance(cell, dt.date) else clean_text(cell)
 
 
 def _continues_header(row: list[object], labels: _Labels) -> bool:

@@ -314,3 +314,36 @@ def test_build_with_a_signature_block_needs_no_force(tmp_path):
     assert result.exit_code == 0, result.output
     assert "4 note rows" in result.output and "note-row" in result.output
     assert (plan_dir / "output" / "pd02.xlsx").is_file()
+
+
+@pytest.mark.parametrize("typed_year", [2024, 1967])  # a Thai-calendar Excel; "Oct-67" typed
+def test_month_headers_typed_as_dates(tmp_path, typed_year):
+    """Month header cells that are dates (shown as ต.ค.-67): each is its month, the
+    year is the Buddhist year the person reads, and every row is planned as typed."""
+    import datetime as dt
+
+    import openpyxl
+
+    from ..builders import make_plan, project, write_submission
+
+    plan_dir = make_plan(tmp_path)  # FY 2568: ต.ค. 67 … ก.ย. 68
+    path = write_submission(plan_dir / "submissions" / "works.xlsx",
+                            [project(months=(1, 2, 3)), project(name="ขุดลอกคลอง", months=(12,))],
+                            [], department="กองช่าง")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["โครงการ"]
+    for cell in sheet[1]:
+        if cell.value in ("ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.",
+                          "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."):
+            index = ("ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.",
+                     "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.").index(cell.value)
+            month = (index + 9) % 12 + 1
+            year = typed_year + (1 if month < 10 else 0)
+            cell.value = dt.datetime(year, month, 1)
+            cell.number_format = "mmm-yy"
+    workbook.save(path)
+    report = check(plan_dir)
+    assert [f.code for f in report.findings if f.file == "works.xlsx"] == []
+    assert [p.months for p in report.projects] == [months(1, 2, 3), months(12)]
+    table = read_submission(path, "แผนงาน").projects
+    assert table.label("m01") == "ต.ค. 67" and table.label("m12") == "ก.ย. 68"
