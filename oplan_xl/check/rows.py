@@ -166,7 +166,8 @@ def check_project(raw: RawRow, table: Table, department: Department,
     responsible = row.text("responsible")
     if raw.formulas:
         row.formulas()
-    if table.header.missing or row.has_error or strategy is None or group is None:
+    if table.header.missing or table.header.ambiguous or row.has_error or strategy is None \
+            or group is None:
         return None, satang, row.findings
     project = ProjectRow(
         origin=raw.origin, department=department.name, strategy=strategy, group=group,
@@ -225,7 +226,8 @@ def check_equipment(raw: RawRow, table: Table, department: Department,
     responsible = row.text("responsible")
     category = row.text("category")
     row.formulas()
-    if table.header.missing or row.has_error or programme is None or equipment_type is None:
+    if table.header.missing or table.header.ambiguous or row.has_error or programme is None \
+            or equipment_type is None:
         return None, satang, row.findings
     item = EquipmentRow(
         origin=raw.origin, department=department.name, programme=programme,

@@ -83,6 +83,14 @@ CATALOGUE = _kinds(
         "Column \"{column}\" is missing from the header - put it back",
     ),
     FindingKind(
+        "column-ambiguous", ERROR,
+        "หัวตารางมีคอลัมน์ \"{column}\" มากกว่าหนึ่งคอลัมน์ ({columns}) จึงไม่แน่ใจว่าต้องอ่านค่าจากคอลัมน์ใด "
+        "— ลบหรือเปลี่ยนชื่อคอลัมน์ที่ไม่ใช้ (เช่น งบประมาณปีก่อน) ให้เหลือคอลัมน์เดียว",
+        "The header names \"{column}\" in more than one column ({columns}), so which one "
+        "holds the value is not certain - delete or rename the one not meant (last year's "
+        "budget, say) so that one is left",
+    ),
+    FindingKind(
         "table-very-large", WARNING,
         "ตาราง \"{sheet}\" มี {rows} แถว มากผิดปกติสำหรับหน่วยงานเดียว (เกิน {limit} แถว) — "
         "ตรวจว่าไม่ได้วางข้อมูลซ้ำหลายครั้ง หรือส่งไฟล์ผิด",

@@ -58,6 +58,10 @@ class Header:
     #: ``พ.ศ. 2568`` says 2568; ``ต.ค. 67`` says 2568 too (ต.ค.–ธ.ค. open the next
     #: fiscal year), ``ม.ค. 68`` says 2568.
     years: list[tuple[int, int, int, str]] = field(default_factory=list)
+    #: Fields that more than one column's label names (column key → every 0-based
+    #: column naming it, the first one too): which holds the value is not certain,
+    #: so it is reported (``column-ambiguous``) instead of the first being taken.
+    ambiguous: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.end < self.row:
@@ -170,9 +174,14 @@ def _take_labels(header: Header, labels: _Labels, row: list[object], index: int,
             year = year_of_label(cell)
         if years and year is not None:
             header.years.append((year, index, position, _shown(cell)))
-        if columns and column is not None and column.key not in header.columns:
-            header.columns[column.key] = position
-            header.labels[column.key] = _shown(cell)
+        if columns and column is not None:
+            first = header.columns.setdefault(column.key, position)
+            if first == position:
+                header.labels.setdefault(column.key, _shown(cell))
+            else:
+                places = header.ambiguous.setdefault(column.key, [first])
+                if position not in places:
+                    places.append(position)
 
 
 def _shown(cell: object) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oplan_xl.core import limits
-from oplan_xl.core.cells import a1
+from oplan_xl.core.cells import a1, column_letter
 from oplan_xl.core.findings import Finding, finding
 from oplan_xl.core.layout import (
     DEPARTMENT_SHEET,
@@ -178,6 +178,11 @@ class _Reader:
                 submission.findings.append(finding(
                     "missing-column", self.file, table.sheet, table.header.row + 1,
                     column.label, a1(table.header.row, 0)))
+            for key, positions in table.header.ambiguous.items():
+                submission.findings.append(finding(
+                    "column-ambiguous", self.file, table.sheet, table.header.row + 1,
+                    table.label(key), a1(table.header.row, positions[0]),
+                    columns=", ".join(column_letter(p) for p in positions)))
             values = self.values(table.sheet)
             submission.findings.extend(lift_rows(table, values, self.file))
             self.formulas(table, values.formulas)

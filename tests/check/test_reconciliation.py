@@ -16,8 +16,8 @@ from oplan_xl.read.submission import read_submission
 
 from ..builders import fixture_names, plan_with
 
-#: Errors that reject every row of a file (or of a table: missing-column).
-WHOLE_FILE = {"fiscal-year-mismatch", "duplicate-file", "missing-column"}
+#: Errors that reject every row of a file (or of a table: missing-column, column-ambiguous).
+WHOLE_FILE = {"fiscal-year-mismatch", "duplicate-file", "missing-column", "column-ambiguous"}
 
 
 def _blank(cell) -> bool:

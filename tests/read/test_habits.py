@@ -347,3 +347,33 @@ def test_month_headers_typed_as_dates(tmp_path, typed_year):
     assert [p.months for p in report.projects] == [months(1, 2, 3), months(12)]
     table = read_submission(path, "แผนงาน").projects
     assert table.label("m01") == "ต.ค. 67" and table.label("m12") == "ก.ย. 68"
+
+
+@pytest.mark.parametrize("second_label", ["งบประมาณ", "งบประมาณ (บาท)", "จำนวนเงิน"])
+def test_two_columns_for_one_field_are_reported_not_the_first_taken(tmp_path, second_label):
+    """A second budget column (last year's, kept beside this year's): which one holds the
+    figure is not certain, so it is an error naming both columns, never the first."""
+    import openpyxl
+
+    from ..builders import make_plan, project, write_submission
+
+    plan_dir = make_plan(tmp_path)
+    path = write_submission(plan_dir / "submissions" / "works.xlsx",
+                            [project(budget=100000), project(name="ขุดลอกคลอง", budget=50000)],
+                            [], department="กองช่าง")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["โครงการ"]
+    extra = sheet.max_column + 1
+    sheet.cell(1, extra, second_label)
+    sheet.cell(2, extra, 130000)
+    sheet.cell(3, extra, 80000)
+    workbook.save(path)
+    report = check(plan_dir)
+    letter = openpyxl.utils.get_column_letter(extra)
+    ambiguous = [(f.sheet, f.cell, f.code, f.message("en")) for f in report.findings
+                 if f.code == "column-ambiguous"]
+    assert [a[:3] for a in ambiguous] == [("โครงการ", "E1", "column-ambiguous")]
+    assert f"(E, {letter})" in ambiguous[0][3]
+    assert report.projects == []  # neither figure is planned as if it were certain
+    total = report.total()
+    assert (total.rows_read, total.rows_rejected) == (2, 2)
