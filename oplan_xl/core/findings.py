@@ -91,6 +91,14 @@ CATALOGUE = _kinds(
         "budget, say) so that one is left",
     ),
     FindingKind(
+        "column-hidden-not-read", WARNING,
+        "หัวตารางมีคอลัมน์ \"{column}\" มากกว่าหนึ่งคอลัมน์ — อ่านจากคอลัมน์ {chosen} ที่มองเห็น "
+        "ไม่อ่านคอลัมน์ที่ซ่อนไว้ ({hidden}) — ตรวจว่าถูกต้อง แล้วลบคอลัมน์ที่ไม่ใช้ออก",
+        "The header names \"{column}\" in more than one column - column {chosen}, the "
+        "visible one, was read, not the hidden {hidden} - check this, then delete the "
+        "column not meant",
+    ),
+    FindingKind(
         "table-very-large", WARNING,
         "ตาราง \"{sheet}\" มี {rows} แถว มากผิดปกติสำหรับหน่วยงานเดียว (เกิน {limit} แถว) — "
         "ตรวจว่าไม่ได้วางข้อมูลซ้ำหลายครั้ง หรือส่งไฟล์ผิด",

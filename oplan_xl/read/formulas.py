@@ -1,4 +1,5 @@
-"""The formulas of an .xlsx sheet, from its XML: calamine gives cached values only.
+"""The formulas and hidden columns of an .xlsx sheet, from its XML: calamine gives
+cached values only.
 
 Found with regular expressions, not a full parse: each formula element
 (``<f>``, ``<x:f>``), the reference of the cell it is in, and the text of a
@@ -39,3 +40,21 @@ def xlsx_formulas(xml: bytes) -> dict[Position, str]:
             text = shared.get(index.group(1), "")
         found[(int(ref.group(2)) - 1, column_index(ref.group(1)))] = f"={text}"
     return found
+
+
+_COLUMN_SPEC = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_MIN = re.compile(rb'\bmin="(\d+)"')
+_MAX = re.compile(rb'\bmax="(\d+)"')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+
+
+def xlsx_hidden_columns(xml: bytes) -> set[int]:
+    """0-based indexes of the columns an .xlsx sheet hides (``<col min max hidden="1">``)."""
+    hidden: set[int] = set()
+    for match in _COLUMN_SPEC.finditer(xml, 0, xml.find(b"sheetData") + 1 or len(xml)):
+        attributes = match.group(1)
+        first, last = _MIN.search(attributes), _MAX.search(attributes)
+        if _HIDDEN.search(attributes) and first and last:
+            # Bounded: a sheet has at most 16,384 columns.
+            hidden.update(range(int(first.group(1)) - 1, min(int(last.group(1)), 16_384)))
+    return hidden

@@ -213,8 +213,27 @@ class _Reader:
             values = self.values(sheet)
             header = find_header(values.grid, columns) if values else None
             if header is not None:
-                return Table(sheet, header, columns)
+                table = Table(sheet, header, columns)
+                self.prefer_visible_columns(table, values)
+                return table
         return None
+
+    def prefer_visible_columns(self, table: Table, values: SheetValues) -> None:
+        """Of two columns labelled for one field, the one a person sees, when exactly
+        one is visible (last year's budget kept in a hidden column), with a warning
+        naming both; otherwise the ambiguity stays, to be reported as an error."""
+        header = table.header
+        for key, positions in list(header.ambiguous.items()):
+            visible = [p for p in positions if p not in values.hidden_columns]
+            if len(visible) != 1:
+                continue
+            chosen = visible[0]
+            del header.ambiguous[key]
+            header.columns[key] = chosen
+            self.submission.findings.append(finding(
+                "column-hidden-not-read", self.file, table.sheet, header.row + 1,
+                table.label(key), a1(header.row, chosen), chosen=column_letter(chosen),
+                hidden=", ".join(column_letter(p) for p in positions if p != chosen)))
 
     def unreadable_named_sheets(self) -> None:
         """A โครงการ or ครุภัณฑ์ sheet with content but no header we can find."""

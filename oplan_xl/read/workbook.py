@@ -24,7 +24,7 @@ from pathlib import Path
 import python_calamine
 
 from oplan_xl.core import limits
-from oplan_xl.read.formulas import xlsx_formulas
+from oplan_xl.read.formulas import xlsx_formulas, xlsx_hidden_columns
 from oplan_xl.read.guards.ods import ods_extents
 from oplan_xl.read.guards.refusal import UnreadableWorkbook, check_extent
 from oplan_xl.read.guards.xls import CompoundFile, compound_file, xls_sheets
@@ -270,6 +270,8 @@ class SheetValues:
     merges: list[tuple[int, int, int, int]]
     #: Formula text (with a leading ``=``) by 0-based (row, column): .xlsx and .ods.
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: 0-based columns the sheet hides (.xlsx; .xls and .ods: none known).
+    hidden_columns: set[int] = field(default_factory=set)
 
 
 def read_grid(workbook: Workbook, sheet: str) -> Grid:
@@ -301,7 +303,8 @@ def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetVal
             extras = workbook.ods_sheets.get(sheet) or OdsSheet()
             return SheetValues(sheet, grid, extras.merges, extras.formulas)
         merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (values.merged_cell_ranges or [])]
-        return SheetValues(sheet, grid, merges, xlsx_formulas(xml) if xml else {})
+        return SheetValues(sheet, grid, merges, xlsx_formulas(xml) if xml else {},
+                           xlsx_hidden_columns(xml) if xml else set())
     except UnreadableWorkbook as exc:
         exc.sheet = exc.sheet or sheet
         raise

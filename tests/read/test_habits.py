@@ -377,3 +377,34 @@ def test_two_columns_for_one_field_are_reported_not_the_first_taken(tmp_path, se
     assert report.projects == []  # neither figure is planned as if it were certain
     total = report.total()
     assert (total.rows_read, total.rows_rejected) == (2, 2)
+
+
+@pytest.mark.parametrize("hide", ["E", "extra"])
+def test_of_two_budget_columns_the_visible_one_is_read_with_a_warning(tmp_path, hide):
+    """Last year's budget kept in a hidden column, before or after this year's: the
+    figures planned are the visible column's, and a warning names both columns."""
+    import openpyxl
+
+    from ..builders import make_plan, project, write_submission
+
+    plan_dir = make_plan(tmp_path)
+    path = write_submission(plan_dir / "submissions" / "works.xlsx",
+                            [project(budget=100000), project(name="ขุดลอกคลอง", budget=50000)],
+                            [], department="กองช่าง")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["โครงการ"]
+    extra = sheet.max_column + 1
+    letter = openpyxl.utils.get_column_letter(extra)
+    sheet.cell(1, extra, "งบประมาณ (บาท)")
+    sheet.cell(2, extra, 130000)
+    sheet.cell(3, extra, 80000)
+    sheet.column_dimensions["E" if hide == "E" else letter].hidden = True
+    workbook.save(path)
+    report = check(plan_dir)
+    chosen = letter if hide == "E" else "E"
+    warnings = [(f.cell, f.code, f.message("en")) for f in report.findings
+                if f.file == "works.xlsx"]
+    assert [w[:2] for w in warnings] == [(f"{chosen}1", "column-hidden-not-read")]
+    assert f"column {chosen}, the visible one" in warnings[0][2]
+    expected = [13000000, 8000000] if hide == "E" else [10000000, 5000000]
+    assert [p.budget_satang for p in report.projects] == expected
