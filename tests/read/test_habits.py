@@ -349,10 +349,10 @@ def test_month_headers_typed_as_dates(tmp_path, typed_year):
     assert table.label("m01") == "ต.ค. 67" and table.label("m12") == "ก.ย. 68"
 
 
-@pytest.mark.parametrize("second_label", ["งบประมาณ", "งบประมาณ (บาท)", "จำนวนเงิน"])
-def test_two_columns_for_one_field_are_reported_not_the_first_taken(tmp_path, second_label):
-    """A second budget column (last year's, kept beside this year's): which one holds the
-    figure is not certain, so it is an error naming both columns, never the first."""
+def _second_budget_column(tmp_path, label: str, hide: str | None = None):
+    """A plan whose กองช่าง file has this year's budget in E (100,000 and 50,000) and
+    another column labelled *label* at the end (130,000 and 80,000); *hide* hides
+    ``"E"`` or the ``"extra"`` one.  Returns (plan folder, the extra column's letter)."""
     import openpyxl
 
     from ..builders import make_plan, project, write_submission
@@ -364,12 +364,22 @@ def test_two_columns_for_one_field_are_reported_not_the_first_taken(tmp_path, se
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["โครงการ"]
     extra = sheet.max_column + 1
-    sheet.cell(1, extra, second_label)
+    letter = openpyxl.utils.get_column_letter(extra)
+    sheet.cell(1, extra, label)
     sheet.cell(2, extra, 130000)
     sheet.cell(3, extra, 80000)
+    if hide:
+        sheet.column_dimensions["E" if hide == "E" else letter].hidden = True
     workbook.save(path)
+    return plan_dir, letter
+
+
+@pytest.mark.parametrize("second_label", ["งบประมาณ", "งบประมาณ (บาท)", "จำนวนเงิน"])
+def test_two_columns_for_one_field_are_reported_not_the_first_taken(tmp_path, second_label):
+    """A second budget column (last year's, kept beside this year's): which one holds the
+    figure is not certain, so it is an error naming both columns, never the first."""
+    plan_dir, letter = _second_budget_column(tmp_path, second_label)
     report = check(plan_dir)
-    letter = openpyxl.utils.get_column_letter(extra)
     ambiguous = [(f.sheet, f.cell, f.code, f.message("en")) for f in report.findings
                  if f.code == "column-ambiguous"]
     assert [a[:3] for a in ambiguous] == [("โครงการ", "E1", "column-ambiguous")]
@@ -383,23 +393,7 @@ def test_two_columns_for_one_field_are_reported_not_the_first_taken(tmp_path, se
 def test_of_two_budget_columns_the_visible_one_is_read_with_a_warning(tmp_path, hide):
     """Last year's budget kept in a hidden column, before or after this year's: the
     figures planned are the visible column's, and a warning names both columns."""
-    import openpyxl
-
-    from ..builders import make_plan, project, write_submission
-
-    plan_dir = make_plan(tmp_path)
-    path = write_submission(plan_dir / "submissions" / "works.xlsx",
-                            [project(budget=100000), project(name="ขุดลอกคลอง", budget=50000)],
-                            [], department="กองช่าง")
-    workbook = openpyxl.load_workbook(path)
-    sheet = workbook["โครงการ"]
-    extra = sheet.max_column + 1
-    letter = openpyxl.utils.get_column_letter(extra)
-    sheet.cell(1, extra, "งบประมาณ (บาท)")
-    sheet.cell(2, extra, 130000)
-    sheet.cell(3, extra, 80000)
-    sheet.column_dimensions["E" if hide == "E" else letter].hidden = True
-    workbook.save(path)
+    plan_dir, letter = _second_budget_column(tmp_path, "งบประมาณ (บาท)", hide)
     report = check(plan_dir)
     chosen = letter if hide == "E" else "E"
     warnings = [(f.cell, f.code, f.message("en")) for f in report.findings
