@@ -85,13 +85,20 @@ def write_all(report: Report, submissions: Path, folder: Path,
         if not items or not source.is_file() or len(items) > limits.MAX_RETURNED_FINDINGS:
             continue  # thousands of findings: a copy would be unreadable; findings.xlsx has them
         target = folder / copy_name(tally.department, tally.file, taken)
-        outcome = _write_one(source, items, target)
-        if isinstance(outcome, OutputError):
-            if failures is None:
-                raise outcome
-            failures.append(outcome)
-        elif outcome is not None:
-            written[tally.file] = target
+        try:
+            copied = write_copy(source, items, target)
+        except OutputError as exc:
+            problem = exc
+        except Exception as exc:  # a copy is a convenience: its failure stops nothing else
+            problem = OutputError("output-failed", path=target,
+                                  reason=f"{type(exc).__name__}: {str(exc)[:200]}")
+        else:
+            if copied is not None:
+                written[tally.file] = target
+            continue
+        if failures is None:
+            raise problem
+        failures.append(problem)  # and the other copies are still written
     if folder.is_dir():
         keep = {path.resolve() for path in written.values()}
         for old in folder.glob("*.xlsx"):
@@ -101,16 +108,6 @@ def write_all(report: Report, submissions: Path, folder: Path,
                 except OSError:  # open in Excel: it stays until closed, no harm done
                     pass
     return written
-
-
-def _write_one(source: Path, findings: list[Finding], target: Path) -> Path | OutputError | None:
-    try:
-        return write_copy(source, findings, target)
-    except OutputError as exc:  # returned, not raised: the other copies still get written
-        return exc
-    except Exception as exc:  # a copy is a convenience: its failure stops nothing else
-        return OutputError("output-failed", path=target,
-                           reason=f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
 def write_copy(source: Path, findings: list[Finding], target: Path) -> Path | None:
