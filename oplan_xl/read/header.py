@@ -173,18 +173,18 @@ def _take_labels(header: Header, labels: _Labels, row: list[object], index: int,
         if years and year is None:
             year = year_of_label(cell)
         if years and year is not None:
-            header.years.append((year, index, position, _shown(cell)))
+            header.years.append((year, index, position, shown_label(cell)))
         if columns and column is not None:
             first = header.columns.setdefault(column.key, position)
             if first == position:
-                header.labels.setdefault(column.key, _shown(cell))
+                header.labels.setdefault(column.key, shown_label(cell))
             else:
                 places = header.ambiguous.setdefault(column.key, [first])
                 if position not in places:
                     places.append(position)
 
 
-def _shown(cell: object) -> str:
+def shown_label(cell: object) -> str:
     """A header cell as the label a person reads."""
     return month_label(cell) if isinstance(cell, dt.date) else clean_text(cell)
 

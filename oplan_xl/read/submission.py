@@ -35,7 +35,7 @@ from oplan_xl.core.layout import (
 from oplan_xl.core.model import to_arabic_digits
 from oplan_xl.core.normalise import is_blank, is_month_mark
 from oplan_xl.read.fills import fills
-from oplan_xl.read.header import find_header
+from oplan_xl.read.header import find_header, shown_label
 from oplan_xl.read.raw import RawRow, Table, month_values
 from oplan_xl.read.rows import lift_rows
 from oplan_xl.read.workbook import (
@@ -230,6 +230,9 @@ class _Reader:
             chosen = visible[0]
             del header.ambiguous[key]
             header.columns[key] = chosen
+            header.labels[key] = next(
+                shown_label(row[chosen]) for row in values.grid[header.row:header.end + 1]
+                if chosen < len(row) and not is_blank(row[chosen]))
             self.submission.findings.append(finding(
                 "column-hidden-not-read", self.file, table.sheet, header.row + 1,
                 table.label(key), a1(header.row, chosen), chosen=column_letter(chosen),

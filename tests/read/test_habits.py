@@ -393,12 +393,14 @@ def test_two_columns_for_one_field_are_reported_not_the_first_taken(tmp_path, se
 def test_of_two_budget_columns_the_visible_one_is_read_with_a_warning(tmp_path, hide):
     """Last year's budget kept in a hidden column, before or after this year's: the
     figures planned are the visible column's, and a warning names both columns."""
-    plan_dir, letter = _second_budget_column(tmp_path, "งบประมาณ (บาท)", hide)
+    plan_dir, letter = _second_budget_column(tmp_path, "งบประมาณ", hide)
     report = check(plan_dir)
     chosen = letter if hide == "E" else "E"
     warnings = [(f.cell, f.code, f.message("en")) for f in report.findings
                 if f.file == "works.xlsx"]
     assert [w[:2] for w in warnings] == [(f"{chosen}1", "column-hidden-not-read")]
     assert f"column {chosen}, the visible one" in warnings[0][2]
+    label = "งบประมาณ" if hide == "E" else "งบประมาณ (บาท)"  # E's is งบประมาณ (บาท)
+    assert f'names "{label}" in' in warnings[0][2]  # the label of the column read
     expected = [13000000, 8000000] if hide == "E" else [10000000, 5000000]
     assert [p.budget_satang for p in report.projects] == expected
