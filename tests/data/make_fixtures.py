@@ -3,7 +3,11 @@
 Run from the repository root (LibreOffice's ``soffice`` must be on PATH for
 the .xls, .ods and re-saved files):
 
-    python tests/data/make_fixtures.py
+    python tests/data/make_fixtures.py              # all of them
+    python tests/data/make_fixtures.py trust-months-   # only names with this prefix
+
+The ``trust_*.py`` modules beside this script add the fixtures of the reader's
+trust classes (issue 14), one module per class, with the builders below.
 
 Each fixture is named after the case it reproduces — ``habit-…`` for what
 departments really do to the sheets (SPEC §4), ``check-…`` for a finding of
@@ -61,11 +65,14 @@ EQUIPMENT_KEYS = [c.key for c in EQUIPMENT_COLUMNS]
 
 @dataclass
 class C:
-    """A cell with more than a value: a fill colour, or a formula with its cached value."""
+    """A cell with more than a value: a fill colour, a formula with its cached
+    value, struck-through text, or a number format (a date shown as ``ต.ค.-67``)."""
 
     value: object = None
     fill: str | None = None
     formula: str | None = None
+    strike: bool = False
+    num_format: str | None = None
 
 
 @dataclass
@@ -74,6 +81,14 @@ class Sheet:
     rows: list[list[object]] = field(default_factory=list)
     #: (first row, first col, last row, last col, value), 0-based as XlsxWriter takes them.
     merges: list[tuple[int, int, int, int, object]] = field(default_factory=list)
+    #: 0-based rows and columns the sheet hides.
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
+    #: An autofilter over (first row, first col, last row, last col), 0-based; the
+    #: rows in ``hidden_rows`` are then the ones the filter hides.
+    autofilter: tuple[int, int, int, int] | None = None
+    #: Sheet is hidden (not shown as a tab).
+    hidden: bool = False
 
 
 def department(name="กองช่าง", year=2568) -> Sheet:
@@ -131,19 +146,32 @@ def write_xlsx(path: Path, sheets: list[Sheet], vba: bytes | None = None) -> Non
                                                "strings_to_numbers": False,
                                                "strings_to_urls": False})
     workbook.set_properties({"author": "oplan-xl fixtures", "created": FIXED_DATE})
-    formats: dict[str | None, object] = {}
+    formats: dict[object, object] = {}
 
-    def fmt(fill: str | None):
-        if fill not in formats:
-            formats[fill] = workbook.add_format({"bg_color": fill, "pattern": 1}) if fill \
-                else None
-        return formats[fill]
+    def fmt(fill: str | None, strike: bool = False, num_format: str | None = None):
+        key = (fill, strike, num_format)
+        if key not in formats:
+            options = {"bg_color": fill, "pattern": 1} if fill else {}
+            if strike:
+                options["font_strikeout"] = True
+            if num_format:
+                options["num_format"] = num_format
+            formats[key] = workbook.add_format(options) if options else None
+        return formats[key]
 
     for sheet in sheets:
         ws = workbook.add_worksheet(sheet.name)
         for r, row in enumerate(sheet.rows):
             for c, cell in enumerate(row):
                 _write(ws, r, c, cell, fmt)
+        for r in sorted(sheet.hidden_rows):
+            ws.set_row(r, None, None, {"hidden": True})
+        for c in sorted(sheet.hidden_columns):
+            ws.set_column(c, c, None, None, {"hidden": True})
+        if sheet.autofilter:
+            ws.autofilter(*sheet.autofilter)
+        if sheet.hidden:
+            ws.hide()
         for r1, c1, r2, c2, value in sheet.merges:
             if isinstance(value, C):
                 ws.merge_range(r1, c1, r2, c2, "", fmt(value.fill))
@@ -162,18 +190,21 @@ def write_xlsx(path: Path, sheets: list[Sheet], vba: bytes | None = None) -> Non
 
 def _write(ws, r: int, c: int, cell, fmt) -> None:
     if isinstance(cell, C):
+        cell_format = fmt(cell.fill, cell.strike, cell.num_format)
         if cell.formula:
-            ws.write_formula(r, c, cell.formula, fmt(cell.fill), cell.value)
+            ws.write_formula(r, c, cell.formula, cell_format, cell.value)
         elif cell.value is None:
-            ws.write_blank(r, c, None, fmt(cell.fill))
+            ws.write_blank(r, c, None, cell_format)
         else:
-            _write_value(ws, r, c, cell.value, fmt(cell.fill))
+            _write_value(ws, r, c, cell.value, cell_format)
     elif cell is not None:
         _write_value(ws, r, c, cell, None)
 
 
 def _write_value(ws, r, c, value, cell_format) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, (dt.date, dt.datetime)):
+        ws.write_datetime(r, c, value, cell_format)
+    elif isinstance(value, bool) or not isinstance(value, (int, float)):
         ws.write_string(r, c, str(value), cell_format)  # '=1+2' stays text
     else:
         ws.write_number(r, c, value, cell_format)
@@ -233,7 +264,8 @@ def _stand_in_bytes(label: str, size: int) -> bytes:
 
 
 def _fixtures() -> dict[str, object]:
-    """file name → list of Sheets (or bytes for a hand-made file)."""
+    """file name → list of Sheets (or bytes for a hand-made file, or a function
+    writing the file at the path it is given)."""
     f: dict[str, object] = {}
     P = project
 
@@ -494,25 +526,51 @@ def _mixed_habits() -> list[Sheet]:
     return sheets
 
 
-def main() -> None:
+#: Name prefixes of the files this script writes (and may delete before writing).
+PREFIXES = ("habit-", "check-", "trust-")
+
+
+def topic_modules() -> list:
+    """The ``trust_*.py`` modules beside this script, each adding the fixtures of
+    one class of reader trust (issue 14) through its ``fixtures()`` (file name →
+    Sheets) and, optionally, ``libreoffice()`` (target name, Sheets, filter)."""
+    import importlib
+
+    sys.path.insert(0, str(HERE))
+    return [importlib.import_module(path.stem) for path in sorted(HERE.glob("trust_*.py"))]
+
+
+def main(only: tuple[str, ...] = ()) -> None:
+    """Write every fixture, or with *only* (name prefixes, e.g. ``trust-months-``)
+    just those: LibreOffice's files carry timestamps, so rewriting all of them
+    churns files nobody changed."""
+    wanted = only or PREFIXES
     for old in HERE.iterdir():
-        if old.name.startswith(("habit-", "check-")):
+        if old.name.startswith(wanted):
             old.unlink()
-    for name, content in _fixtures().items():
+    fixtures = _fixtures()
+    for module in topic_modules():
+        fixtures.update(module.fixtures())
+    for name, content in fixtures.items():
+        if not name.startswith(wanted):
+            continue
         path = HERE / name
         if isinstance(content, bytes):
             path.write_bytes(content)
+        elif callable(content):  # a file its topic module writes itself
+            content(path)
         elif path.suffix == ".xlsm":
             write_xlsx(path, content, vba=compound_file(
                 {"PROJECT": b'ID="{00000000-0000-0000-0000-000000000000}"\r\n'
                             b"Name=\"VBAProject\"\r\n"}))
         else:
             write_xlsx(path, content)
-    _add_far_cell(HERE / "check-sheet-too-large.xlsx")
-    _truncate(HERE / "habit-title-rows.xlsx", HERE / "check-file-corrupt.xlsx")
-    _entity_bomb(HERE / "habit-title-rows.xlsx", HERE / "check-file-xml-entities.xlsx")
-    _convert_with_libreoffice()
-    print(f"wrote {sum(1 for p in HERE.iterdir() if p.name.startswith(('habit-', 'check-')))} "
+    if not only:
+        _add_far_cell(HERE / "check-sheet-too-large.xlsx")
+        _truncate(HERE / "habit-title-rows.xlsx", HERE / "check-file-corrupt.xlsx")
+        _entity_bomb(HERE / "habit-title-rows.xlsx", HERE / "check-file-xml-entities.xlsx")
+    _convert_with_libreoffice(wanted)
+    print(f"wrote {sum(1 for p in HERE.iterdir() if p.name.startswith(wanted))} "
           f"fixtures in {HERE}")
 
 
@@ -550,14 +608,20 @@ def _entity_bomb(source: Path, target: Path) -> None:
             out.writestr(info, data)
 
 
-def _convert_with_libreoffice() -> None:
+def _convert_with_libreoffice(wanted: tuple[str, ...]) -> None:
+    files = list(_libreoffice_files())
+    for module in topic_modules():
+        files.extend(getattr(module, "libreoffice", list)())
+    files = [entry for entry in files if entry[0].startswith(wanted)]
+    if not files:
+        return
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         sys.exit("soffice not found: install LibreOffice to make the .xls and .ods fixtures")
     with tempfile.TemporaryDirectory(prefix="oplan-fixtures-") as temp:
         temp_dir = Path(temp)
         profile = (temp_dir / "profile").as_uri()
-        for name, sheets, target_filter in _libreoffice_files():
+        for name, sheets, target_filter in files:
             source_dir = temp_dir / name.replace(".", "-")
             source_dir.mkdir()
             source = source_dir / (Path(name).stem + ".xlsx")
@@ -573,4 +637,4 @@ def _convert_with_libreoffice() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(tuple(sys.argv[1:]))
