@@ -116,7 +116,8 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 def fixture_names() -> list[str]:
-    return sorted(p.name for p in DATA.iterdir() if p.name.startswith(("habit-", "check-")))
+    return sorted(p.name for p in DATA.iterdir()
+                  if p.name.startswith(("habit-", "check-", "trust-")))
 
 
 def plan_with(tmp_path: Path, *names: str, year: int = 2568, settings=None) -> Path:
