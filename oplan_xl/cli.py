@@ -122,6 +122,59 @@ def _can_print_thai(stream) -> bool:
     return True
 
 
+class ThaiHelpFormatter(click.HelpFormatter):
+    """Help text whose fixed words are in Thai and English, like the rest of it."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "วิธีใช้ / Usage: " if prefix is None else prefix)
+
+
+class ThaiContext(click.Context):
+    formatter_class = ThaiHelpFormatter
+
+
+class ThaiCommand(click.Command):
+    """A command whose ``--help`` speaks Thai first: click's own words (Usage,
+    Options, Show this message and exit.) are English only."""
+
+    context_class = ThaiContext
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "แสดงวิธีใช้นี้ / show this help"
+        return option
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        options = [param.get_help_record(ctx) for param in self.get_params(ctx)
+                   if not isinstance(param, click.Argument)]
+        options = [record for record in options if record is not None]
+        if options:
+            with formatter.section("ตัวเลือก / Options"):
+                formatter.write_dl(options)
+
+
+class ThaiGroup(ThaiCommand, click.Group):
+    command_class = ThaiCommand
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)  # in the order of the work: init, template, check, build
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        ThaiCommand.format_options(self, ctx, formatter)
+        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        rows = [(name, command.short_help or command.get_short_help_str(200))
+                for name, command in commands if command is not None and not command.hidden]
+        if rows:
+            with formatter.section("คำสั่ง / Commands"):
+                formatter.write_dl(rows)
+
+
+def version_option(function):
+    return click.version_option(__version__, "--version", prog_name="oplan",
+                                help="แสดงรุ่นของโปรแกรม / show the version")(function)
+
+
 def common_options(function):
     """--lang, --quiet and --debug on every command (and on the group)."""
     function = click.option("--debug", is_flag=True, default=None,
@@ -160,24 +213,25 @@ def run(console: Console, action):
         sys.exit(EXIT_USAGE)
 
 
-@click.group(help="oplan — จัดทำแผนการดำเนินงานขององค์กรปกครองส่วนท้องถิ่นจากไฟล์ Excel "
+@click.group(cls=ThaiGroup, help="oplan — จัดทำแผนการดำเนินงานขององค์กรปกครองส่วนท้องถิ่นจากไฟล์ Excel "
              "ของกอง/สำนัก\n\nBuild the operational plan of a Thai local government "
              "organisation from the departments' Excel files.")
-@click.version_option(__version__, "--version", prog_name="oplan")
+@version_option
 @common_options
 @click.pass_context
 def main(ctx: click.Context, lang, quiet, debug) -> None:
     ctx.ensure_object(dict).update(lang=lang, quiet=quiet, debug=debug)
 
 
-@main.command(help="สร้างโฟลเดอร์แผนพร้อมไฟล์ตั้งค่า plan.xlsx / create a plan folder "
+@main.command(short_help="สร้างโฟลเดอร์แผนและ plan.xlsx",
+              help="สร้างโฟลเดอร์แผนพร้อมไฟล์ตั้งค่า plan.xlsx / create a plan folder "
               "with its settings workbook")
 @click.argument("plan_dir", type=click.Path(path_type=Path))
 @click.option("--org", required=True, help="ชื่อ อปท. / organisation name")
 @click.option("--year", required=True, type=int, help="ปีงบประมาณ พ.ศ. / fiscal year (BE)")
 @click.option("--district", default="", help="อำเภอ / district")
 @click.option("--province", default="", help="จังหวัด / province")
-@click.version_option(__version__, "--version", prog_name="oplan")
+@version_option
 @common_options
 @click.pass_context
 def init(ctx, plan_dir: Path, org: str, year: int, district: str, province: str,
@@ -189,12 +243,13 @@ def init(ctx, plan_dir: Path, org: str, year: int, district: str, province: str,
     console.say("init-done", org=settings.org_name, year=settings.fiscal_year, path=plan_dir)
 
 
-@main.command(help="สร้างแบบกรอกข้อมูล Excel ให้แต่ละหน่วยงาน ใน templates/ / write one "
+@main.command(short_help="เขียนแบบกรอกข้อมูลของแต่ละหน่วยงาน",
+              help="สร้างแบบกรอกข้อมูล Excel ให้แต่ละหน่วยงาน ใน templates/ / write one "
               "input workbook per department into templates/")
 @click.argument("plan_dir", type=click.Path(path_type=Path))
 @click.option("--department", "code", default=None, metavar="CODE",
               help="เฉพาะหน่วยงานรหัสนี้ / only the department with this code")
-@click.version_option(__version__, "--version", prog_name="oplan")
+@version_option
 @common_options
 @click.pass_context
 def template(ctx, plan_dir: Path, code: str | None, lang, quiet, debug) -> None:
@@ -207,12 +262,13 @@ def template(ctx, plan_dir: Path, code: str | None, lang, quiet, debug) -> None:
     console.say("template-done", count=len(paths), path=plan_dir / TEMPLATES)
 
 
-@main.command(help="อ่านและตรวจไฟล์ของทุกหน่วยงาน ไม่เขียนแบบ ผด. / read and check every "
+@main.command(short_help="ตรวจไฟล์ของทุกหน่วยงาน (ไม่เขียนแบบ ผด.)",
+              help="อ่านและตรวจไฟล์ของทุกหน่วยงาน ไม่เขียนแบบ ผด. / read and check every "
               "submission; writes no forms")
 @click.argument("plan_dir", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True,
               help="พิมพ์ผลเป็น JSON / print the report as JSON")
-@click.version_option(__version__, "--version", prog_name="oplan")
+@version_option
 @common_options
 @click.pass_context
 def check(ctx, plan_dir: Path, as_json: bool, lang, quiet, debug) -> None:
@@ -235,13 +291,14 @@ def check(ctx, plan_dir: Path, as_json: bool, lang, quiet, debug) -> None:
     sys.exit(EXIT_OK if report.ok and not result.unwritten else EXIT_PLAN_ERRORS)
 
 
-@main.command(help="ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html ใน output/ / check, "
+@main.command(short_help="ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html",
+              help="ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html ใน output/ / check, "
               "then write the official workbooks and preview.html into output/")
 @click.argument("plan_dir", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True,
               help="สร้างจากแถวที่ถูกต้องแม้มีข้อผิดพลาด / build from the valid rows "
                    "despite errors")
-@click.version_option(__version__, "--version", prog_name="oplan")
+@version_option
 @common_options
 @click.pass_context
 def build(ctx, plan_dir: Path, force: bool, lang, quiet, debug) -> None:
@@ -278,9 +335,10 @@ def _print_build(console: Console, result) -> int:
     return EXIT_OK if result.report.ok and not result.unwritten else EXIT_PLAN_ERRORS
 
 
-@main.command(help="สร้างแผนตัวอย่างที่มากับโปรแกรม / build the bundled sample plan")
+@main.command(short_help="สร้างแผนตัวอย่างที่มากับโปรแกรม",
+              help="สร้างแผนตัวอย่างที่มากับโปรแกรม / build the bundled sample plan")
 @click.argument("out_dir", type=click.Path(path_type=Path), default=Path("oplan-demo"))
-@click.version_option(__version__, "--version", prog_name="oplan")
+@version_option
 @common_options
 @click.pass_context
 def demo(ctx, out_dir: Path, lang, quiet, debug) -> None:

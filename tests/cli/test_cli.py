@@ -29,6 +29,23 @@ def test_version_and_help(runner):
         assert sub.exit_code == 0 and "--lang" in sub.output
 
 
+def test_help_speaks_thai_and_cuts_nothing(runner):
+    """click's own words (Usage, Options, Show this message and exit.) are English
+    only and it cuts command descriptions short with "…": neither reaches the officer."""
+    result = runner.invoke(main, ["--help"], terminal_width=80, prog_name="oplan")
+    lines = result.output.splitlines()
+    assert lines[0].startswith("วิธีใช้ / Usage: oplan")
+    assert "ตัวเลือก / Options:" in lines and "คำสั่ง / Commands:" in lines
+    commands = lines[lines.index("คำสั่ง / Commands:") + 1:]
+    assert [line.split()[0] for line in commands] == ["init", "template", "check", "build",
+                                                       "demo"]
+    assert "  build     ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html" in commands
+    for command in ([], ["init"], ["template"], ["check"], ["build"], ["demo"]):
+        output = runner.invoke(main, [*command, "--help"], terminal_width=80).output
+        assert "Show this message" not in output and "..." not in output
+        assert "--help          แสดงวิธีใช้นี้ / show this help" in output
+
+
 def test_init_then_check_exit_codes(runner, tmp_path):
     plan_dir = tmp_path / "อบต ทดสอบ"
     result = runner.invoke(main, ["init", str(plan_dir), "--org", "อบต.ทดสอบ", "--year", "2568",
