@@ -42,7 +42,7 @@ def test_help_speaks_thai_and_cuts_nothing(runner):
     assert "  build     ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html" in commands
     for command in ([], ["init"], ["template"], ["check"], ["build"], ["demo"]):
         output = runner.invoke(main, [*command, "--help"], terminal_width=80).output
-        assert "Show this message" not in output and "..." not in output
+        assert "Show this message" not in output and "…" not in output
         assert "--help          แสดงวิธีใช้นี้ / show this help" in output
 
 
