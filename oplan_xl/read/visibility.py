@@ -41,6 +41,7 @@ class Visibility:
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_ZERO_HEIGHT = re.compile(rb'\bht="(?:0+(?:\.0*)?|\.0+)"')
 _AUTOFILTER = re.compile(rb'<(?:\w+:)?autoFilter\b[^>]*\bref="\$?([A-Z]{1,3})\$?(\d+)'
                          rb'(?::\$?[A-Z]{1,3}\$?(\d+))?"')
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>")
@@ -51,7 +52,7 @@ def xlsx_visibility(xml: bytes, styles: bytes | None, hidden_columns: set[int]) 
     """Hidden and filtered rows and struck cells of an .xlsx sheet's XML (its
     ``hidden_columns`` already read by ``formulas.xlsx_hidden_columns``)."""
     seen = Visibility(hidden_columns=hidden_columns)
-    if b'hidden="' in xml:  # a row or a column: rows are looked at only then
+    if b'hidden="' in xml or b' ht="0' in xml:  # rows are looked at only then
         seen.hidden_rows = _xlsx_hidden_rows(xml)
         found = _AUTOFILTER.search(xml, xml.rfind(b"sheetData") + 1)
         if found:  # the rows under the filter's header row that are hidden
@@ -65,20 +66,25 @@ def xlsx_visibility(xml: bytes, styles: bytes | None, hidden_columns: set[int]) 
 
 
 def _xlsx_hidden_rows(xml: bytes) -> set[int]:
-    """Rows whose ``<row>`` says hidden: found from each ``hidden="`` (a sheet's
-    rows are counted one by one only when a hidden row does not give its number)."""
+    """Rows whose ``<row>`` is hidden or zero high: found from each ``hidden="`` and
+    ``ht="0`` (a sheet's rows are counted one by one only when such a row does not
+    give its number)."""
     hidden: set[int] = set()
-    position = xml.find(b'hidden="')
-    while position >= 0:
-        start = xml.rfind(b"<", 0, position)
-        tag = _ROW.match(xml, start)
-        if tag is not None and _HIDDEN.search(tag.group(1)):
-            number = _ROW_NUMBER.search(tag.group(1))
-            if number is None:  # r is optional: count the rows
-                return _counted_hidden_rows(xml)
-            hidden.add(int(number.group(1)) - 1)
-        position = xml.find(b'hidden="', position + 8)
+    for needle in (b'hidden="', b' ht="0'):
+        position = xml.find(needle)
+        while position >= 0:
+            tag = _ROW.match(xml, xml.rfind(b"<", 0, position))
+            if tag is not None and _hidden_row(tag.group(1)):
+                number = _ROW_NUMBER.search(tag.group(1))
+                if number is None:  # r is optional: count the rows
+                    return _counted_hidden_rows(xml)
+                hidden.add(int(number.group(1)) - 1)
+            position = xml.find(needle, position + len(needle))
     return hidden
+
+
+def _hidden_row(attributes: bytes) -> bool:
+    return _HIDDEN.search(attributes) is not None or _ZERO_HEIGHT.search(attributes) is not None
 
 
 def _counted_hidden_rows(xml: bytes) -> set[int]:
@@ -88,7 +94,7 @@ def _counted_hidden_rows(xml: bytes) -> set[int]:
         attributes = match.group(1)
         number = _ROW_NUMBER.search(attributes)
         row = int(number.group(1)) - 1 if number else row + 1
-        if _HIDDEN.search(attributes):
+        if _hidden_row(attributes):
             hidden.add(row)
     return hidden
 
@@ -142,32 +148,39 @@ def _xlsx_struck_cells(xml: bytes, struck: set[int]) -> dict[int, int]:
 # --- .xls --------------------------------------------------------------------------
 
 
-def xls_visibility(data: bytes, sheet: str) -> Visibility:
-    """Hidden rows and columns, filtered rows and struck cells of an .xls sheet.
-
-    Nothing known (an empty Visibility) when xlrd cannot read the file's formats:
-    calamine, which read its values, is the reader; this is what it cannot tell.
-    """
+def open_xls(data: bytes):
+    """An .xls opened by xlrd for its formats, its sheets loaded one at a time
+    (``xls_visibility``); None when xlrd cannot read them: calamine, which read the
+    values, is the reader, and this only what it cannot tell."""
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True,
+        return xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True,
                                   ragged_rows=True, logfile=io.StringIO())
+    except Exception:  # xlrd raises many kinds for a file calamine could read
+        return None
+
+
+def xls_visibility(book, sheet: str) -> Visibility:
+    """Hidden rows and columns, filtered rows and struck cells of an .xls sheet, from
+    the xlrd book of ``open_xls`` (nothing known without one)."""
+    if book is None:
+        return Visibility()
+    try:
         index = book.sheet_names().index(sheet)
         values = book.sheet_by_index(index)
         seen = Visibility(
             hidden_rows={row for row, info in values.rowinfo_map.items() if info.hidden},
             hidden_columns={col for col, info in values.colinfo_map.items() if info.hidden})
-        filtered = _xls_filter_rows(book, index)
-        seen.filtered_rows = seen.hidden_rows & filtered
+        seen.filtered_rows = seen.hidden_rows & _xls_filter_rows(book, index)
         struck = {number for number, xf in enumerate(book.xf_list)
                   if xf.font_index < len(book.font_list)
                   and book.font_list[xf.font_index].struck_out}
         if struck:
             seen.struck = _xls_struck_cells(values, struck)
-        book.release_resources()
+        book.unload_sheet(index)  # its cells are calamine's to give
         return seen
-    except Exception:  # xlrd raises many kinds for a file calamine could read
+    except Exception:  # as in open_xls
         return Visibility()
 
 

@@ -31,7 +31,13 @@ from oplan_xl.read.guards.xls import CompoundFile, compound_file, xls_sheets
 from oplan_xl.read.guards.xlsx import xlsx_extent, xlsx_object_cells
 from oplan_xl.read.guards.zip import ZipReport, check_zip, open_zip, read_part
 from oplan_xl.read.ods_content import OdsSheet, parse_ods
-from oplan_xl.read.visibility import Visibility, ods_visibility, xls_visibility, xlsx_visibility
+from oplan_xl.read.visibility import (
+    Visibility,
+    ods_visibility,
+    open_xls,
+    xls_visibility,
+    xlsx_visibility,
+)
 
 __all__ = ["ODS", "XLS", "XLSX", "SheetValues", "UnreadableWorkbook", "Workbook",
            "calamine_failure", "grid_cells", "open_workbook",
@@ -95,6 +101,12 @@ class Workbook:
         """Sheet name → its part in an .xlsx, and whether the mapping is plain:
         every sheet named once, every relationship id once, each target a part."""
         return _sheet_parts(self)
+
+    @cached_property
+    def xls_formats(self):
+        """An .xls opened by xlrd for what calamine does not give: hidden rows and
+        columns, filters, struck fonts (``visibility.open_xls``)."""
+        return open_xls(self.data) if self.kind == XLS else None
 
     @cached_property
     def ods_sheets(self) -> dict[str, OdsSheet]:
@@ -298,7 +310,8 @@ def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetVal
     Raises UnreadableWorkbook (code sheet-too-large) for a sheet whose values
     reach too far, before calamine tries to allocate it.  Merges come from
     calamine for .xlsx and .xls, from content.xml for .ods; formulas from the
-    sheet's XML for .xlsx, from content.xml for .ods (calamine has neither).
+    sheet's XML for .xlsx, from content.xml for .ods (calamine has neither);
+    hidden rows and columns, filters and struck text from ``visibility``.
     """
     try:
         xml = _checked_sheet_xml(workbook, sheet)
@@ -317,7 +330,8 @@ def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetVal
                 ods_visibility(extras, rows, cols))
         merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (values.merged_cell_ranges or [])]
         if workbook.kind == XLS:
-            return SheetValues(sheet, grid, merges).see(xls_visibility(workbook.data, sheet))
+            return SheetValues(sheet, grid, merges).see(xls_visibility(workbook.xls_formats,
+                                                                       sheet))
         return SheetValues(sheet, grid, merges, xlsx_formulas(xml) if xml else {}).see(
             xlsx_visibility(xml or b"", workbook.part("xl/styles.xml"),
                             xlsx_hidden_columns(xml) if xml else set()))

@@ -74,6 +74,16 @@ def struck_cells() -> list[Sheet]:
     return standard(records)
 
 
+def hidden_and_struck() -> list[Sheet]:
+    """Row 3 hidden and struck through (two things seen, two warnings); a struck total
+    row 5 that is hidden too (a total row is never planned: nothing more to say)."""
+    records = [project(1), _struck(project(2), set(PROJECT_KEYS)), project(3),
+               _struck({"name": "รวม", "budget": 600000}, {"name", "budget"})]
+    sheets = standard(records)
+    sheets[1].hidden_rows = {2, 4}
+    return sheets
+
+
 def hidden_budget_column(after: bool = False) -> list[Sheet]:
     """Last year's budget in a hidden column labelled งบประมาณ too, before this year's
     (column E hidden, F read) or *after* it (E read, F hidden)."""
@@ -90,6 +100,7 @@ def hidden_budget_column(after: bool = False) -> list[Sheet]:
 def _all() -> dict[str, list[Sheet]]:
     return {"hidden-rows": hidden_rows(), "filtered-rows": filtered_rows(),
             "struck-rows": struck_rows(), "struck-cells": struck_cells(),
+            "hidden-and-struck": hidden_and_struck(),
             "hidden-column-before": hidden_budget_column(),
             "hidden-column-after": hidden_budget_column(after=True)}
 
