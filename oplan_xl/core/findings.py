@@ -209,6 +209,39 @@ CATALOGUE = _kinds(
         "into the plan - if it is not a project, delete it from the table or move it below; "
         "if it is a project, fill in its budget and other cells",
     ),
+    # --- rows a person hid, filtered out or struck through: still data, read ---
+    FindingKind(
+        "row-hidden", WARNING,
+        "แถวนี้ถูกซ่อนไว้ (มองไม่เห็นเมื่อเปิดไฟล์) แต่ยังอ่านเข้าแผนเหมือนแถวอื่น — ถ้าไม่ต้องการ "
+        "ให้ลบแถวออก ถ้าต้องการ ให้เลิกซ่อนแถว (คลิกขวาที่หัวแถว > ยกเลิกการซ่อน) เพื่อให้ทุกคนเห็นตรงกัน",
+        "This row is hidden (not seen when the file is opened) but was read into the plan "
+        "like any other - if it is not wanted, delete the row; if it is, unhide it so that "
+        "everyone sees the same",
+    ),
+    FindingKind(
+        "row-filtered-out", WARNING,
+        "แถวนี้ถูกตัวกรอง (Filter) ซ่อนไว้ แต่ยังอ่านเข้าแผนเหมือนแถวอื่น เพราะตัวกรองแค่ซ่อน "
+        "ไม่ได้ลบ — ล้างตัวกรอง (ข้อมูล > ล้าง) เพื่อดูทุกแถว ถ้าไม่ต้องการแถวนี้ ให้ลบแถวออก",
+        "This row is hidden by a filter but was read into the plan like any other, since a "
+        "filter only hides rows - clear the filter (Data > Clear) to see every row, and "
+        "delete this one if it is not wanted",
+    ),
+    FindingKind(
+        "row-struck-through", WARNING,
+        "ข้อความในแถวนี้ถูกขีดฆ่า ซึ่งอาจหมายถึงยกเลิก แต่ยังอ่านเข้าแผนเหมือนแถวอื่น — ถ้ายกเลิกแล้ว "
+        "ให้ลบแถวออก ถ้ายังทำอยู่ ให้เอาเส้นขีดฆ่าออก",
+        "The text of this row is struck through, which may mean cancelled, but the row was "
+        "read into the plan like any other - if it is cancelled, delete the row; if not, "
+        "remove the strikethrough",
+    ),
+    FindingKind(
+        "cell-struck-through", WARNING,
+        "ค่าในช่อง \"{column}\" ({value}) ถูกขีดฆ่า แต่ยังอ่านค่านี้เข้าแผน — ถ้าเป็นค่าที่ยกเลิกแล้ว "
+        "ให้แก้เป็นค่าที่ถูกต้อง ถ้าค่านี้ถูกต้อง ให้เอาเส้นขีดฆ่าออก",
+        "The value in \"{column}\" ({value}) is struck through but was read into the plan - "
+        "if it was cancelled, put the right value in; if it is right, remove the "
+        "strikethrough",
+    ),
     FindingKind(
         "total-row-mismatch", WARNING,
         "แถวรวมระบุ {value} บาท แต่ผลรวมของแถวข้างบนคือ {expected} บาท — โปรแกรมรวมยอดเองและไม่ใช้แถวนี้ "

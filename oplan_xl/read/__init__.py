@@ -4,12 +4,17 @@
                    (one module per container: zip, xml_parts, xlsx, ods, xls)
 - ``workbook``     opening a workbook (format sniffed from its bytes, guards run)
                    and reading one sheet's values, merges and formulas
-- ``ods_content``  an .ods's content.xml: merges, formulas and fills
+- ``ods_content``  an .ods's content.xml: merges, formulas, fills, hidden rows
+                   and columns, struck text
+- ``visibility``   what a person sees of a sheet that its values do not tell:
+                   hidden and filtered rows, hidden columns, struck text
 - ``formulas``     an .xlsx sheet's formulas, from its XML
 - ``fills``        fill colours, when a month may be marked by colour alone
 - ``header``       finding a table's header by its labels
 - ``rows``         lifting the rows under a header, each sorted once
 - ``row_kinds``    which rows are totals, continuations or notes
+- ``row_visibility`` the data rows a person hid, filtered out or struck through:
+                   read, and warned about at the row
 - ``raw``          what reading produces: RawRow, Table
 - ``submission``   one department workbook → its tables and findings
 - ``settings``     plan.xlsx → Settings

@@ -37,6 +37,7 @@ from oplan_xl.core.normalise import is_blank, is_month_mark
 from oplan_xl.read.fills import fills
 from oplan_xl.read.header import find_header, shown_label
 from oplan_xl.read.raw import RawRow, Table, month_values
+from oplan_xl.read.row_visibility import row_visibility_findings
 from oplan_xl.read.rows import lift_rows
 from oplan_xl.read.workbook import (
     SheetValues,
@@ -185,6 +186,7 @@ class _Reader:
                     columns=", ".join(column_letter(p) for p in positions)))
             values = self.values(table.sheet)
             submission.findings.extend(lift_rows(table, values, self.file))
+            submission.findings.extend(row_visibility_findings(table, values, self.file))
             self.formulas(table, values.formulas)
             self.fill_marks(table)
             self.stated_years(table, values.grid)

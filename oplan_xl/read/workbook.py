@@ -31,6 +31,13 @@ from oplan_xl.read.guards.xls import CompoundFile, compound_file, xls_sheets
 from oplan_xl.read.guards.xlsx import xlsx_extent, xlsx_object_cells
 from oplan_xl.read.guards.zip import ZipReport, check_zip, open_zip, read_part
 from oplan_xl.read.ods_content import OdsSheet, parse_ods
+from oplan_xl.read.visibility import (
+    Visibility,
+    ods_visibility,
+    open_xls,
+    xls_visibility,
+    xlsx_visibility,
+)
 
 __all__ = ["ODS", "XLS", "XLSX", "SheetValues", "UnreadableWorkbook", "Workbook",
            "calamine_failure", "grid_cells", "open_workbook",
@@ -94,6 +101,12 @@ class Workbook:
         """Sheet name → its part in an .xlsx, and whether the mapping is plain:
         every sheet named once, every relationship id once, each target a part."""
         return _sheet_parts(self)
+
+    @cached_property
+    def xls_formats(self):
+        """An .xls opened by xlrd for what calamine does not give: hidden rows and
+        columns, filters, struck fonts (``visibility.open_xls``)."""
+        return open_xls(self.data) if self.kind == XLS else None
 
     @cached_property
     def ods_sheets(self) -> dict[str, OdsSheet]:
@@ -262,7 +275,7 @@ def _check_xls(container: CompoundFile) -> dict[str, tuple[int, int]]:
 
 @dataclass
 class SheetValues:
-    """A sheet's values, merged ranges and formulas, read once."""
+    """A sheet's values, merged ranges, formulas and what is hidden or struck, read once."""
 
     name: str
     grid: Grid
@@ -270,8 +283,19 @@ class SheetValues:
     merges: list[tuple[int, int, int, int]]
     #: Formula text (with a leading ``=``) by 0-based (row, column): .xlsx and .ods.
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
-    #: 0-based columns the sheet hides (.xlsx; .xls and .ods: none known).
+    #: What a person sees of the sheet, which values do not tell (``visibility``):
+    #: 0-based columns and rows it hides, the hidden rows a filter hides, and
+    #: row → the columns whose text is struck through, as bits (c is 1 << c).
     hidden_columns: set[int] = field(default_factory=set)
+    hidden_rows: set[int] = field(default_factory=set)
+    filtered_rows: set[int] = field(default_factory=set)
+    struck: dict[int, int] = field(default_factory=dict)
+
+    def see(self, seen: Visibility) -> SheetValues:
+        """These values with what *seen* says a person sees of them."""
+        self.hidden_columns, self.hidden_rows = seen.hidden_columns, seen.hidden_rows
+        self.filtered_rows, self.struck = seen.filtered_rows, seen.struck
+        return self
 
 
 def read_grid(workbook: Workbook, sheet: str) -> Grid:
@@ -286,7 +310,8 @@ def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetVal
     Raises UnreadableWorkbook (code sheet-too-large) for a sheet whose values
     reach too far, before calamine tries to allocate it.  Merges come from
     calamine for .xlsx and .xls, from content.xml for .ods; formulas from the
-    sheet's XML for .xlsx, from content.xml for .ods (calamine has neither).
+    sheet's XML for .xlsx, from content.xml for .ods (calamine has neither);
+    hidden rows and columns, filters and struck text from ``visibility``.
     """
     try:
         xml = _checked_sheet_xml(workbook, sheet)
@@ -301,10 +326,15 @@ def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetVal
             return SheetValues(sheet, grid, [])
         if workbook.kind == ODS:
             extras = workbook.ods_sheets.get(sheet) or OdsSheet()
-            return SheetValues(sheet, grid, extras.merges, extras.formulas)
+            return SheetValues(sheet, grid, extras.merges, extras.formulas).see(
+                ods_visibility(extras, rows, cols))
         merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (values.merged_cell_ranges or [])]
-        return SheetValues(sheet, grid, merges, xlsx_formulas(xml) if xml else {},
-                           xlsx_hidden_columns(xml) if xml else set())
+        if workbook.kind == XLS:
+            return SheetValues(sheet, grid, merges).see(xls_visibility(workbook.xls_formats,
+                                                                       sheet))
+        return SheetValues(sheet, grid, merges, xlsx_formulas(xml) if xml else {}).see(
+            xlsx_visibility(xml or b"", workbook.part("xl/styles.xml"),
+                            xlsx_hidden_columns(xml) if xml else set()))
     except UnreadableWorkbook as exc:
         exc.sheet = exc.sheet or sheet
         raise

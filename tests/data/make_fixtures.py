@@ -87,6 +87,8 @@ class Sheet:
     #: An autofilter over (first row, first col, last row, last col), 0-based; the
     #: rows in ``hidden_rows`` are then the ones the filter hides.
     autofilter: tuple[int, int, int, int] | None = None
+    #: The values the autofilter keeps, by 0-based column (a filter a person set).
+    filters: dict[int, list[str]] = field(default_factory=dict)
     #: Sheet is hidden (not shown as a tab).
     hidden: bool = False
 
@@ -170,6 +172,8 @@ def write_xlsx(path: Path, sheets: list[Sheet], vba: bytes | None = None) -> Non
             ws.set_column(c, c, None, None, {"hidden": True})
         if sheet.autofilter:
             ws.autofilter(*sheet.autofilter)
+            for column, kept in sorted(sheet.filters.items()):
+                ws.filter_column_list(column, kept)
         if sheet.hidden:
             ws.hide()
         for r1, c1, r2, c2, value in sheet.merges:
@@ -637,4 +641,9 @@ def _convert_with_libreoffice(wanted: tuple[str, ...]) -> None:
 
 
 if __name__ == "__main__":
-    main(tuple(sys.argv[1:]))
+    # Run through the imported module, not __main__: the trust_*.py modules import
+    # make_fixtures, and their C cells must be this module's C for isinstance.
+    sys.path.insert(0, str(HERE))
+    import make_fixtures
+
+    make_fixtures.main(tuple(sys.argv[1:]))
