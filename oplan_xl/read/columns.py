@@ -33,6 +33,7 @@ import re
 
 from oplan_xl.core.cells import a1, column_letter
 from oplan_xl.core.findings import Finding, finding
+from oplan_xl.core.layout import MONTH_KEYS
 from oplan_xl.core.model import to_arabic_digits
 from oplan_xl.core.normalise import NotANumber, is_blank, parse_amount
 from oplan_xl.read.header import shown_label, unit_of_label
@@ -66,6 +67,7 @@ def settle_columns(table: Table, values: SheetValues, file: str,
     ``header.ambiguous``, reported by ``header_findings`` as an error.
     """
     header = table.header
+    _take_sub_labels(table, values)
     settle = _Settle(table, values, file, year or _year_in_sheet(table, values.grid))
     for key, positions in list(header.ambiguous.items()):
         settle.choose(key, positions)
@@ -119,10 +121,11 @@ def unread_columns(table: Table, values: SheetValues, file: str) -> list[Finding
     view = _HeaderView(table, values)
     labelled = {p for p in range(view.width) if view.texts(p)}
     first, last = min(read | labelled), max(read | labelled)
+    reported = {p for positions in header.ambiguous.values() for p in positions}
     findings = []
     # One column past each end too: a figure typed just beside the table.
     for position in range(max(0, first - 1), last + 2):
-        if position in read or position in header.set_aside:
+        if position in read or position in header.set_aside or position in reported:
             continue
         label = view.label(position)
         if label_key(label) in _ROW_NUMBER_LABELS:
@@ -132,7 +135,7 @@ def unread_columns(table: Table, values: SheetValues, file: str) -> list[Finding
             continue
         findings.append(finding(
             "column-not-read", file, table.sheet, header.row + 1, label,
-            a1(header.row, position), label, letter=column_letter(position),
+            a1(header.row, position), label or "-", letter=column_letter(position),
             rows=len(numbers)))
     return findings
 
@@ -265,6 +268,39 @@ class _Settle:
         others = ", ".join(f'{column_letter(p)} "{self.view.label(p)}"'
                            for p in positions if p != chosen)
         self.warn("column-other-year-not-read", key, chosen, others=others, year=self.year)
+
+
+def _take_sub_labels(table: Table, values: SheetValues) -> None:
+    """The row under the header is header too when it holds only words under a
+    label merged over several columns (เงินรายได้ | เงินอุดหนุน under งบประมาณ,
+    ลำดับ | หน้า under แผนพัฒนาท้องถิ่น): ``header`` takes only rows of labels it
+    knows, and such a row read as data would be a row of errors.  Rows touching
+    the month columns are left alone: a mark there is data."""
+    header, grid = table.header, values.grid
+    index = header.end + 1
+    if index >= len(grid):
+        return
+    under = {position for first_row, first, last_row, last in values.merges
+             if header.row <= first_row and last_row == header.end and last > first
+             for position in range(first, last + 1)}
+    months = {header.columns[key] for key in MONTH_KEYS if key in header.columns}
+    cells = [(p, cell) for p, cell in enumerate(grid[index]) if not is_blank(cell)]
+    if cells and all(p in under and p not in months and _is_word(cell) for p, cell in cells):
+        header.end = index
+
+
+def _is_word(cell: object) -> bool:
+    """Short text with at least two letters, not a figure."""
+    if not isinstance(cell, str):
+        return False
+    text = clean_text(cell)
+    if len(text) > 40 or sum(ch.isalpha() for ch in text) < 2:
+        return False
+    try:
+        parse_amount(text)
+    except NotANumber:
+        return True
+    return False
 
 
 def _year_in_sheet(table: Table, grid) -> int | None:

@@ -637,4 +637,7 @@ def _convert_with_libreoffice(wanted: tuple[str, ...]) -> None:
 
 
 if __name__ == "__main__":
+    # The topic modules import this script as ``make_fixtures``: one module, so
+    # that their C cells are this script's C (isinstance), not a second copy's.
+    sys.modules.setdefault("make_fixtures", sys.modules[__name__])
     main(tuple(sys.argv[1:]))
