@@ -112,6 +112,13 @@ CATALOGUE = _kinds(
         "check this, then delete the column not meant",
     ),
     FindingKind(
+        "column-names-other-year", WARNING,
+        "หัวคอลัมน์ \"{column}\" ระบุปี {value} ไม่ใช่ปีงบประมาณ {year} — อ่านตัวเลขจากคอลัมน์นี้ "
+        "ตรวจว่าเป็นงบประมาณของปี {year} แล้วแก้หัวคอลัมน์ให้ถูก",
+        "Column \"{column}\" names the year {value}, not fiscal year {year} - its figures "
+        "were read; check they are for {year}, then correct the label",
+    ),
+    FindingKind(
         "column-not-read", WARNING,
         "คอลัมน์ {letter} (\"{value}\") อยู่ในตารางและมีตัวเลขใน {rows} แถว แต่ไม่ใช่คอลัมน์ของแบบฟอร์ม "
         "จึงไม่ได้อ่าน — ถ้าเป็นตัวเลขที่ต้องใช้ (เช่น งบประมาณ) ให้ย้ายไปไว้ในคอลัมน์ที่ถูกต้อง "

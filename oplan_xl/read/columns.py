@@ -30,6 +30,8 @@ so the officer sees what the reader saw.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from oplan_xl.core.cells import a1, column_letter
 from oplan_xl.core.findings import Finding, finding
@@ -73,6 +75,8 @@ def settle_columns(table: Table, values: SheetValues, file: str,
         settle.choose(key, positions)
     if "budget" in header.columns and "budget" not in header.ambiguous:
         settle.spread()
+    if "budget" in header.columns and "budget" not in header.ambiguous:
+        settle.only_column_of_another_year("budget")
     return settle.findings
 
 
@@ -151,6 +155,15 @@ class _HeaderView:
         #: Merges starting in the header rows and spanning columns (a band label).
         self.bands = [m for m in values.merges
                       if header.row <= m[0] <= header.end and m[3] > m[1]]
+        #: (row, column) → the top-left cell of the band over it.  A band starting
+        #: under another is skipped and one running into another stops there, so a
+        #: hostile file's thousands of overlapping merges cost no more than the cells.
+        self.covered: dict[tuple[int, int], tuple[int, int]] = {}
+        for first_row, first, _, last in sorted(self.bands):
+            for position in range(first, min(last, self.width - 1) + 1):
+                if (first_row, position) in self.covered:
+                    break
+                self.covered[(first_row, position)] = (first_row, first)
 
     def cell(self, index: int, position: int) -> object:
         row = self.grid[index]
@@ -165,9 +178,8 @@ class _HeaderView:
                 continue
             cell = self.cell(index, position)
             if is_blank(cell):
-                band = next((m for m in self.bands if m[0] == index
-                             and m[1] <= position <= m[3]), None)
-                cell = self.cell(band[0], band[1]) if band else ""
+                top_left = self.covered.get((index, position))
+                cell = self.cell(*top_left) if top_left else ""
             if not is_blank(cell) and not _COLUMN_NUMBER.match(clean_text(cell)):
                 texts.append(shown_label(cell))
         return texts
@@ -195,18 +207,22 @@ class _Settle:
 
     def choose(self, key: str, positions: list[int]) -> None:
         """Of several columns labelled for *key*: the only visible one, else the only
-        one not labelled with another year; else the ambiguity stays."""
+        visible one not labelled with another year; else the ambiguity stays, as it
+        does when the evidence disagrees (the visible column names last year, the
+        hidden one this year)."""
         visible = [p for p in positions if p not in self.hidden]
-        if len(visible) == 1 and len(positions) > 1:
-            self.take(key, visible[0], positions)
-            self.warn("column-hidden-not-read", key, visible[0],
-                      hidden=", ".join(column_letter(p) for p in positions if p != visible[0]))
+        years = {p: self.view.year(p) for p in positions}
+        other_years = [p for p in positions
+                       if self.year is not None and years[p] not in (None, self.year)]
+        if len(visible) == 1:
+            chosen = visible[0]
+            if chosen in other_years:
+                return  # seen but last year's: which holds this year's figure is unsure
+            self.take(key, chosen, positions)
+            self.warn("column-hidden-not-read", key, chosen,
+                      hidden=", ".join(column_letter(p) for p in positions if p != chosen))
             return
-        pool = visible or positions
-        if self.year is None:
-            return
-        other_years = [p for p in pool if self.view.year(p) not in (None, self.year)]
-        left = [p for p in pool if p not in other_years]
+        left = [p for p in (visible or positions) if p not in other_years]
         if other_years and len(left) == 1:
             self.take(key, left[0], positions)
             self.warn_other_years(key, left[0], positions)
@@ -240,6 +256,19 @@ class _Settle:
         else:
             header.ambiguous["budget"] = columns
         self.forget_years(columns)
+
+    def only_column_of_another_year(self, key: str) -> None:
+        """The one column for *key*, its label naming a year other than this one
+        (งบประมาณ ปี 2567 in a 2568 plan): read, as a person would, but said."""
+        position = self.header.columns[key]
+        if position in self.header.set_aside or self.year is None:
+            return
+        named = self.view.year(position)
+        if named is not None and named != self.year:
+            self.header.labels[key] = self.view.label(position)
+            self.findings.append(finding(
+                "column-names-other-year", self.file, self.table.sheet, self.header.row + 1,
+                self.table.label(key), a1(self.header.row, position), named, year=self.year))
 
     def satang_part(self, position: int) -> None:
         self.header.columns[SATANG_PART] = position
@@ -280,12 +309,20 @@ def _take_sub_labels(table: Table, values: SheetValues) -> None:
     index = header.end + 1
     if index >= len(grid):
         return
-    under = {position for first_row, first, last_row, last in values.merges
-             if header.row <= first_row and last_row == header.end and last > first
-             for position in range(first, last + 1)}
+    bands = sorted((first, last) for first_row, first, last_row, last in values.merges
+                   if header.row <= first_row and last_row == header.end and last > first)
+    if not bands:
+        return
+    starts = [first for first, _ in bands]
+    reach = list(accumulate((last for _, last in bands), max))  # furthest end so far
+
+    def under_band(position: int) -> bool:
+        at = bisect_right(starts, position) - 1
+        return at >= 0 and reach[at] >= position
+
     months = {header.columns[key] for key in MONTH_KEYS if key in header.columns}
     cells = [(p, cell) for p, cell in enumerate(grid[index]) if not is_blank(cell)]
-    if cells and all(p in under and p not in months and _is_word(cell) for p, cell in cells):
+    if cells and all(p not in months and _is_word(cell) and under_band(p) for p, cell in cells):
         header.end = index
 
 

@@ -61,6 +61,14 @@ def _hidden_last_year(side: str, label: str = "งบประมาณ") -> lis
     return _book(sheet)
 
 
+def _hidden_this_year() -> list[Sheet]:
+    """The evidence disagrees: this year's column (งบประมาณ ปี 2568, E) hidden, last
+    year's (ปี 2567, F) visible."""
+    sheets = _two_years("งบประมาณ ปี 2568", "งบประมาณ ปี 2567")
+    sheets[1].hidden_columns = {4}
+    return sheets
+
+
 def _two_years(this: str, last: str, this_first: bool = True,
                year=2568) -> list[Sheet]:
     """Two visible budget columns labelled *this* (E: the projects' budgets) and
@@ -164,6 +172,7 @@ def fixtures() -> dict[str, list[Sheet]]:
     f["trust-columns-hidden-last-year-left.xlsx"] = _hidden_last_year("left")
     f["trust-columns-hidden-last-year-right.xlsx"] = _hidden_last_year("right")
     f["trust-columns-hidden-synonym.xlsx"] = _hidden_last_year("right", "จำนวนเงิน")
+    f["trust-columns-hidden-this-year.xlsx"] = _hidden_this_year()
     f["trust-columns-two-years.xlsx"] = _two_years("งบประมาณ ปี 2568", "งบประมาณ ปี 2567")
     f["trust-columns-two-years-last-first.xlsx"] = _two_years(
         "งบประมาณ ปี 2568", "งบประมาณ ปี 2567", this_first=False)
@@ -173,6 +182,8 @@ def fixtures() -> dict[str, list[Sheet]]:
     f["trust-columns-last-year-labelled.xlsx"] = _two_years("งบประมาณ", "งบประมาณ ปี 2567")
     f["trust-columns-synonyms-ambiguous.xlsx"] = _two_years("งบประมาณ", "จำนวนเงิน")
     f["trust-columns-years-neither.xlsx"] = _two_years("งบประมาณ ปี 2569", "งบประมาณ ปี 2567")
+    f["trust-columns-one-column-last-year.xlsx"] = _book(_projects(
+        {}, labels={"budget": "งบประมาณ ปี 2567"}, values=({}, {})))
     f["trust-columns-no-year.xlsx"] = _two_years("งบประมาณ ปี 2568", "งบประมาณ ปี 2567",
                                                  year=None)
     f["trust-columns-date-months.xlsx"] = _date_months()

@@ -61,10 +61,19 @@ def test_the_column_naming_this_year_is_read_over_another_years(tmp_path, name, 
     assert "fiscal-year-mismatch" not in [code for _, code in found]
 
 
+def test_the_only_budget_column_labelled_with_another_year_is_read_and_said(tmp_path):
+    budgets, found, report = _outcome(tmp_path, "trust-columns-one-column-last-year.xlsx")
+    assert budgets == [100_000 * BAHT, 200_000 * BAHT]
+    assert found == [("E1", "column-names-other-year")]
+    assert report.findings[0].message("en").startswith(
+        'Column "งบประมาณ ปี 2567" names the year 2567, not fiscal year 2568')
+
+
 @pytest.mark.parametrize("name, columns", [
     ("trust-columns-synonyms-ambiguous.xlsx", "E, F"),  # งบประมาณ and จำนวนเงิน, no year
     ("trust-columns-years-neither.xlsx", "E, F"),  # ปี 2569 and ปี 2567, the plan 2568
     ("trust-columns-split-sources.xlsx", "E, F"),  # เงินรายได้ | เงินอุดหนุน under งบประมาณ
+    ("trust-columns-hidden-this-year.xlsx", "E, F"),  # ปี 2568 hidden, ปี 2567 visible
 ])
 def test_without_evidence_neither_column_is_read(tmp_path, name, columns):
     budgets, found, report = _outcome(tmp_path, name)
