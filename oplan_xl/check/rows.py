@@ -28,6 +28,7 @@ from oplan_xl.core.normalise import (
     parse_amount,
     visible_length,
 )
+from oplan_xl.read.columns import SATANG_PART
 from oplan_xl.read.submission import RawRow, Table, month_values
 from oplan_xl.speed.text import clean_text, label_key, month_marks
 
@@ -57,6 +58,18 @@ def budget_satang(value: object) -> tuple[int, str | None]:
     if amount <= 0:
         return satang, "budget-not-positive"
     return satang, None
+
+
+def satang_part(value: object) -> int | None:
+    """The satang of a budget's สตางค์ cell (blank is 0), or None when the cell is
+    not a whole number from 0 to 99."""
+    if is_blank(value):
+        return 0
+    try:
+        amount = parse_amount(value)
+    except NotANumber:
+        return None
+    return int(amount) if amount == int(amount) and 0 <= amount <= 99 else None
 
 
 def _month_list(marks: tuple[bool, ...]) -> str:
@@ -98,10 +111,24 @@ class RowCheck:
 
     def budget(self) -> int:
         satang, problem = budget_satang(self.values.get("budget", ""))
+        if SATANG_PART in self.values:
+            satang, problem = self.with_satang_part(satang, problem)
         if problem and "budget" in self.values:
             extra = {"limit": f"{MAX_BUDGET_BAHT:,}"} if problem == "budget-too-large" else {}
             self.report(problem, "budget", **extra)
         return satang
+
+    def with_satang_part(self, satang: int, problem: str | None) -> tuple[int, str | None]:
+        """A budget written in บาท and สตางค์ columns, read whole: the สตางค์ added
+        (checked at its own cell), the baht cell's checks kept."""
+        part = satang_part(self.values[SATANG_PART])
+        if part is None or (part and satang % 100):  # 1500.50 baht and 50 satang too
+            self.report("budget-satang-invalid", SATANG_PART)
+            return satang, problem
+        satang += part
+        if problem == "budget-not-positive" and satang > 0:
+            problem = None  # 0 baht 50 satang
+        return satang, problem
 
     def months(self, text_keys: tuple[str, ...]) -> tuple[bool, ...]:
         """The months marked by a value, or else by colour alone (with a warning).

@@ -66,7 +66,8 @@ def check_plan(settings: Settings, submissions: Path,
 
 def check_file(path: Path, settings: Settings, resolve: Resolver) -> CheckedFile:
     """Read one submission and check its rows, its total rows and its fiscal year."""
-    submission = read_submission(path, settings.second_level_label)
+    # The plan's year tells this year's budget column from last year's (``read.columns``).
+    submission = read_submission(path, settings.second_level_label, settings.fiscal_year)
     department, found = resolve_department(submission, resolve)
     fiscal_year = list(check_fiscal_year(submission, settings))
     tables = []

@@ -7,11 +7,12 @@ import re
 from collections.abc import Iterator
 
 from oplan_xl.check.resolve import Resolver
-from oplan_xl.check.rows import budget_satang
+from oplan_xl.check.rows import budget_satang, satang_part
 from oplan_xl.core.findings import Finding, finding
 from oplan_xl.core.layout import DEPARTMENT_SHEET
 from oplan_xl.core.model import Department, Settings, format_baht
 from oplan_xl.core.normalise import clean_text, is_blank, parse_int
+from oplan_xl.read.columns import SATANG_PART
 from oplan_xl.read.submission import Submission, Table
 
 
@@ -69,6 +70,7 @@ def check_totals(table: Table, satang_by_row: dict[int, int]) -> Iterator[Findin
                       if previous < row < total.origin.row)
         everything = sum(satang_by_row[row] for row in above)
         figure, problem = budget_satang(value)
+        figure += satang_part(total.values.get(SATANG_PART, "")) or 0
         if problem in (None, "budget-not-positive") and figure in (section, everything):
             previous = total.origin.row
             continue

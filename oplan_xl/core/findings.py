@@ -79,16 +79,20 @@ CATALOGUE = _kinds(
     ),
     FindingKind(
         "missing-column", ERROR,
-        "ไม่พบคอลัมน์ \"{column}\" ในหัวตาราง — เพิ่มคอลัมน์นี้กลับเข้าไป",
-        "Column \"{column}\" is missing from the header - put it back",
+        "ไม่พบคอลัมน์ \"{column}\" ในหัวตาราง (หัวตารางที่พบ: {found}) — เพิ่มคอลัมน์นี้กลับเข้าไป "
+        "หรือแก้ชื่อหัวคอลัมน์ให้ตรงกับแบบฟอร์ม",
+        "Column \"{column}\" is missing from the header (labels found: {found}) - put it "
+        "back, or rename its header to the form's label",
     ),
     FindingKind(
         "column-ambiguous", ERROR,
         "หัวตารางมีคอลัมน์ \"{column}\" มากกว่าหนึ่งคอลัมน์ ({columns}) จึงไม่แน่ใจว่าต้องอ่านค่าจากคอลัมน์ใด "
-        "— ลบหรือเปลี่ยนชื่อคอลัมน์ที่ไม่ใช้ (เช่น งบประมาณปีก่อน) ให้เหลือคอลัมน์เดียว",
+        "(หัวตารางที่พบ: {found}) — ลบหรือเปลี่ยนชื่อคอลัมน์ที่ไม่ใช้ (เช่น งบประมาณปีก่อน) "
+        "ให้เหลือคอลัมน์เดียว หรือระบุปีงบประมาณในหัวคอลัมน์",
         "The header names \"{column}\" in more than one column ({columns}), so which one "
-        "holds the value is not certain - delete or rename the one not meant (last year's "
-        "budget, say) so that one is left",
+        "holds the value is not certain (labels found: {found}) - delete or rename the one "
+        "not meant (last year's budget, say) so that one is left, or put the fiscal year "
+        "in its label",
     ),
     FindingKind(
         "column-hidden-not-read", WARNING,
@@ -97,6 +101,38 @@ CATALOGUE = _kinds(
         "The header names \"{column}\" in more than one column - column {chosen}, the "
         "visible one, was read, not the hidden {hidden} - check this, then delete the "
         "column not meant",
+    ),
+    FindingKind(
+        "column-other-year-not-read", WARNING,
+        "หัวตารางมีคอลัมน์ \"{column}\" มากกว่าหนึ่งคอลัมน์ — อ่านจากคอลัมน์ {chosen} "
+        "ไม่อ่าน {others} เพราะหัวคอลัมน์ระบุปีอื่น ไม่ใช่ปีงบประมาณ {year} — ตรวจว่าถูกต้อง "
+        "แล้วลบคอลัมน์ที่ไม่ใช้ออก",
+        "The header names \"{column}\" in more than one column - column {chosen} was "
+        "read, not {others}, whose label names a year other than fiscal year {year} - "
+        "check this, then delete the column not meant",
+    ),
+    FindingKind(
+        "column-names-other-year", WARNING,
+        "หัวคอลัมน์ \"{column}\" ระบุปี {value} ไม่ใช่ปีงบประมาณ {year} — อ่านตัวเลขจากคอลัมน์นี้ "
+        "ตรวจว่าเป็นงบประมาณของปี {year} แล้วแก้หัวคอลัมน์ให้ถูก",
+        "Column \"{column}\" names the year {value}, not fiscal year {year} - its figures "
+        "were read; check they are for {year}, then correct the label",
+    ),
+    FindingKind(
+        "column-not-read", WARNING,
+        "คอลัมน์ {letter} (\"{value}\") อยู่ในตารางและมีตัวเลขใน {rows} แถว แต่ไม่ใช่คอลัมน์ของแบบฟอร์ม "
+        "จึงไม่ได้อ่าน — ถ้าเป็นตัวเลขที่ต้องใช้ (เช่น งบประมาณ) ให้ย้ายไปไว้ในคอลัมน์ที่ถูกต้อง "
+        "ถ้าไม่ใช้ก็ลบคอลัมน์นี้ออก",
+        "Column {letter} (\"{value}\") is inside the table and holds numbers in {rows} "
+        "rows, but is none of the form's columns, so it was not read - if a figure there "
+        "is needed (the budget, say) move it to its column, otherwise delete the column",
+    ),
+    FindingKind(
+        "budget-satang-invalid", ERROR,
+        "สตางค์ \"{value}\" ไม่ถูกต้อง: ต้องเป็นจำนวนเต็ม 0 ถึง 99 และช่องบาทต้องไม่มีทศนิยม — "
+        "แก้ให้ถูก เช่น บาท 150000 สตางค์ 50",
+        "Satang \"{value}\" is not valid: it must be a whole number from 0 to 99, with no "
+        "decimals in the baht cell - correct it, e.g. baht 150000, satang 50",
     ),
     FindingKind(
         "table-very-large", WARNING,

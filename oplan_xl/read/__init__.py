@@ -11,6 +11,8 @@
 - ``formulas``     an .xlsx sheet's formulas, from its XML
 - ``fills``        fill colours, when a month may be marked by colour alone
 - ``header``       finding a table's header by its labels
+- ``columns``      which column holds each field, decided once from all the evidence
+                   (hidden, labelled years, บาท | สตางค์); numbers in unread columns
 - ``rows``         lifting the rows under a header, each sorted once
 - ``row_kinds``    which rows are totals, continuations or notes
 - ``row_visibility`` the data rows a person hid, filtered out or struck through:

@@ -42,6 +42,11 @@ def _key(text: str) -> str:
 
 
 _YEAR_LABEL = re.compile(r"^(?:ปี)?(?:พ\.?ศ\.?)?(25\d\d)$")
+#: A field's label followed by the year it is for: ``งบประมาณ ปี 2568``, ``งบ 68``
+#: (on a label key: no spaces, no brackets).
+_LABEL_WITH_YEAR = re.compile(r"^(.+?)(?:ปี(?:งบประมาณ)?)?(?:พ\.?ศ\.?)?(25\d\d|\d\d)$")
+#: Units written under a money label: a sub-header row ``บาท | สตางค์``.
+_UNITS = {"บาท": "baht", "บ": "baht", "สตางค์": "satang", "สต": "satang"}
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
 
 
@@ -62,6 +67,9 @@ class Header:
     #: column naming it, the first one too): which holds the value is not certain,
     #: so it is reported (``column-ambiguous``) instead of the first being taken.
     ambiguous: dict[str, list[int]] = field(default_factory=dict)
+    #: 0-based columns a finding already names as not read (last year's budget,
+    #: a hidden copy): ``columns`` does not report them again as unknown columns.
+    set_aside: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if self.end < self.row:
@@ -127,6 +135,10 @@ class _Labels:
             year = year + 2500 if year < 100 else year
             # ต.ค., พ.ย., ธ.ค. (m01–m03) belong to the fiscal year that starts then.
             return column, year + 1 if column.key in ("m01", "m02", "m03") else year
+        found = _LABEL_WITH_YEAR.match(key)
+        if found and found.group(1) in self.by_key:
+            # The year says whose figure it is; ``columns`` weighs it against the plan's.
+            return self.by_key[found.group(1)], None
         return None, None
 
 
@@ -189,8 +201,17 @@ def shown_label(cell: object) -> str:
     return month_label(cell) if isinstance(cell, dt.date) else clean_text(cell)
 
 
+def unit_of_label(value: object) -> str | None:
+    """``"baht"`` for a cell reading บาท or (บาท), ``"satang"`` for สตางค์ or สต.,
+    None for anything else."""
+    if not isinstance(value, str) or len(value) > 20:
+        return None
+    return _UNITS.get(re.sub(r"[\s()\[\].]", "", clean_text(value)))
+
+
 def _continues_header(row: list[object], labels: _Labels) -> bool:
-    """True for a row under the header holding only labels, years or column numbers."""
+    """True for a row under the header holding only labels, years, units (บาท |
+    สตางค์ under a merged งบประมาณ) or column numbers."""
     cells = [cell for cell in row if not is_blank(cell)]
     if not cells:
         return False
@@ -201,7 +222,8 @@ def _continues_header(row: list[object], labels: _Labels) -> bool:
     named = 0
     for cell in cells:
         column, year = labels.match(cell)
-        if column is not None or year is not None or year_of_label(cell) is not None:
+        if column is not None or year is not None or year_of_label(cell) is not None \
+                or unit_of_label(cell) is not None:
             named += 1
         elif label_key(cell) not in _BAND_LABELS:
             return False

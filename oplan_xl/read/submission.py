@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oplan_xl.core import limits
-from oplan_xl.core.cells import a1, column_letter
+from oplan_xl.core.cells import a1
 from oplan_xl.core.findings import Finding, finding
 from oplan_xl.core.layout import (
     DEPARTMENT_SHEET,
@@ -33,9 +33,10 @@ from oplan_xl.core.layout import (
     project_columns,
 )
 from oplan_xl.core.model import to_arabic_digits
-from oplan_xl.core.normalise import is_blank, is_month_mark
+from oplan_xl.core.normalise import is_blank, is_month_mark, parse_int
+from oplan_xl.read.columns import header_findings, settle_columns, unread_columns
 from oplan_xl.read.fills import fills
-from oplan_xl.read.header import find_header, shown_label
+from oplan_xl.read.header import find_header
 from oplan_xl.read.raw import RawRow, Table, month_values
 from oplan_xl.read.row_visibility import row_visibility_findings
 from oplan_xl.read.rows import lift_rows
@@ -101,8 +102,13 @@ def list_submissions(folder: Path) -> list[Path]:
     )
 
 
-def read_submission(path: Path, group_label: str = "แผนงาน") -> Submission:
-    """Read one department workbook.  Never raises for a bad file."""
+def read_submission(path: Path, group_label: str = "แผนงาน",
+                    fiscal_year: int | None = None) -> Submission:
+    """Read one department workbook.  Never raises for a bad file.
+
+    *fiscal_year*, the plan's, tells which of two budget columns labelled with
+    years (งบประมาณ ปี 2567 / ปี 2568) holds this year's figures; without it the
+    file's own statement of its year is taken (``columns``)."""
     submission = Submission(path)
     try:
         size = path.stat().st_size
@@ -120,15 +126,17 @@ def read_submission(path: Path, group_label: str = "แผนงาน") -> Subm
         submission.findings.append(finding(exc.code, path.name, exc.sheet, reason=exc.reason))
         return submission
     submission.kind = workbook.kind
-    _Reader(workbook, submission, group_label).read()
+    _Reader(workbook, submission, group_label, fiscal_year).read()
     return submission
 
 
 class _Reader:
     """Reads one opened workbook into its Submission, loading sheets lazily."""
 
-    def __init__(self, workbook: Workbook, submission: Submission, group_label: str) -> None:
+    def __init__(self, workbook: Workbook, submission: Submission, group_label: str,
+                 fiscal_year: int | None = None) -> None:
         self.workbook = workbook
+        self.fiscal_year = fiscal_year
         self.submission = submission
         self.group_label = group_label
         self.file = submission.name
@@ -175,18 +183,11 @@ class _Reader:
             self.unreadable_named_sheets()
             self.tables_left_unread(projects)
         for table in submission.tables():
-            for column in table.header.missing:
-                submission.findings.append(finding(
-                    "missing-column", self.file, table.sheet, table.header.row + 1,
-                    column.label, a1(table.header.row, 0)))
-            for key, positions in table.header.ambiguous.items():
-                submission.findings.append(finding(
-                    "column-ambiguous", self.file, table.sheet, table.header.row + 1,
-                    table.label(key), a1(table.header.row, positions[0]),
-                    columns=", ".join(column_letter(p) for p in positions)))
             values = self.values(table.sheet)
+            submission.findings.extend(header_findings(table, values, self.file))
             submission.findings.extend(lift_rows(table, values, self.file))
             submission.findings.extend(row_visibility_findings(table, values, self.file))
+            submission.findings.extend(unread_columns(table, values, self.file))
             self.formulas(table, values.formulas)
             self.fill_marks(table)
             self.stated_years(table, values.grid)
@@ -216,29 +217,16 @@ class _Reader:
             header = find_header(values.grid, columns) if values else None
             if header is not None:
                 table = Table(sheet, header, columns)
-                self.prefer_visible_columns(table, values)
+                self.submission.findings += settle_columns(table, values, self.file,
+                                                           self.year())
                 return table
         return None
 
-    def prefer_visible_columns(self, table: Table, values: SheetValues) -> None:
-        """Of two columns labelled for one field, the one a person sees, when exactly
-        one is visible (last year's budget kept in a hidden column), with a warning
-        naming both; otherwise the ambiguity stays, to be reported as an error."""
-        header = table.header
-        for key, positions in list(header.ambiguous.items()):
-            visible = [p for p in positions if p not in values.hidden_columns]
-            if len(visible) != 1:
-                continue
-            chosen = visible[0]
-            del header.ambiguous[key]
-            header.columns[key] = chosen
-            header.labels[key] = next(
-                shown_label(row[chosen]) for row in values.grid[header.row:header.end + 1]
-                if chosen < len(row) and not is_blank(row[chosen]))
-            self.submission.findings.append(finding(
-                "column-hidden-not-read", self.file, table.sheet, header.row + 1,
-                table.label(key), a1(header.row, chosen), chosen=column_letter(chosen),
-                hidden=", ".join(column_letter(p) for p in positions if p != chosen)))
+    def year(self) -> int | None:
+        """The fiscal year the figures are for: the plan's, else the หน่วยงาน sheet's."""
+        if self.fiscal_year is not None:
+            return self.fiscal_year
+        return parse_int(self.submission.fiscal_year[0]) if self.submission.fiscal_year else None
 
     def unreadable_named_sheets(self) -> None:
         """A โครงการ or ครุภัณฑ์ sheet with content but no header we can find."""
