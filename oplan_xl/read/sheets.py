@@ -7,8 +7,9 @@ share half their columns (แผนงาน, งบประมาณ, สถ�
 months), so a header naming half of one kind's required columns may be the
 other kind's: the kind is told by the columns only one kind has (โครงการ,
 รายละเอียดของกิจกรรม, ยุทธศาสตร์ … against ประเภท, หมวด, เป้าหมาย).  A header
-naming as many of one kind's own columns as of the other's is not guessed at:
-the sheet's name decides when it names a kind, else it is a finding.
+naming as many of one kind's own columns as of the other's is not guessed at
+(``table-kind-unclear``); one naming none of either is read as its sheet's name
+says, if it names a kind (its missing columns are then reported).
 """
 
 from __future__ import annotations
@@ -85,11 +86,14 @@ def classify(sheet: str, grid: list[list[object]], projects: tuple[Column, ...],
     own = own_columns(projects)
     named = {kind: _named(grid, rows, own[kind]) for kind in own}
     counts = {kind: len({column for column, _ in named[kind]}) for kind in named}
-    kind = ""
     if counts[PROJECTS] != counts[EQUIPMENT]:
         kind = PROJECTS if counts[PROJECTS] > counts[EQUIPMENT] else EQUIPMENT
-    else:
+    elif not counts[PROJECTS]:
+        # Only shared columns: read as the sheet's name says, when it names a kind;
+        # the kind's own required columns are then missing-column, so nothing is planned.
         kind = _kind_by_name(sheet)
+    else:
+        kind = ""  # as many of each kind's own columns: not guessed at
     if kind and by_kind[kind] is None:
         kind = ""
     header = by_kind[kind] if kind else found[0]
