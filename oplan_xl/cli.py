@@ -453,9 +453,10 @@ def _print_reconciliation(console: Console, report) -> None:
                     baht_planned=format_baht(tally.satang_planned),
                     rows_rejected=tally.rows_rejected,
                     baht_rejected=format_baht(tally.satang_rejected))
-        if tally.total_rows or tally.continuation_rows or tally.note_rows:
+        if tally.total_rows or tally.continuation_rows or tally.note_rows or tally.heading_rows:
             console.say("not-data-rows", total_rows=tally.total_rows,
-                        continuation_rows=tally.continuation_rows, note_rows=tally.note_rows)
+                        continuation_rows=tally.continuation_rows, note_rows=tally.note_rows,
+                        heading_rows=tally.heading_rows)
     total = report.total()
     console.say("reconciliation", rows_read=total.rows_read,
                 baht_read=format_baht(total.satang_read), rows_planned=total.rows_planned,

@@ -31,6 +31,7 @@ class CheckedTable:
     total_rows: int
     continuation_rows: int
     note_rows: int
+    heading_rows: int
     total_findings: list[Finding]
 
 
@@ -82,7 +83,8 @@ def check_file(path: Path, settings: Settings, resolve: Resolver) -> CheckedFile
             rows.append((plan_row, satang, row_findings))
             satang_by_row[raw.origin.row] = satang
         tables.append(CheckedTable(kind, rows, len(table.totals), len(table.continuations),
-                                   len(table.notes), list(check_totals(table, satang_by_row))))
+                                   len(table.notes), len(table.headings),
+                                   list(check_totals(table, satang_by_row))))
     submission.projects = submission.equipment = None
     return CheckedFile(submission, department, found, fiscal_year, tables)
 
@@ -133,4 +135,5 @@ def _add_table(report: Report, tally: FileTally, table: CheckedTable, planned: b
     tally.total_rows += table.total_rows
     tally.continuation_rows += table.continuation_rows
     tally.note_rows += table.note_rows
+    tally.heading_rows += table.heading_rows
     report.findings += table.total_findings

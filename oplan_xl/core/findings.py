@@ -72,10 +72,10 @@ CATALOGUE = _kinds(
     # --- finding the table ---
     FindingKind(
         "no-header", ERROR,
-        "ไม่พบหัวตาราง \"{sheet}\" (ต้องมีคอลัมน์ {expected}) — ใช้แบบฟอร์มจาก oplan template "
-        "และอย่าแก้ชื่อหัวคอลัมน์",
-        "No header row found for \"{sheet}\" (needs columns {expected}) - use the "
-        "workbook from `oplan template` and keep its headers",
+        "ไม่พบหัวตาราง \"{sheet}\" (ต้องมีคอลัมน์ {expected}; ที่พบคือ {found}) — ใช้แบบฟอร์มจาก "
+        "oplan template และอย่าแก้ชื่อหัวคอลัมน์",
+        "No header row found for \"{sheet}\" (needs columns {expected}; found {found}) - use "
+        "the workbook from `oplan template` and keep its headers",
     ),
     FindingKind(
         "missing-column", ERROR,
@@ -143,10 +143,64 @@ CATALOGUE = _kinds(
     ),
     FindingKind(
         "sheet-not-read", ERROR,
-        "แผ่นงาน \"{sheet}\" มีตารางโครงการหรือครุภัณฑ์อีกชุดหนึ่งที่โปรแกรมไม่ได้อ่าน — ย้ายแถวไปไว้ในแผ่นงาน "
-        "\"โครงการ\" หรือ \"ครุภัณฑ์\"",
-        "Sheet \"{sheet}\" holds another project or equipment table that was not read - "
-        "move its rows to the โครงการ or ครุภัณฑ์ sheet",
+        "แผ่นงาน \"{sheet}\" มีตาราง{kind}อีกชุดหนึ่งที่โปรแกรมไม่ได้อ่าน (อ่านตาราง{kind}จากแผ่นงาน "
+        "\"{read}\" แล้ว) — ย้ายแถวไปไว้ในแผ่นงาน \"{read}\" แล้วลบแผ่นงานนี้ (ถ้าเป็นสำเนา ลบทิ้งได้เลย)",
+        "Sheet \"{sheet}\" holds another {kind_en} table that was not read (the {kind_en} "
+        "table was read from sheet \"{read}\") - move its rows to \"{read}\" and delete this "
+        "sheet (if it is a copy, just delete it)",
+    ),
+    # issue 14 class 4 and 9: which sheet holds which table; a printed ผด.02 pasted in
+    FindingKind(
+        "sheet-read-as", WARNING,
+        "อ่านแผ่นงาน \"{sheet}\" เป็นตาราง{kind} (ดูจากหัวตาราง) — ตรวจว่าถูกต้อง "
+        "แล้วเปลี่ยนชื่อแผ่นงานเป็น \"{standard}\"",
+        "Sheet \"{sheet}\" was read as the {kind_en} table (by its header) - check this, "
+        "then rename the sheet \"{standard}\"",
+    ),
+    FindingKind(
+        "sheet-hidden-read", WARNING,
+        "ตาราง{kind}อยู่ในแผ่นงาน \"{sheet}\" ที่ซ่อนไว้ จึงอ่านจากแผ่นงานนี้ — ตรวจว่าเป็นข้อมูลปีนี้ "
+        "แล้วยกเลิกการซ่อน (คลิกขวาที่แถบแผ่นงาน > ยกเลิกการซ่อน)",
+        "The {kind_en} table is on sheet \"{sheet}\", which is hidden, and was read from "
+        "it - check it is this year's, then unhide the sheet (right-click a sheet tab > "
+        "Unhide)",
+    ),
+    FindingKind(
+        "sheet-hidden-not-read", ERROR,
+        "แผ่นงาน \"{sheet}\" ซ่อนไว้และมีตาราง{kind}อีกชุดหนึ่งที่โปรแกรมไม่ได้อ่าน (อ่านตาราง{kind}"
+        "จากแผ่นงาน \"{read}\" แล้ว) — ยกเลิกการซ่อน (คลิกขวาที่แถบแผ่นงาน > ยกเลิกการซ่อน) "
+        "ย้ายแถวที่ต้องการไปไว้ในแผ่นงาน \"{read}\" แล้วลบแผ่นงานนี้",
+        "Sheet \"{sheet}\" is hidden and holds another {kind_en} table that was not read "
+        "(the {kind_en} table was read from sheet \"{read}\") - unhide it (right-click a "
+        "sheet tab > Unhide), move the rows meant to \"{read}\" and delete this sheet",
+    ),
+    FindingKind(
+        "table-kind-unclear", ERROR,
+        "แผ่นงาน \"{sheet}\" มีตาราง แต่หัวตารางไม่บอกว่าเป็นตารางโครงการหรือครุภัณฑ์ จึงไม่ได้อ่าน "
+        "(หัวตารางมี {found}) — ตารางโครงการต้องมีคอลัมน์ \"ยุทธศาสตร์\" \"โครงการ\" "
+        "\"รายละเอียดของกิจกรรมที่เกิดขึ้นจากโครงการ\" ตารางครุภัณฑ์ต้องมี \"ประเภท\" และ "
+        "\"เป้าหมาย (ผลผลิตของครุภัณฑ์)\" — ใช้หัวตารางตามแบบฟอร์ม",
+        "Sheet \"{sheet}\" holds a table whose header says neither projects nor equipment, "
+        "so it was not read (the header has {found}) - a project table has the columns "
+        "ยุทธศาสตร์, โครงการ and รายละเอียดของกิจกรรมที่เกิดขึ้นจากโครงการ, an equipment "
+        "table ประเภท and เป้าหมาย (ผลผลิตของครุภัณฑ์) - use the form's headers",
+    ),
+    FindingKind(
+        "strategy-from-heading-rows", WARNING,
+        "ตารางนี้ไม่มีคอลัมน์ {columns} (เป็นแบบ ผด.02 ที่วางมา) จึงอ่าน {columns} ของแต่ละโครงการ"
+        "จากแถวหัวข้อที่อยู่เหนือโครงการนั้น (เช่น แถวนี้ \"{value}\") — ตรวจว่าแต่ละโครงการอยู่ใต้หัวข้อ"
+        "ที่ถูกต้อง",
+        "This table has no {columns} column (a printed ผด.02 pasted in), so each project's "
+        "{columns} was read from the heading rows above it (such as this one, \"{value}\") - "
+        "check that each project sits under the right heading",
+    ),
+    FindingKind(
+        "no-heading-above", ERROR,
+        "โครงการนี้ไม่มีแถวหัวข้อ {columns} อยู่ด้านบน (ตารางนี้ไม่มีคอลัมน์ {columns} "
+        "จึงอ่านจากแถวหัวข้อ เช่น \"1. ยุทธศาสตร์…\" และ \"1.1 แผนงาน…\") — เพิ่มแถวหัวข้อเหนือโครงการนี้",
+        "This project has no {columns} heading row above it (the table has no {columns} "
+        "column, so they are read from heading rows such as \"1. ยุทธศาสตร์…\" and "
+        "\"1.1 แผนงาน…\") - add the heading row above it",
     ),
     FindingKind(
         "fiscal-year-mismatch", ERROR,
@@ -407,10 +461,13 @@ class FileTally:
     #: Not data rows, so outside rows_read: recognised total rows (their figure
     #: is a sum of the rows, counting it would count the baht twice) and
     #: continuation rows (their text is part of the data row above) and note
-    #: rows (a signature block or a note under the table, never a project).
+    #: rows (a signature block or a note under the table, never a project) and
+    #: heading rows (1. ยุทธศาสตร์… / 1.1 แผนงาน… of a printed ผด.02: they give the
+    #: rows under them their strategy and programme).
     total_rows: int = 0
     continuation_rows: int = 0
     note_rows: int = 0
+    heading_rows: int = 0
 
     def add(self, planned: bool, satang: int) -> None:
         self.rows_read += 1
@@ -459,7 +516,7 @@ class Report:
         for tally in self.files:
             for name in ("rows_read", "rows_planned", "rows_rejected",
                          "satang_read", "satang_planned", "satang_rejected",
-                         "total_rows", "continuation_rows", "note_rows"):
+                         "total_rows", "continuation_rows", "note_rows", "heading_rows"):
                 setattr(total, name, getattr(total, name) + getattr(tally, name))
         return total
 

@@ -228,9 +228,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not-data-rows": (
         "    (ไม่นับเป็นแถวข้อมูล: แถวรวมยอด {total_rows} แถว, แถวข้อความต่อจากแถวบน "
-        "{continuation_rows} แถว, แถวลงชื่อ/หมายเหตุใต้ตาราง {note_rows} แถว)",
+        "{continuation_rows} แถว, แถวลงชื่อ/หมายเหตุใต้ตาราง {note_rows} แถว, "
+        "แถวหัวข้อยุทธศาสตร์/แผนงาน {heading_rows} แถว)",
         "    (not data rows: {total_rows} total rows, {continuation_rows} continuation rows, "
-        "{note_rows} note rows)",
+        "{note_rows} note rows, {heading_rows} heading rows)",
     ),
     "wrote-findings": ("เขียนผลการตรวจ: {path}", "Wrote the findings: {path}"),
     "wrote-returned": (

@@ -38,7 +38,7 @@ from oplan_xl.core.findings import Finding, finding
 from oplan_xl.core.layout import MONTH_KEYS
 from oplan_xl.core.model import to_arabic_digits
 from oplan_xl.core.normalise import NotANumber, is_blank, parse_amount
-from oplan_xl.read.header import shown_label, unit_of_label
+from oplan_xl.read.header import header_labels, shown_label, unit_of_label
 from oplan_xl.read.raw import Table
 from oplan_xl.read.workbook import SheetValues
 from oplan_xl.speed.text import clean_text, label_key
@@ -54,8 +54,6 @@ _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 #: Labels of a row-number column.
 _ROW_NUMBER_LABELS = {label_key(text) for text in ("ที่", "ลำดับ", "ลำดับที่", "ข้อ", "no",
                                                     "no.", "#", "เลขที่")}
-#: At most this many labels are listed in a header finding.
-_MAX_LABELS_SHOWN = 20
 
 
 def settle_columns(table: Table, values: SheetValues, file: str,
@@ -100,19 +98,7 @@ def header_findings(table: Table, values: SheetValues, file: str) -> list[Findin
 
 def found_labels(table: Table, values: SheetValues) -> str:
     """The labels of the header rows as a person reads them, left to right."""
-    header = table.header
-    shown: list[str] = []
-    for index in range(header.row, header.end + 1):
-        for cell in values.grid[index]:
-            if is_blank(cell) or _COLUMN_NUMBER.match(clean_text(cell)):
-                continue
-            text = shown_label(cell)
-            text = text if len(text) <= 40 else text[:40] + "…"
-            if text not in shown:
-                shown.append(text)
-    if len(shown) > _MAX_LABELS_SHOWN:
-        shown = shown[:_MAX_LABELS_SHOWN] + ["…"]
-    return ", ".join(shown) or "-"
+    return header_labels(values.grid, table.header.row, table.header.end)
 
 
 def unread_columns(table: Table, values: SheetValues, file: str) -> list[Finding]:

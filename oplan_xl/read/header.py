@@ -209,6 +209,28 @@ def unit_of_label(value: object) -> str | None:
     return _UNITS.get(re.sub(r"[\s()\[\].]", "", clean_text(value)))
 
 
+#: At most this many labels are listed in a message about a header.
+_MAX_LABELS_SHOWN = 20
+
+
+def header_labels(grid: list[list[object]], first: int, last: int) -> str:
+    """The labels of rows *first* to *last* (0-based) as a person reads them, left
+    to right, for a message saying what a header has: column numbers (1) (2) left
+    out, long text cut, at most twenty."""
+    shown: list[str] = []
+    for row in grid[first:last + 1]:
+        for cell in row:
+            if is_blank(cell) or _column_number(cell) is not None:
+                continue
+            text = shown_label(cell)
+            text = text if len(text) <= 40 else text[:40] + "…"
+            if text not in shown:
+                shown.append(text)
+    if len(shown) > _MAX_LABELS_SHOWN:
+        shown = shown[:_MAX_LABELS_SHOWN] + ["…"]
+    return ", ".join(shown) or "-"
+
+
 def _continues_header(row: list[object], labels: _Labels) -> bool:
     """True for a row under the header holding only labels, years, units (บาท |
     สตางค์ under a merged งบประมาณ) or column numbers."""

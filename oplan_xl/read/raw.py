@@ -72,6 +72,9 @@ class Table:
     #: Rows under the last data row holding only a signature block or a note
     #: (ลงชื่อ …, (name), ตำแหน่ง …, หมายเหตุ …): read, reported, never planned.
     notes: list[RawRow] = field(default_factory=list)
+    #: Heading rows of a printed ผด.02 pasted in (1. ยุทธศาสตร์… / 1.1 แผนงาน…): they
+    #: give the strategy and programme of the rows under them, never planned.
+    headings: list[RawRow] = field(default_factory=list)
 
     def label(self, key: str) -> str:
         """The column's label as the file spells it (or our label if absent)."""

@@ -2,9 +2,10 @@
 
 Every non-empty row under a header ends up in exactly one of ``Table.rows``
 (data), ``Table.totals`` (a recognised total row), ``Table.continuations``
-(text appended to the row above, with a warning) or ``Table.notes`` (a
-signature block or a note under the table, with a warning); nothing is
-dropped.  A cell under a strategy (or programme) merged down from above takes
+(text appended to the row above, with a warning), ``Table.notes`` (a
+signature block or a note under the table, with a warning) or
+``Table.headings`` (a strategy or programme heading row, see ``headings``);
+nothing is dropped.  A cell under a strategy (or programme) merged down from above takes
 the merge's value, and its address is the merge's top cell.
 """
 
@@ -15,6 +16,7 @@ from oplan_xl.core.findings import Finding, finding
 from oplan_xl.core.layout import CONTINUED_KEYS, MERGED_DOWN_KEYS, MONTH_KEYS
 from oplan_xl.core.model import Origin
 from oplan_xl.core.normalise import is_blank, parse_int
+from oplan_xl.read.headings import Headings
 from oplan_xl.read.raw import RawRow, RowCells, Table
 from oplan_xl.read.row_kinds import (
     NOTE_HINT,
@@ -35,6 +37,8 @@ def lift_rows(table: Table, values: SheetValues, file: str) -> list[Finding]:
     for index in range(table.header.end + 1, len(values.grid)):
         rows.take(index)
     rows.finish()
+    if rows.headings is not None:
+        rows.findings += rows.headings.settle(file)
     return rows.findings
 
 
@@ -52,6 +56,7 @@ class _Rows:
         self.inherited = _merged_down(values.merges, columns, table.header.end,
                                       len(values.grid))
         self.findings: list[Finding] = []
+        self.headings = Headings.for_table(table)
         self.previous: RawRow | None = None
         # Note-like rows seen since the last other row: notes if nothing else
         # follows them, data (sorted as any row) if something does.
@@ -60,6 +65,11 @@ class _Rows:
     def take(self, index: int) -> None:
         row = self.grid[index]
         if _is_empty(row, self.read):
+            return
+        if self.headings is not None and self.headings.take(index, row):
+            self.flush()  # rows like notes above a heading are not the table's end
+            self.table.headings.append(self.raw_row(index, row))
+            self.previous = None
             return
         raw = self.raw_row(index, row)
         own = own_name(raw)
@@ -88,6 +98,8 @@ class _Rows:
                      RowCells(self.letters, excel_row, merged), merged=merged)
         if self.inherited:
             self.inherit_merged(raw, index)
+        if self.headings is not None:
+            self.headings.fill(raw)
         return raw
 
     def inherit_merged(self, raw: RawRow, index: int) -> None:

@@ -36,10 +36,20 @@ from oplan_xl.core.model import to_arabic_digits
 from oplan_xl.core.normalise import is_blank, is_month_mark, parse_int
 from oplan_xl.read.columns import header_findings, settle_columns, unread_columns
 from oplan_xl.read.fills import fills
-from oplan_xl.read.header import find_header
+from oplan_xl.read.header import header_labels
 from oplan_xl.read.raw import RawRow, Table, month_values
 from oplan_xl.read.row_visibility import row_visibility_findings
 from oplan_xl.read.rows import lift_rows
+from oplan_xl.read.sheets import (
+    EQUIPMENT,
+    KIND_WORDS,
+    PROJECTS,
+    SHEET_NAMES,
+    SheetTable,
+    best_candidate,
+    choose,
+    classify,
+)
 from oplan_xl.read.workbook import (
     SheetValues,
     UnreadableWorkbook,
@@ -145,7 +155,9 @@ class _Reader:
         hidden = set()
         try:
             for meta in workbook.book.sheets_metadata:
-                if "Visible" not in str(meta.visible):
+                # SheetVisibleEnum.Visible / .Hidden / .VeryHidden (the enum's own
+                # name holds "Visible": compare the member's name)
+                if str(meta.visible).rsplit(".", 1)[-1] != "Visible":
                     hidden.add(meta.name)
         except BaseException as exc:  # metadata is a convenience; without it nothing is hidden
             if not calamine_failure(exc):
@@ -170,22 +182,17 @@ class _Reader:
             values = self.values(department)
             _read_department_sheet(submission, values.grid if values else [])
         projects = project_columns(self.group_label)
-        submission.projects = self.find_table(PROJECT_SHEET, projects)
-        submission.equipment = self.find_table(EQUIPMENT_SHEET, EQUIPMENT_COLUMNS,
-                                               exclude=submission.projects)
+        found = self.identify_tables(projects)
         if submission.projects is None and submission.equipment is None:
-            expected = ", ".join(c.label for c in projects if c.required)
-            sheet = self.sheets.get(label_key(PROJECT_SHEET), PROJECT_SHEET)
-            if self._values.get(sheet, True) is not None:  # else it was too large to read
-                submission.findings.append(finding("no-header", self.file, sheet,
-                                                   expected=expected))
+            if not any(not t.kind and t.has_rows for t in found):  # else that says why
+                self.no_header(PROJECT_SHEET, projects)
         else:
-            self.unreadable_named_sheets()
-            self.tables_left_unread(projects)
+            self.unreadable_named_sheets(found)
         for table in submission.tables():
             values = self.values(table.sheet)
+            lifted = lift_rows(table, values, self.file)  # heading rows may give columns
             submission.findings.extend(header_findings(table, values, self.file))
-            submission.findings.extend(lift_rows(table, values, self.file))
+            submission.findings.extend(lifted)
             submission.findings.extend(row_visibility_findings(table, values, self.file))
             submission.findings.extend(unread_columns(table, values, self.file))
             self.formulas(table, values.formulas)
@@ -197,30 +204,76 @@ class _Reader:
                     a1(table.header.row, 0), rows=f"{len(table.rows):,}",
                     limit=f"{limits.MANY_ROWS:,}"))
 
-    def candidate_sheets(self, preferred: str) -> list[str]:
-        """The sheet named *preferred* first, then the other visible sheets that
-        are not the department or instructions sheet."""
-        name = self.sheets.get(label_key(preferred))
-        skip = {self.sheets.get(label_key(DEPARTMENT_SHEET)),
-                self.sheets.get(label_key(INSTRUCTIONS_SHEET)),
-                self.sheets.get(label_key(PROJECT_SHEET)),
-                self.sheets.get(label_key(EQUIPMENT_SHEET))}
-        others = [n for n in self.workbook.sheet_names if n not in skip and n not in self.hidden]
-        return ([name] if name else []) + others
-
-    def find_table(self, preferred: str, columns, exclude: Table | None = None) -> Table | None:
-        """The table for *columns*: on the sheet named *preferred*, else on another sheet."""
-        for sheet in self.candidate_sheets(preferred):
-            if exclude is not None and sheet == exclude.sheet:
+    def identify_tables(self, projects: tuple[Column, ...]) -> list[SheetTable]:
+        """Every sheet's table told by its header; the one of each kind read, the
+        others reported (``sheets``).  Returns what each sheet was found to hold."""
+        skip = {label_key(DEPARTMENT_SHEET), label_key(INSTRUCTIONS_SHEET)}
+        found = []
+        for position, sheet in enumerate(self.workbook.sheet_names):
+            values = None if label_key(sheet) in skip else self.values(sheet)
+            if values is not None:
+                table = classify(sheet, values.grid, projects, position, sheet in self.hidden)
+                if table is not None:
+                    found.append(table)
+        for kind, columns in ((PROJECTS, projects), (EQUIPMENT, EQUIPMENT_COLUMNS)):
+            chosen, others = choose(found, kind)
+            if chosen is None:
                 continue
-            values = self.values(sheet)
-            header = find_header(values.grid, columns) if values else None
-            if header is not None:
-                table = Table(sheet, header, columns)
-                self.submission.findings += settle_columns(table, values, self.file,
-                                                           self.year())
-                return table
-        return None
+            setattr(self.submission, kind, self.find_table(chosen, columns))
+            self.say_where(chosen)
+            for other in others:
+                self.submission.findings.append(finding(
+                    "sheet-hidden-not-read" if other.hidden else "sheet-not-read", self.file,
+                    other.sheet, other.header.row + 1, "", a1(other.header.row, 0),
+                    read=chosen.sheet, **_kind_words(kind)))
+        for table in found:
+            if not table.kind and table.has_rows:
+                header = table.header
+                self.submission.findings.append(finding(
+                    "table-kind-unclear", self.file, table.sheet, header.row + 1, "",
+                    a1(header.row, 0), found=header_labels(
+                        self.values(table.sheet).grid, header.row, header.end)))
+        return found
+
+    def find_table(self, found: SheetTable, columns: tuple[Column, ...]) -> Table:
+        """The table a sheet was found to hold, its columns settled."""
+        values = self.values(found.sheet)
+        table = Table(found.sheet, found.header, columns)
+        self.submission.findings += settle_columns(table, values, self.file, self.year())
+        return table
+
+    def say_where(self, found: SheetTable) -> None:
+        """A table read from a hidden sheet or one not named for it: say which sheet
+        was read as what, so a wrong sheet is seen."""
+        if not found.hidden and found.standard_name:
+            return
+        header = found.header
+        self.submission.findings.append(finding(
+            "sheet-hidden-read" if found.hidden else "sheet-read-as", self.file, found.sheet,
+            header.row + 1, "", a1(header.row, 0), standard=SHEET_NAMES[found.kind],
+            **_kind_words(found.kind)))
+
+    def no_header(self, preferred: str, columns: tuple[Column, ...]) -> None:
+        """No table anywhere, or none on the sheet named *preferred*: say so, and
+        what the sheet had that came closest to a header."""
+        expected = ", ".join(c.label for c in columns if c.required)
+        sheet = self.sheets.get(label_key(preferred))
+        if sheet is None:
+            self.submission.findings.append(finding(
+                "no-header", self.file, preferred, expected=expected,
+                found=f"ไม่มีแผ่นงาน \"{preferred}\" (มี {', '.join(self.workbook.sheet_names)})"))
+            return
+        values = self.values(sheet)
+        if values is None:
+            return  # too large to read: its own finding says so
+        index = best_candidate(values.grid, columns)
+        if index is None:
+            self.submission.findings.append(finding("no-header", self.file, sheet,
+                                                    expected=expected, found="แผ่นงานว่าง"))
+            return
+        self.submission.findings.append(finding(
+            "no-header", self.file, sheet, index + 1, "", a1(index, 0), expected=expected,
+            found=f"แถว {index + 1}: {header_labels(values.grid, index, index)}"))
 
     def year(self) -> int | None:
         """The fiscal year the figures are for: the plan's, else the หน่วยงาน sheet's."""
@@ -228,38 +281,16 @@ class _Reader:
             return self.fiscal_year
         return parse_int(self.submission.fiscal_year[0]) if self.submission.fiscal_year else None
 
-    def unreadable_named_sheets(self) -> None:
+    def unreadable_named_sheets(self, found: list[SheetTable]) -> None:
         """A โครงการ or ครุภัณฑ์ sheet with content but no header we can find."""
-        used = {table.sheet for table in self.submission.tables()}
+        seen = {table.sheet for table in found}
         for preferred in (PROJECT_SHEET, EQUIPMENT_SHEET):
             sheet = self.sheets.get(label_key(preferred))
-            if sheet is None or sheet in used:
+            if sheet is None or sheet in seen:
                 continue
             values = self.values(sheet)
             if values and any(not is_blank(cell) for row in values.grid for cell in row):
-                columns = (project_columns(self.group_label) if preferred == PROJECT_SHEET
-                           else EQUIPMENT_COLUMNS)
-                expected = ", ".join(c.label for c in columns if c.required)
-                self.submission.findings.append(finding("no-header", self.file, sheet,
-                                                        expected=expected))
-
-    def tables_left_unread(self, projects: tuple[Column, ...]) -> None:
-        """Another visible sheet with a project or equipment header: its rows would be
-        lost, so say so.  Only sheets outside the template's four are looked at."""
-        used = {table.sheet for table in self.submission.tables()}
-        for sheet in self.candidate_sheets(""):
-            if sheet in used:
-                continue
-            values = self.values(sheet)
-            if values is None:
-                continue
-            for columns in (projects, EQUIPMENT_COLUMNS):
-                header = find_header(values.grid, columns)
-                if header is not None:
-                    self.submission.findings.append(finding(
-                        "sheet-not-read", self.file, sheet, header.row + 1, "",
-                        a1(header.row, 0)))
-                    break
+                self.no_header(preferred, projects_or_equipment(preferred, self.group_label))
 
     def formulas(self, table: Table, found: dict[tuple[int, int], str]) -> None:
         """The formula of each input cell of the table's rows that holds one."""
@@ -334,6 +365,16 @@ class _Reader:
                 seen.add((table.sheet, a1(row, col)))
                 self.submission.stated_years.append(
                     StatedYear(year, table.sheet, a1(row, col), text))
+
+
+def _kind_words(kind: str) -> dict[str, str]:
+    """A table's kind as the Thai and the English messages name it."""
+    return {"kind": KIND_WORDS[kind], "kind_en": "project" if kind == PROJECTS else "equipment"}
+
+
+def projects_or_equipment(sheet: str, group_label: str) -> tuple[Column, ...]:
+    """The columns of the table a standard sheet is named for."""
+    return project_columns(group_label) if sheet == PROJECT_SHEET else EQUIPMENT_COLUMNS
 
 
 _TITLE_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(25\d\d)")

@@ -33,7 +33,7 @@ COLUMNS = (
 RECONCILIATION_COLUMNS = (
     ("ไฟล์", 28), ("หน่วยงาน", 24), ("แถวที่อ่าน", 10), ("เข้าแผน", 10), ("ไม่เข้าแผน", 10),
     ("บาทที่อ่าน", 16), ("บาทเข้าแผน", 16), ("บาทไม่เข้าแผน", 16), ("แถวรวมยอด", 10),
-    ("แถวข้อความต่อ", 12), ("แถวหมายเหตุท้ายตาราง", 14),
+    ("แถวข้อความต่อ", 12), ("แถวหมายเหตุท้ายตาราง", 14), ("แถวหัวข้อ", 10),
     ("SHA-256", 66),
 )
 
@@ -159,12 +159,13 @@ def _reconciliation_sheet(ws, formats: _Formats, report: Report) -> None:
         _put(ws, row, 1, tally.department, formats.text)
         for col, count in ((2, tally.rows_read), (3, tally.rows_planned),
                            (4, tally.rows_rejected), (8, tally.total_rows),
-                           (9, tally.continuation_rows), (10, tally.note_rows)):
+                           (9, tally.continuation_rows), (10, tally.note_rows),
+                           (11, tally.heading_rows)):
             ws.write_number(row, col, count, formats.number)
         for col, satang in ((5, tally.satang_read), (6, tally.satang_planned),
                             (7, tally.satang_rejected)):
             ws.write_number(row, col, float(satang_to_decimal(satang)), formats.money)
-        _put(ws, row, 11, tally.sha256, formats.text)
+        _put(ws, row, 12, tally.sha256, formats.text)
     # The total row: live sums an auditor can click, with exact cached values.
     last = len(report.files) + 1
     total = report.total()
@@ -177,6 +178,6 @@ def _reconciliation_sheet(ws, formats: _Formats, report: Report) -> None:
             (6, float(satang_to_decimal(total.satang_planned)), bold_money),
             (7, float(satang_to_decimal(total.satang_rejected)), bold_money),
             (8, total.total_rows, bold), (9, total.continuation_rows, bold),
-            (10, total.note_rows, bold)):
+            (10, total.note_rows, bold), (11, total.heading_rows, bold)):
         ws.write_formula(last, col, f"=SUM({a1_range(1, col, last - 1, col)})", style, value)
     ws.freeze_panes(1, 0)

@@ -1,8 +1,9 @@
 """No row is ever silently dropped (SPEC §4): for every fixture, every non-empty
 row under a header is a planned row's origin, a rejected row with an error
 finding at that row (or a finding that rejects the whole file or table), a
-recognised total row, a continuation row or a note row with its finding — and the
-reconciliation counts say the same."""
+recognised total row, a heading row (1. ยุทธศาสตร์… of a printed ผด.02), a
+continuation row or a note row with its finding — and the reconciliation counts
+say the same."""
 
 import io
 import re
@@ -67,10 +68,11 @@ def test_no_row_of_any_fixture_disappears(tmp_path, name):
         totals = {row.origin.row for row in table.totals}
         continuations = {row.origin.row for row in table.continuations}
         notes = {row.origin.row for row in table.notes}
+        headings = {row.origin.row for row in table.headings}
         rows = _non_empty_rows(path, table)
         seen += len(rows)
         for row in rows:
-            if Origin(name, table.sheet, row) in planned or row in totals:
+            if Origin(name, table.sheet, row) in planned or row in totals or row in headings:
                 continue
             if row in continuations:
                 assert (table.sheet, row) in continuation_findings
@@ -81,5 +83,5 @@ def test_no_row_of_any_fixture_disappears(tmp_path, name):
             assert (table.sheet, row) in errors_at or whole_file, \
                 f"{table.sheet} row {row} is neither planned nor reported"
     assert seen == tally.rows_read + tally.total_rows + tally.continuation_rows \
-        + tally.note_rows
+        + tally.note_rows + tally.heading_rows
     assert tally.rows_planned == len(planned)

@@ -34,7 +34,8 @@ def test_every_code_has_thai_and_english_templates_and_a_readme_row():
               "files": "a, b", "months": "ม.ค.", "marks": "ม.ค.", "previous": 2,
               "formula": "=1", "length": 900, "limit": 700, "rows": "2,500",
               "columns": "E, W", "chosen": "E", "hidden": "W", "found": "ที่, โครงการ",
-              "others": "W \"งบ 67\"", "letter": "W"}
+              "others": "W \"งบ 67\"", "letter": "W",
+              "kind": "โครงการ", "kind_en": "project", "read": "โครงการ"}
     for code, kind in CATALOGUE.items():
         assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", code), code
         assert kind.severity in (ERROR, WARNING)
@@ -135,7 +136,7 @@ def test_same_file_twice_is_counted_once(tmp_path):
 
 def test_no_recognisable_header(tmp_path):
     report = check(plan_with(tmp_path, F("no-header")))
-    assert positions(report) == only("check-no-header.xlsx", ("", "no-header"))
+    assert positions(report) == only("check-no-header.xlsx", ("A1", "no-header"))
 
 
 def test_missing_required_column_rejects_the_rows(tmp_path):

@@ -402,7 +402,7 @@ def _fixtures() -> dict[str, object]:
     f["check-unknown-department.xlsx"] = standard([P(1)], dept="กองอวกาศ")
     f["check-text-too-long.xlsx"] = standard([P(1, activity="ปรับปรุงผิวจราจร " * 60)])
     extra = standard([P(1)])
-    extra.append(table("โครงการเพิ่มเติม", [P(2)]))
+    extra.append(table("โครงการเพิ่มเติม", [P(2)], keys=PROJECT_KEYS, labels=PROJECT_LABELS))
     f["check-sheet-not-read.xlsx"] = extra
 
     # ---- files that are not workbooks ----
