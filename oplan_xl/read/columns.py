@@ -220,7 +220,9 @@ class _Settle:
         position = header.columns["budget"]
         band = next((m for m in view.bands if m[1] == position), None)
         if band is None:
-            beside = position + 1
+            # The column a person sees beside it: hidden ones in between are not seen.
+            beside = next(p for p in range(position + 1, position + 2 + len(self.hidden))
+                          if p not in self.hidden)
             if beside not in header.columns.values() and any(
                     unit_of_label(text) == "satang" for text in view.texts(beside)):
                 self.satang_part(beside)

@@ -47,6 +47,8 @@ class Row:
     months: tuple[bool, ...]
     budget_as: str  # number, text, thai, formula
     months_as: str  # mark, x, fill
+    #: Hidden (or filtered out), struck through, or shown as typed ("").
+    shown_as: str = ""
     #: Why the row cannot be planned ("" when it can): the cell shows no figure
     #: or no month is marked.
     fault: str = ""
@@ -62,6 +64,12 @@ class Habits:
     merge_strategy: bool
     hidden_last_year: bool
     blank_rows: list[int] = field(default_factory=list)
+    #: The project sheet's name: the standard one, or one a person gave it.
+    sheet: str = SHEET
+    #: Budget in two columns, งบประมาณ (บาท) and สตางค์ beside it.
+    satang_column: bool = False
+    #: A column the form has not (ราคาต่อหน่วย) holding numbers, inside the table.
+    unit_price_column: bool = False
 
 
 budgets = st.integers(1, 5_000_000_00)  # satang, up to 5 million baht
@@ -78,6 +86,7 @@ def rows(draw) -> Row:
               months_as=draw(st.sampled_from(["mark", "x", "fill"])))
     if draw(st.integers(0, 9)) == 0:
         row.fault = draw(st.sampled_from(["budget-not-number", "no-month"]))
+    row.shown_as = draw(st.sampled_from(["", "", "", "hidden", "struck"]))
     return row
 
 
@@ -91,18 +100,24 @@ def habits(draw, count: int) -> Habits:
                   month_headers=draw(st.sampled_from(["labels", "years", "dates"])),
                   merge_strategy=draw(st.booleans()),
                   hidden_last_year=draw(st.booleans()),
-                  blank_rows=draw(st.lists(st.integers(0, max(count - 1, 0)), max_size=2)))
+                  blank_rows=draw(st.lists(st.integers(0, max(count - 1, 0)), max_size=2)),
+                  sheet=draw(st.sampled_from([SHEET, SHEET, "Sheet1", "โครงการ (2)"])),
+                  satang_column=draw(st.booleans()),
+                  unit_price_column=draw(st.booleans()))
 
 
 def _baht(satang: int) -> Decimal:
     return (Decimal(satang) / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
-def _budget_cell(row: Row) -> object:
+def _budget_cell(row: Row, satang_column: bool) -> object:
     """The budget as the person typed it; a formula's cached value carries the float
-    noise of quantity × price, but shows the same two decimals."""
+    noise of quantity × price, but shows the same two decimals.  With a สตางค์
+    column, the baht alone."""
     if row.fault == "budget-not-number":
         return "รอประมาณการ"
+    if satang_column:
+        return row.satang // 100
     baht = _baht(row.satang)
     if row.budget_as == "text":
         return f"{baht:,.2f}"
@@ -126,11 +141,18 @@ def _month_labels(style: str) -> list[object]:
 def _sheet(records: list[Row], habit: Habits) -> tuple[Sheet, dict[int, Row]]:
     """The project sheet, and the Excel row of each record."""
     order = list(habit.order)
+    if habit.satang_column:
+        order.insert(order.index("budget") + 1, "satang")
     if habit.hidden_last_year:  # last year's budget kept in a hidden column beside
         order.insert(order.index("budget") + 1, "last_year")
-    sheet = Sheet(SHEET, [[f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2568 ({n + 1})"]
-                          for n in range(habit.title_rows)])
-    labels = dict(PROJECT_LABELS, last_year="งบประมาณ")
+    if habit.unit_price_column:
+        order.insert(order.index("place"), "unit_price")
+    sheet = Sheet(habit.sheet, [[f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2568 ({n + 1})"]
+                                for n in range(habit.title_rows)])
+    labels = dict(PROJECT_LABELS, last_year="งบประมาณ", satang="สตางค์",
+                  unit_price="ราคาต่อหน่วย")
+    if habit.satang_column:
+        labels["budget"] = "งบประมาณ (บาท)"
     labels.update(zip(MONTH_KEYS, _month_labels(habit.month_headers), strict=True))
     sheet.rows.append([labels[key] for key in order])
     if habit.hidden_last_year:
@@ -141,9 +163,13 @@ def _sheet(records: list[Row], habit: Habits) -> tuple[Sheet, dict[int, Row]]:
             sheet.rows.append([])
         values = {"strategy": row.strategy, "group": row.group,
                   "name": f"โครงการพัฒนาชุมชนหมู่บ้าน ลำดับที่ {number}",
-                  "activity": "จัดกิจกรรมร่วมกับประชาชนในพื้นที่", "budget": _budget_cell(row),
+                  "activity": "จัดกิจกรรมร่วมกับประชาชนในพื้นที่",
+                  "budget": _budget_cell(row, habit.satang_column),
+                  "satang": row.satang % 100 or None, "unit_price": 250 + number,
                   "place": f"หมู่ที่ {number}", "responsible": "กองช่าง", "note": None,
                   "last_year": row.satang // 100 + 12_345}
+        if row.shown_as == "struck":
+            values["name"] = C(values["name"], strike=True)
         for key, marked in zip(MONTH_KEYS, row.months, strict=True):
             if row.fault == "no-month" or not marked:
                 values[key] = None
@@ -153,6 +179,8 @@ def _sheet(records: list[Row], habit: Habits) -> tuple[Sheet, dict[int, Row]]:
                 values[key] = "✓" if row.months_as == "mark" else "X"
         sheet.rows.append([values[key] for key in order])
         at[len(sheet.rows)] = row
+        if row.shown_as == "hidden":
+            sheet.hidden_rows.add(len(sheet.rows) - 1)
     if habit.merge_strategy:
         _merge_strategy_runs(sheet, at, order.index("strategy"))
     return sheet, at
@@ -198,7 +226,8 @@ def test_every_row_is_planned_as_a_person_reads_it_or_reported(tmp_path_factory,
     report = check(plan_dir, _PLAN["settings"])
 
     planned = {item.origin.row: item for item in report.projects if item.origin.file == FILE}
-    errors_at = {f.row for f in report.errors if f.file == FILE and f.sheet == SHEET}
+    errors_at = {f.row for f in report.errors if f.file == FILE and f.sheet == habit.sheet}
+    warned = {(f.code, f.row) for f in report.warnings if f.file == FILE}
     for excel_row, row in at.items():
         if row.fault:
             assert excel_row not in planned, f"row {excel_row} ({row.fault}) was planned"
@@ -207,6 +236,10 @@ def test_every_row_is_planned_as_a_person_reads_it_or_reported(tmp_path_factory,
         codes = [f.code for f in report.findings if f.row == excel_row]
         assert excel_row in planned, f"row {excel_row} not planned: {codes}"
         item = planned[excel_row]
+        if row.shown_as == "hidden":
+            assert ("row-hidden", excel_row) in warned
+        if row.shown_as == "struck":
+            assert ("row-struck-through", excel_row) in warned
         assert item.budget_satang == row.satang, f"row {excel_row} budget"
         assert item.months == row.months, f"row {excel_row} months"
         assert (str(item.strategy.number), item.group.name) == (row.strategy, row.group), \
@@ -215,6 +248,9 @@ def test_every_row_is_planned_as_a_person_reads_it_or_reported(tmp_path_factory,
     assert tally.rows_read == len(records)
     assert tally.rows_read == tally.rows_planned + tally.rows_rejected
     assert tally.rows_planned == sum(not row.fault for row in records)
-    if habit.hidden_last_year:
-        assert any(f.code == "column-hidden-not-read" for f in report.findings)
-    event(f"headers {habit.month_headers}, hidden column {habit.hidden_last_year}")
+    codes = {f.code for f in report.findings}
+    assert ("column-hidden-not-read" in codes) == habit.hidden_last_year
+    assert ("sheet-read-as" in codes) == (habit.sheet != SHEET)
+    assert ("column-not-read" in codes) == habit.unit_price_column
+    event(f"headers {habit.month_headers}, hidden column {habit.hidden_last_year}, "
+          f"สตางค์ column {habit.satang_column}")
