@@ -46,6 +46,7 @@ from oplan_xl.plan.labels import (
     PD02_1_TITLE,
     PD02_CODE,
     PD02_COLUMNS,
+    draft_mark,
     pd01_columns,
     pd02_title,
 )
@@ -158,6 +159,8 @@ class Book:
         self.with_equipment_form = not settings.by_approach
         self.errors = len(report.errors)
         self.warnings = len(report.warnings)
+        # A plan with errors was built with --force: a draft on every page.
+        self.draft_mark = draft_mark(self.errors, self.thai) if self.errors else ""
         self.part1 = self._part1(plan)
         self.pd01 = self._pd01(plan)
         self.pd02 = self._pd02(plan)
