@@ -150,6 +150,14 @@ def write_findings(plan_dir: Path, report: Report,
     return outputs
 
 
+#: The official outputs of a build, in output/.  A build that writes none of them
+#: (blocked by errors) moves those of an earlier build aside (``set_aside_stale``).
+FORM_FILES = {"pd01": "pd01.xlsx", "pd02": "pd02.xlsx", "pd02-1": "pd02-1.xlsx",
+              "preview": "preview.html"}
+#: The folder in output/ that earlier forms are moved to: ``เก่า-<YYYYMMDD-HHMMSS>``.
+STALE_PREFIX = "เก่า-"
+
+
 @dataclass
 class BuildResult:
     report: Report
@@ -158,12 +166,22 @@ class BuildResult:
     outputs: dict[str, Path] = field(default_factory=dict)
     #: findings.xlsx and the returned copies (see ``write_findings``).
     findings: dict[str, Path] = field(default_factory=dict)
-    #: Findings outputs that could not be written; they never block the build.
+    #: Findings outputs that could not be written, and earlier forms that could not
+    #: be moved aside; they never block the build.
     unwritten: list[OutputError] = field(default_factory=list)
+    #: Earlier forms moved out of output/ because they no longer match (at their
+    #: new place, in one dated folder), see ``set_aside_stale``.
+    set_aside: list[Path] = field(default_factory=list)
 
     @property
     def built(self) -> bool:
         return self.plan is not None
+
+    @property
+    def draft(self) -> bool:
+        """Built with ``--force`` over errors: every page of the forms and the
+        preview says it is a draft."""
+        return self.built and bool(self.report.errors)
 
 
 def build(plan_dir: Path, force: bool = False,
@@ -176,24 +194,52 @@ def build(plan_dir: Path, force: bool = False,
     settings = load_settings(plan_dir)
     report = check(plan_dir, settings, progress)
     result = BuildResult(report)
+    output = plan_dir / OUTPUT
     if report.errors and not force:
         # Written also when the build is blocked: they say what to fix.
         result.findings = write_findings(plan_dir, report, result.unwritten)
+        # An earlier build's forms no longer match the submissions.
+        set_aside_stale(output, result, FORM_FILES.values())
         return result
     plan = make_plan(settings, report.projects, report.equipment, report.files)
     result.plan = plan
-    output = plan_dir / OUTPUT
-    writers = {"pd01": (output / "pd01.xlsx", pd01.writer(plan)),
-               "pd02": (output / "pd02.xlsx", pd02.writer(plan))}
+    draft = len(report.errors)  # forced past them: every page says "draft"
+    writers = {"pd01": (output / FORM_FILES["pd01"], pd01.writer(plan, draft)),
+               "pd02": (output / FORM_FILES["pd02"], pd02.writer(plan, draft))}
     if not settings.by_approach:
-        writers["pd02-1"] = (output / "pd02-1.xlsx", pd02_1.writer(plan))
-    writers["preview"] = (output / "preview.html", preview_writer(plan, report))
+        writers["pd02-1"] = (output / FORM_FILES["pd02-1"], pd02_1.writer(plan, draft))
+    writers["preview"] = (output / FORM_FILES["preview"], preview_writer(plan, report))
     # The findings outputs first: they are written also when an official one
     # cannot be (open in Excel, say), and one of them left open blocks nothing.
     result.findings = write_findings(plan_dir, report, result.unwritten)
     write_all(list(writers.values()))
     result.outputs = {name: target for name, (target, _) in writers.items()}
+    # A form this plan has no more (ผด.02/1 under the 2548 edition) is an earlier one.
+    set_aside_stale(output, result, [file for name, file in FORM_FILES.items()
+                                     if name not in writers])
     return result
+
+
+def set_aside_stale(output: Path, result: BuildResult, files) -> None:
+    """Move the forms named in *files* that an earlier build left in *output* into a
+    new dated folder there (never deleted); record them in *result*: the files
+    moved in ``set_aside``, the ones that could not be (open in Excel) in
+    ``unwritten``."""
+    import datetime as dt
+
+    from oplan_xl.write.atomic import set_aside
+
+    paths = [output / file for file in files]
+    if not any(path.is_file() for path in paths):
+        return
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder, number = output / f"{STALE_PREFIX}{stamp}", 1
+    while folder.exists():  # two runs in one second
+        number += 1
+        folder = output / f"{STALE_PREFIX}{stamp}-{number}"
+    moved, failed = set_aside(paths, folder)
+    result.set_aside += moved
+    result.unwritten += failed
 
 
 def sample_plan_dir() -> Path:

@@ -326,12 +326,21 @@ def _print_build(console: Console, result) -> int:
         console.error(problem.message(console.lang))
     if not result.built:
         console.error(messages.text("build-blocked", console.lang))
+    else:
+        plan = result.plan
+        console.say("build-done", projects=plan.count, baht=format_baht(plan.satang),
+                    equipment=plan.equipment_count)
+        for label, path in result.outputs.items():
+            console.say("wrote", label=label, path=path)
+        if result.draft:
+            console.error(messages.text("build-draft", console.lang,
+                                        errors=len(result.report.errors)))
+    if result.set_aside:  # on stderr: seen also with --quiet, like the errors
+        console.error(messages.text("stale-moved", console.lang,
+                                    path=result.set_aside[0].parent,
+                                    files=", ".join(path.name for path in result.set_aside)))
+    if not result.built:
         return EXIT_PLAN_ERRORS
-    plan = result.plan
-    console.say("build-done", projects=plan.count, baht=format_baht(plan.satang),
-                equipment=plan.equipment_count)
-    for label, path in result.outputs.items():
-        console.say("wrote", label=label, path=path)
     return EXIT_OK if result.report.ok and not result.unwritten else EXIT_PLAN_ERRORS
 
 

@@ -131,6 +131,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot write {path} ({reason}) - check there is space on the disk and the output "
         "folder can be written, then run again; the previous file is untouched",
     ),
+    "stale-not-moved": (
+        "ย้ายไฟล์ {path} ซึ่งสร้างไว้ครั้งก่อนออกไปไม่ได้ ({reason}) — ไฟล์นี้ไม่ตรงกับข้อมูลที่ส่งมาล่าสุดแล้ว "
+        "อย่านำไปใช้ ปิดไฟล์ (เช่น ใน Excel) แล้วสั่งใหม่",
+        "Cannot move {path}, made by an earlier build, aside ({reason}) - it no longer "
+        "matches the submissions, do not use it; close it (in Excel?) and run again",
+    ),
     "internal-error": (
         "เกิดข้อผิดพลาดภายในโปรแกรม: {reason} — สั่งใหม่พร้อม --debug แล้วส่งข้อความให้ผู้ดูแล",
         "Internal error: {reason} - run again with --debug and send the output to "
@@ -171,6 +177,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "สร้างแผนการดำเนินงาน: {projects} โครงการ งบประมาณรวม {baht} บาท, ครุภัณฑ์ {equipment} รายการ",
         "Built the operational plan: {projects} projects, {baht} baht in total, "
         "{equipment} equipment items",
+    ),
+    "build-draft": (
+        "แบบ ผด. และ preview ครั้งนี้เป็นฉบับร่าง เพราะสร้างด้วย --force ทั้งที่ยังมีข้อผิดพลาด {errors} รายการ "
+        "ทุกหน้าพิมพ์คำว่า “ฉบับร่าง” ไว้ — แก้ข้อผิดพลาดแล้วสั่ง build ใหม่เพื่อได้ฉบับประกาศ",
+        "These forms and the preview are a draft, built with --force despite {errors} "
+        "errors; every page says so - fix the errors and build again for the final plan",
+    ),
+    "stale-moved": (
+        "ย้ายแบบ ผด. และ preview ที่สร้างไว้ครั้งก่อนไปไว้ที่ {path} แล้ว (ไม่ได้ลบ) เพราะไม่ตรงกับข้อมูลที่ส่งมาล่าสุด: "
+        "{files}",
+        "Moved the forms and preview of an earlier build to {path} (nothing deleted): they "
+        "no longer match the submissions: {files}",
     ),
     "wrote": ("เขียน {label}: {path}", "Wrote {label}: {path}"),
     "demo-copied": (

@@ -7,7 +7,7 @@ regulation prints them.  Written once here, so a form in ``pd01.xlsx``, in
 
 from __future__ import annotations
 
-from oplan_xl.core.model import Settings
+from oplan_xl.core.model import Settings, to_thai_digits
 
 PD01_CODE = "แบบ ผด.01"
 PD01_TITLE = "บัญชีสรุปจำนวนโครงการและงบประมาณ"
@@ -38,3 +38,10 @@ def pd02_title(settings: Settings) -> str:
     """ผด.02's title as the edition in force names it."""
     return PD02_TITLE_2548 if settings.by_approach else PD02_TITLE
 
+
+
+def draft_mark(errors: int, thai_digits: bool = False) -> str:
+    """The words on every page of a plan built with ``--force`` over *errors* errors:
+    the forms' page header and the preview's banner and page header say the same."""
+    count = to_thai_digits(f"{errors:,}") if thai_digits else f"{errors:,}"
+    return f"ฉบับร่าง — ยังมีข้อผิดพลาด {count} รายการ ไม่ใช่ฉบับประกาศ"

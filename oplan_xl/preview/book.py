@@ -46,15 +46,31 @@ from oplan_xl.plan.labels import (
     PD02_1_TITLE,
     PD02_CODE,
     PD02_COLUMNS,
+    draft_mark,
     pd01_columns,
     pd02_title,
 )
 from oplan_xl.preview import charts
 from oplan_xl.write.atomic import Writer, write_atomically
 from oplan_xl.write.findings import SEVERITY_TH
+from oplan_xl.write.forms import pd01, pd02, pd02_1
 
 TEMPLATES = "templates"
 TEMPLATE = "book.html.j2"
+
+#: The printed page's width inside its margins (A4 landscape, 10 mm each side, as
+#: book.css's @page), in points.
+PRINT_WIDTH_PT = 277 / 25.4 * 72
+#: The workbooks' text size, in points (conventions.FONT_SIZE), and their month
+#: columns' width (``common.Sheet.month_header``), in characters.
+FORM_FONT_PT = 16
+MONTH_WIDTH = 4.5
+#: The preview's printed tables never get larger than this, in points.
+MAX_PRINT_PT = 14
+
+#: ผด.01's two charts stand side by side, each half the page wide: drawn that much
+#: narrower than a chart of the page's width, their text prints as large.
+PAIRED_CHART_WIDTH = 700
 
 PART1_TITLE = "ส่วนที่ 1 บทนำ"
 PART2_TITLE = "ส่วนที่ 2 บัญชีโครงการ/กิจกรรม/งบประมาณ"
@@ -92,6 +108,27 @@ def preview_writer(plan: Plan, report: Report) -> Writer:
             out.writelines(_template().generate(book=Book(plan, report)))
 
     return write
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A form's columns as the workbook lays them out, for the preview's table:
+    each column's share of the width, and the size its text prints at when the
+    table fills the page's width as the workbook does (fit to one page wide)."""
+
+    widths: tuple[str, ...]
+    print_size: str
+
+
+def form_columns(widths: tuple[float, ...]) -> Columns:
+    """*widths* in Excel's characters (of the default font: 7 px each plus 5 px of
+    padding, at 96 px to the inch) as shares of the table, and the workbook's
+    16 pt text scaled as printing it one page wide scales it."""
+    pixels = [int(width * 7 + 0.5) + 5 for width in widths]
+    total = sum(pixels)
+    scale = PRINT_WIDTH_PT / (total * 0.75)
+    return Columns(tuple(f"{100 * px / total:.2f}%" for px in pixels),
+                   f"{min(MAX_PRINT_PT, FORM_FONT_PT * scale):.1f}pt")
 
 
 @dataclass(frozen=True)
@@ -158,6 +195,8 @@ class Book:
         self.with_equipment_form = not settings.by_approach
         self.errors = len(report.errors)
         self.warnings = len(report.warnings)
+        # A plan with errors was built with --force: a draft on every page.
+        self.draft_mark = draft_mark(self.errors, self.thai) if self.errors else ""
         self.part1 = self._part1(plan)
         self.pd01 = self._pd01(plan)
         self.pd02 = self._pd02(plan)
@@ -232,12 +271,13 @@ class Book:
         return {
             "code": self.t(PD01_CODE), "title": self.t(PD01_TITLE),
             "columns": [self.t(c) for c in pd01_columns(settings)],
+            "layout": form_columns(pd01.WIDTHS),
             "rows": rows,
             "charts": [] if not plan.count else [
-                {"title": budget_title, "svg": Markup(charts.bar_chart(budget_title,
-                                                                      budget_bars))},
-                {"title": share_title, "svg": Markup(charts.share_chart(share_title,
-                                                                       share_bars))},
+                {"title": budget_title, "svg": Markup(charts.bar_chart(
+                    budget_title, budget_bars, PAIRED_CHART_WIDTH))},
+                {"title": share_title, "svg": Markup(charts.share_chart(
+                    share_title, share_bars, PAIRED_CHART_WIDTH))},
             ],
         }
 
@@ -270,6 +310,7 @@ class Book:
         return {"code": self.t(PD02_CODE),
                 "title": self.t(pd02_title(settings)),
                 "columns": [self.t(c) for c in PD02_COLUMNS], "head": self._month_header(),
+                "layout": form_columns((*pd02.WIDTHS, *[MONTH_WIDTH] * len(MONTHS))),
                 "strategies": strategies,
                 "chart": {"title": chart_title, "svg": self._markup(chart)} if projects
                 else None}
@@ -303,6 +344,7 @@ class Book:
                           "groups": groups})
         return {"code": self.t(PD02_1_CODE), "title": self.t(PD02_1_TITLE),
                 "columns": [self.t(c) for c in PD02_1_COLUMNS], "head": self._month_header(),
+                "layout": form_columns((*pd02_1.WIDTHS, *[MONTH_WIDTH] * len(MONTHS))),
                 "types": types}
 
     @staticmethod

@@ -25,6 +25,9 @@ LINE = 22
 # fallback fonts, averages about 0.55 em, TH Sarabun about 0.45 em.
 CHAR_EM = 0.58
 
+#: The smallest a share chart's legend line is set to fit on one line.
+MIN_LEGEND_SIZE = 13
+
 BAR_FILL = "#2f6fad"
 BAR_FILL_ALT = "#9dc3e6"
 TEXT_FILL = "#1a1a1a"
@@ -72,12 +75,12 @@ def wrap(text: str, width: float, size: float = FONT_SIZE) -> list[str]:
     return lines
 
 
-def _svg(height: float, title: str, body: list[str]) -> str:
+def _svg(height: float, title: str, body: list[str], width: float = WIDTH) -> str:
     label = escape(title, quote=True)
     # No xmlns: inline SVG in HTML does not need it, and the file then holds
     # no URL at all.
     return (f'<svg class="chart" role="img" '
-            f'aria-label="{label}" viewBox="0 0 {WIDTH} {_n(height)}" '
+            f'aria-label="{label}" viewBox="0 0 {_n(width)} {_n(height)}" '
             f'width="100%" preserveAspectRatio="xMinYMin meet">'
             f"<title>{label}</title>" + "".join(body) + "</svg>")
 
@@ -95,14 +98,15 @@ def _text(x: float, y: float, text: str, anchor: str = "start", weight: str = ""
             f'fill="{TEXT_FILL}"{bold}>{escape(text)}</text>')
 
 
-def bar_chart(title: str, bars: list[Bar]) -> str:
-    """Horizontal bars, one per item: the label above, the value text after the bar."""
+def bar_chart(title: str, bars: list[Bar], width: float = WIDTH) -> str:
+    """Horizontal bars, one per item: the label above, the value text after the bar.
+    *width*: of the viewBox; a narrower chart keeps its text larger beside another."""
     value_width = max((text_width(bar.text) for bar in bars), default=0) + 12
-    bar_space = max(WIDTH * 0.4, WIDTH - value_width)
+    bar_space = max(width * 0.4, width - value_width)
     largest = max((bar.value for bar in bars), default=0)
     body, y, thickness = [], 4.0, 20
     for bar in bars:
-        for line in wrap(bar.label, WIDTH):
+        for line in wrap(bar.label, width):
             y += LINE
             body.append(_text(0, y, line))
         y += 5
@@ -112,11 +116,12 @@ def bar_chart(title: str, bars: list[Bar]) -> str:
                         f'height="{thickness}" fill="{BAR_FILL}"/>')
         body.append(_text(length + 8, y + thickness - 4, bar.text, weight="bold"))
         y += thickness + 8
-    return _svg(y, title, body)
+    return _svg(y, title, body, width)
 
 
-def share_chart(title: str, bars: list[Bar]) -> str:
-    """One bar split into each item's share, numbered, with a legend below.
+def share_chart(title: str, bars: list[Bar], width: float = WIDTH) -> str:
+    """One bar split into each item's share, numbered, with a legend below
+    (*width* as ``bar_chart`` takes it).
 
     Segments alternate two tones and are separated by white gaps; their
     numbers (1, 2, …) match the legend, which repeats each value text.
@@ -128,32 +133,37 @@ def share_chart(title: str, bars: list[Bar]) -> str:
     for number, bar in enumerate(bars, 1):
         if not bar.value or not total:
             continue
-        width = WIDTH * bar.value / total
+        segment = width * bar.value / total
         fill = BAR_FILL if number % 2 else BAR_FILL_ALT
         text_fill = "#ffffff" if number % 2 else TEXT_FILL
-        body.append(f'<rect x="{_n(x)}" y="{_n(top + LINE)}" width="{_n(width)}" '
+        body.append(f'<rect x="{_n(x)}" y="{_n(top + LINE)}" width="{_n(segment)}" '
                     f'height="{_n(height)}" fill="{fill}" stroke="#ffffff" stroke-width="2"/>')
         mark = bar.mark or str(number)
-        if text_width(mark) + 8 <= width:
-            body.append(f'<text x="{_n(x + width / 2)}" y="{_n(top + LINE + height / 2 + 6)}" '
+        if text_width(mark) + 8 <= segment:
+            body.append(f'<text x="{_n(x + segment / 2)}" y="{_n(top + LINE + height / 2 + 6)}" '
                         f'font-size="{FONT_SIZE}" text-anchor="middle" fill="{text_fill}" '
                         f'font-weight="bold">{escape(mark)}</text>')
         else:
             # Too narrow for its number: put it above the bar, alternating
             # between two heights so neighbouring numbers do not overlap.
-            body.append(_text(x + width / 2, top + 14 - 10 * label_row, mark, "middle",
+            body.append(_text(x + segment / 2, top + 14 - 10 * label_row, mark, "middle",
                               size=13))
             label_row = 1 - label_row
-        x += width
+        x += segment
     y = top + LINE + height + 8
     for number, bar in enumerate(bars, 1):
-        lines = wrap(f"{bar.mark or number}. {bar.label}", WIDTH * 0.7)
+        label = f"{bar.mark or number}. {bar.label}"
+        # A label a little too long for its line is set a little smaller rather
+        # than wrapped: Thai has no spaces to wrap at, and wrap() would cut a word.
+        size = max(MIN_LEGEND_SIZE, min(FONT_SIZE, FONT_SIZE * width * 0.7
+                                        / max(text_width(label), 1)))
+        lines = wrap(label, width * 0.7, size)
         for index, line in enumerate(lines):
             y += LINE + 3
-            body.append(_text(0, y, line))
+            body.append(_text(0, y, line, size=size))
             if index == 0:
-                body.append(_text(WIDTH, y, bar.text, "end", weight="bold"))
-    return _svg(y + 10, title, body)
+                body.append(_text(width, y, bar.text, "end", weight="bold"))
+    return _svg(y + 10, title, body, width)
 
 
 def month_chart(title: str, months: list[str], values: list[int], texts: list[str],

@@ -195,7 +195,7 @@ def test_submission_text_is_escaped(tmp_path):
     findings = book.rows_in("findings")
     assert any(r.cells[1] == "budget-not-number" and r.cells[5] == "<img src=x onerror=alert(1)>"
                for r in findings)
-    assert "ฉบับตรวจทาน" in book.section_text("cover")
+    assert "ฉบับร่าง — ยังมีข้อผิดพลาด 1 รายการ ไม่ใช่ฉบับประกาศ" in book.section_text("cover")
 
 
 

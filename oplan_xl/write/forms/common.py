@@ -20,10 +20,11 @@ from oplan_xl.core.model import (
 )
 from oplan_xl.core.settings_layout import SETTINGS_FILE, SETTINGS_FILE_ROLE
 from oplan_xl.plan.grouping import Entry, Plan
+from oplan_xl.plan.labels import draft_mark
 from oplan_xl.speed.fastsheet import add_worksheet, merge_blanks, write_row
 from oplan_xl.speed.rowheights import visible_length
 from oplan_xl.write.atomic import Writer
-from oplan_xl.write.conventions import LINE_HEIGHT, xlsxwriter_workbook
+from oplan_xl.write.conventions import FONT, LINE_HEIGHT, xlsxwriter_workbook
 from oplan_xl.write.forms.styles import Styles
 
 # Points for the one line of the 18 pt title.
@@ -162,18 +163,35 @@ class Sheet:
 
 
 def workbook_writer(settings: Settings, title: str, fill: Callable[[object, Styles], None],
-                    rows: int) -> Writer:
+                    rows: int, draft_errors: int = 0) -> Writer:
     """A writer for ``atomic``: create a workbook with the safe options and document
     properties of ``conventions`` at the path it is given and let *fill* write it.
-    *rows*: how many rows the form lists (see :data:`IN_MEMORY_ROWS`)."""
+    *rows*: how many rows the form lists (see :data:`IN_MEMORY_ROWS`).
+    *draft_errors*: the errors a ``--force`` build went past; when there are any,
+    every sheet's page header says the form is a draft (:func:`draft_header`)."""
 
     def write(path: Path) -> None:
         workbook = xlsxwriter_workbook(path, title=title, company=settings.org_name,
                                        in_memory=rows <= IN_MEMORY_ROWS)
         fill(workbook, Styles(workbook, settings.use_thai_digits))
+        if draft_errors:
+            header = draft_header(draft_errors, settings.use_thai_digits)
+            for worksheet in workbook.worksheets():
+                worksheet.set_header(header, {"margin": DRAFT_HEADER_MARGIN})
         workbook.close()
 
     return write
+
+
+#: Inches from the paper's top edge to the draft mark: the forms' top margin
+#: (0.5 in) leaves the mark room above the first row.
+DRAFT_HEADER_MARGIN = 0.15
+
+
+def draft_header(errors: int, thai_digits: bool) -> str:
+    """The page header of every sheet of a form built over errors: bold, red and
+    centred, on every printed page, so a draft can never pass for the plan."""
+    return f'&C&"{FONT},Bold"&20&KC00000{draft_mark(errors, thai_digits)}'
 
 
 def write_values(ws, row: int, first_col: int, cells) -> None:

@@ -28,11 +28,12 @@ def write(plan: Plan, target: Path) -> Path:
     return write_atomically(target, writer(plan))
 
 
-def writer(plan: Plan) -> Writer:
-    """What writes pd02.xlsx for *plan* at a path (see ``atomic.write_all``)."""
+def writer(plan: Plan, draft_errors: int = 0) -> Writer:
+    """What writes pd02.xlsx for *plan* at a path (see ``atomic.write_all``);
+    *draft_errors* as ``common.workbook_writer`` takes it."""
     return workbook_writer(plan.settings, f"{PD02_CODE} {pd02_title(plan.settings)}",
                            lambda workbook, styles: _fill(plan, workbook, styles),
-                           plan.count)
+                           plan.count, draft_errors)
 
 
 def _fill(plan: Plan, workbook, styles) -> None:

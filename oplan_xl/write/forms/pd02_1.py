@@ -29,11 +29,12 @@ def write(plan: Plan, target: Path) -> Path:
     return write_atomically(target, writer(plan))
 
 
-def writer(plan: Plan) -> Writer:
-    """What writes pd02-1.xlsx for *plan* at a path (see ``atomic.write_all``)."""
+def writer(plan: Plan, draft_errors: int = 0) -> Writer:
+    """What writes pd02-1.xlsx for *plan* at a path (see ``atomic.write_all``);
+    *draft_errors* as ``common.workbook_writer`` takes it."""
     return workbook_writer(plan.settings, f"{PD02_1_CODE} {PD02_1_TITLE}",
                            lambda workbook, styles: _fill(plan, workbook, styles),
-                           plan.equipment_count)
+                           plan.equipment_count, draft_errors)
 
 
 def _fill(plan: Plan, workbook, styles) -> None:
