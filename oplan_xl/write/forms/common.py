@@ -167,12 +167,24 @@ def write_values(ws, row: int, first_col: int, cells) -> None:
     write_row(ws, row, first_col, cells)
 
 
-def page_setup(ws, header_rows: tuple[int, int]) -> None:
+def page_setup(ws, header_rows: tuple[int, int], last_row: int, last_col: int,
+               styles: Styles, aside: tuple[str, ...]) -> None:
     """A4 landscape, one page wide, header rows on every page, page numbers.
 
     Margins (inches) leave room for signatures at the foot of the last page
     and for binding on the left.
+
+    The form is all that prints: LibreOffice prints every sheet that is not
+    hidden (a print range on the form alone does not stop it, measured), so the
+    data sheets *aside* are hidden (:func:`plain_page_setup`) and "หน้า 1/3"
+    counts the form's pages only; Excel prints the open sheet anyway.  A note
+    right of the form, outside its print range, names them and how to show them.
     """
+    ws.print_area(0, 0, last_row, last_col)
+    ws.write_string(0, last_col + 2, "ข้อมูลประกอบแบบนี้อยู่ในแผ่นงานที่ซ่อนไว้ไม่ให้พิมพ์ปนกับแบบ: "
+                    + ", ".join(aside) + " — คลิกขวาที่แถบชื่อแผ่นงาน แล้วเลือก "
+                    "\"ยกเลิกการซ่อน\" (Excel) หรือ \"แสดงแผ่นงาน\" (LibreOffice)",
+                    styles["screen-note"])
     ws.set_landscape()
     ws.set_paper(9)  # A4
     ws.fit_to_pages(1, 0)
@@ -234,7 +246,10 @@ def write_provenance(workbook, styles: Styles, plan: Plan, entries: list[Entry],
 
 
 def plain_page_setup(ws, header_row: int = 0) -> None:
-    """Data and provenance sheets: landscape A4, one page wide, header kept."""
+    """Data and provenance sheets: landscape A4, one page wide, header kept;
+    hidden, so that printing the workbook prints the form alone (see
+    :func:`page_setup`)."""
+    ws.hide()
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)

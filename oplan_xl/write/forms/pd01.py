@@ -18,6 +18,7 @@ from oplan_xl.plan.labels import PD01_CODE, PD01_TITLE, pd01_columns
 from oplan_xl.write.atomic import Writer, write_atomically
 from oplan_xl.write.conventions import DATA_SIZE
 from oplan_xl.write.forms.common import (
+    PROVENANCE_SHEET,
     Sheet,
     add_worksheet,
     baht,
@@ -131,7 +132,7 @@ def _fill(plan: Plan, workbook, styles) -> None:
     _write_line(sheet, row, plan.grand_total(), f"=COUNT({data.numbers})",
                 f"=SUM({data.budget})", formulas, total=True)
     sheet.finish()
-    page_setup(ws, (header_row, header_row))
+    page_setup(ws, (header_row, header_row), row, LAST_COL, styles, (DATA_SHEET, PROVENANCE_SHEET))
 
 
 class Formulas:

@@ -52,6 +52,7 @@ _FORMATS: dict[str, dict] = {
     "data-count": {**_CELL, "font_size": DATA_SIZE, "num_format": COUNT},
     "data-money": {**_CELL, "font_size": DATA_SIZE, "num_format": MONEY},
     "data-code": {**_CELL, "font_size": 12, "font_name": "Courier New", "text_wrap": False},
+    "screen-note": {**_BASE, "font_size": DATA_SIZE, "text_wrap": False, "font_color": "#595959"},
     "note": {**_BASE, "italic": True, "font_size": DATA_SIZE},
 }
 
