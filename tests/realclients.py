@@ -134,3 +134,31 @@ def open_page(page: Path, folder: Path, pdf: bool = False) -> PageRun:
                          capture_output=True, text=True, encoding="utf-8", errors="replace",
                          timeout=120)
     return PageRun(run.returncode, run.stdout, run.stderr, printed)
+
+
+#: Pythons that may have LibreOffice's ``uno`` module (Debian's python3-uno).
+_UNO_PYTHONS = ("/usr/bin/python3", "python3")
+
+
+def uno_python() -> str:
+    """A Python that imports ``uno``; skips the calling test where there is none."""
+    need_soffice()
+    for python in _UNO_PYTHONS:
+        exe = shutil.which(python)
+        if exe and subprocess.run([exe, "-c", "import uno"], capture_output=True,
+                                  timeout=60).returncode == 0:
+            return exe
+    pytest.skip("no Python with LibreOffice's uno module; .ci/run installs python3-uno")
+
+
+def rows_too_short(paths: list[Path], timeout: int = 900) -> tuple[int, list[str]]:
+    """Every row of *paths* whose text LibreOffice needs more height for than the file
+    gives it (tests/lo_rowfit.py, one LibreOffice start): (rows measured, the rows too
+    short as ``file|sheet|row|given mm|needed mm|text``)."""
+    script = Path(__file__).resolve().parent / "lo_rowfit.py"
+    done = subprocess.run([uno_python(), str(script), *map(str, paths)], capture_output=True,
+                          text=True, encoding="utf-8", timeout=timeout)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0 and lines and lines[-1].startswith("rows: "), (
+        done.stdout[-2000:] + done.stderr[-2000:])
+    return int(lines[-1].split()[1]), lines[:-1]

@@ -34,9 +34,9 @@ XlsxWriter release is checked before it is added to the list.
 Measured in one process (Python 3.11, XlsxWriter 3.3.1, a two-core machine shared
 with other work; best of several runs), the three forms written from a finished
 plan: 2,000 projects 0.19 s with this class, 0.40 s with XlsxWriter's own;
-20,000 projects 1.9 s and 4.0 s.  The whole ``oplan build`` (with
-``speed.rowheights``): 2,000 projects 0.78 s instead of 0.96 s, 20,000 projects
-3.8 s instead of 5.8 s.
+20,000 projects 1.9 s and 4.0 s.  The whole ``oplan build`` (with the memo of
+the row heights' text measure): 2,000 projects 0.78 s instead of 0.96 s, 20,000
+projects 3.8 s instead of 5.8 s.
 """
 
 from __future__ import annotations

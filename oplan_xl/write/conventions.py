@@ -22,8 +22,11 @@ TITLE_SIZE = 18
 DATA_SIZE = 14
 #: The light blue of table headers (RGB, without "#").
 HEADER_FILL = "DDEBF7"
-#: Points per printed line of FONT_SIZE text: rows that wrap are set to a multiple.
-LINE_HEIGHT = 24
+#: Every workbook's default font (Excel's "Normal" style): TH SarabunPSK, so no cell
+#: falls back to Calibri, at the size whose widest digit is 7 pixels, Calibri 11's:
+#: column widths, counted in that digit, keep their size in Excel.
+DEFAULT_SIZE = 14
+DEFAULT_FONT = {"font_name": FONT, "font_size": DEFAULT_SIZE}
 
 AUTHOR = "oplan-xl"
 #: Every document date (and zip member time): the same inputs give byte-identical files.
@@ -47,7 +50,8 @@ def xlsxwriter_workbook(path: Path, title: str | None = None, company: str | Non
     """
     import xlsxwriter
 
-    workbook = xlsxwriter.Workbook(str(path), {**SAFE_OPTIONS, "in_memory": in_memory})
+    workbook = xlsxwriter.Workbook(str(path), {**SAFE_OPTIONS, "in_memory": in_memory,
+                                               "default_format_properties": dict(DEFAULT_FONT)})
     properties = {"author": AUTHOR, "created": FIXED_DATE}
     if title is not None:
         properties["title"] = title
@@ -65,3 +69,15 @@ def set_openpyxl_properties(workbook, title: str | None = None) -> None:
         workbook.properties.title = title
     workbook.properties.created = FIXED_DATE
     workbook.properties.modified = FIXED_DATE
+
+
+def openpyxl_default_font(workbook) -> None:
+    """Make TH SarabunPSK DEFAULT_SIZE the default font ("Normal" style) of a new
+    openpyxl workbook, before any cell is styled.  openpyxl offers no setting for
+    it: its first font is the default, and the Normal style names it."""
+    from openpyxl.styles import Font
+    from openpyxl.utils.indexed_list import IndexedList
+
+    font = Font(name=FONT, sz=DEFAULT_SIZE, family=2)
+    workbook._fonts = IndexedList([font])
+    workbook._named_styles["Normal"].font = font

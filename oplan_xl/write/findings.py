@@ -17,6 +17,7 @@ from oplan_xl.core.findings import ERROR, Finding, Report
 from oplan_xl.core.model import satang_to_decimal
 from oplan_xl.write.atomic import write_atomically
 from oplan_xl.write.conventions import DATA_SIZE, FONT, HEADER_FILL, xlsxwriter_workbook
+from oplan_xl.write.rowheight import Heights, xlsxwriter_text, xlsxwriter_width
 
 FILE_NAME = "findings.xlsx"
 FINDINGS_SHEET = "ผลการตรวจ"
@@ -72,9 +73,44 @@ def write(report: Report, target: Path) -> Path:
 def _fill(report: Report, path: Path) -> None:
     workbook = xlsxwriter_workbook(path, title="ผลการตรวจไฟล์ของหน่วยงาน")
     formats = _Formats(workbook)
-    _findings_sheet(workbook.add_worksheet(FINDINGS_SHEET), formats, report)
-    _reconciliation_sheet(workbook.add_worksheet(RECONCILIATION_SHEET), formats, report)
+    _findings_sheet(_Sheet(workbook.add_worksheet(FINDINGS_SHEET), COLUMNS), formats, report)
+    _reconciliation_sheet(_Sheet(workbook.add_worksheet(RECONCILIATION_SHEET),
+                                 RECONCILIATION_COLUMNS), formats, report)
     workbook.close()
+
+
+class _Sheet:
+    """A worksheet whose text cells are measured for their rows' heights
+    (``rowheight``): text goes through :meth:`put`, ``finish()`` sets the heights
+    and the page (A4 landscape, one page wide, the header row on every page)."""
+
+    def __init__(self, ws, columns) -> None:
+        self.ws = ws
+        self.heights = Heights(DATA_SIZE)
+        ws.set_default_row(self.heights.one_line)
+        for col, (_, width) in enumerate(columns):
+            ws.set_column(col, col, width)
+            self.heights.column(col, col, xlsxwriter_width(width))
+
+    def put(self, row: int, col: int, value: str, style) -> None:
+        """Text, never a formula; an empty value is a blank cell, so the filter
+        offers "(Blanks)"."""
+        if value:
+            self.ws.write_string(row, col, value, style)
+            self.heights.text(row, col, value, *xlsxwriter_text(style, DATA_SIZE))
+        else:
+            self.ws.write_blank(row, col, None, style)
+
+    def finish(self) -> None:
+        ws = self.ws
+        for row, height in self.heights.rows():
+            ws.set_row(row, height)
+        ws.freeze_panes(1, 0)
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
+        ws.set_footer("&C&A หน้า &P/&N")
 
 
 class _Formats:
@@ -93,15 +129,6 @@ class _Formats:
         self.bold = workbook.add_format({**base, "bold": True})
 
 
-def _put(ws, row: int, col: int, value: str, style) -> None:
-    """Text, never a formula; an empty value is a blank cell, so the filter offers
-    "(Blanks)"."""
-    if value:
-        ws.write_string(row, col, value, style)
-    else:
-        ws.write_blank(row, col, None, style)
-
-
 def _listed(report: Report) -> list:
     """The findings to list, in order, each file's left-out count (file, count)
     right after its last finding listed."""
@@ -115,48 +142,43 @@ def _listed(report: Report) -> list:
     return items
 
 
-def _findings_sheet(ws, formats: _Formats, report: Report) -> None:
+def _findings_sheet(sheet: _Sheet, formats: _Formats, report: Report) -> None:
     departments = {tally.file: tally.department for tally in report.files}
-    text = formats.text
-    for col, (label, width) in enumerate(COLUMNS):
-        ws.write_string(0, col, label, formats.header)
-        ws.set_column(col, col, width)
+    ws, _put, text = sheet.ws, sheet.put, formats.text
+    for col, (label, _) in enumerate(COLUMNS):
+        _put(0, col, label, formats.header)
     items = _listed(report)
     for row, item in enumerate(items, 1):
         if isinstance(item, tuple):
-            _put(ws, row, 3, item[0], text)
-            _put(ws, row, 9, f"… และอีก {item[1]:,} รายการของไฟล์นี้ที่ไม่แสดง — แก้รายการข้างบน"
+            _put(row, 3, item[0], text)
+            _put(row, 9, f"… และอีก {item[1]:,} รายการของไฟล์นี้ที่ไม่แสดง — แก้รายการข้างบน"
                              f"แล้วตรวจใหม่ (oplan check --json แสดงครบทุกรายการ)", text)
             continue
-        ws.write_string(row, 0, SEVERITY_TH.get(item.severity, item.severity),
-                        formats.error if item.severity == ERROR else formats.warning)
-        _put(ws, row, 1, item.code, text)
-        _put(ws, row, 2, departments.get(item.file, ""), text)
-        _put(ws, row, 3, item.file, text)
-        _put(ws, row, 4, item.sheet, text)
-        _put(ws, row, 5, item.cell, text)
+        _put(row, 0, SEVERITY_TH.get(item.severity, item.severity),
+             formats.error if item.severity == ERROR else formats.warning)
+        _put(row, 1, item.code, text)
+        _put(row, 2, departments.get(item.file, ""), text)
+        _put(row, 3, item.file, text)
+        _put(row, 4, item.sheet, text)
+        _put(row, 5, item.cell, text)
         if item.row is None:
             ws.write_blank(row, 6, None, formats.number)
         else:
             ws.write_number(row, 6, item.row, formats.number)
-        _put(ws, row, 7, item.column, text)
-        _put(ws, row, 8, item.value, text)
-        _put(ws, row, 9, item.message("th"), text)
-    ws.freeze_panes(1, 0)
+        _put(row, 7, item.column, text)
+        _put(row, 8, item.value, text)
+        _put(row, 9, item.message("th"), text)
     ws.autofilter(0, 0, max(len(items), 1), len(COLUMNS) - 1)
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)
+    sheet.finish()
 
 
-def _reconciliation_sheet(ws, formats: _Formats, report: Report) -> None:
-    for col, (label, width) in enumerate(RECONCILIATION_COLUMNS):
-        ws.write_string(0, col, label, formats.header)
-        ws.set_column(col, col, width)
+def _reconciliation_sheet(sheet: _Sheet, formats: _Formats, report: Report) -> None:
+    ws, _put = sheet.ws, sheet.put
+    for col, (label, _) in enumerate(RECONCILIATION_COLUMNS):
+        _put(0, col, label, formats.header)
     for row, tally in enumerate(report.files, 1):
-        _put(ws, row, 0, tally.file, formats.text)
-        _put(ws, row, 1, tally.department, formats.text)
+        _put(row, 0, tally.file, formats.text)
+        _put(row, 1, tally.department, formats.text)
         for col, count in ((2, tally.rows_read), (3, tally.rows_planned),
                            (4, tally.rows_rejected), (8, tally.total_rows),
                            (9, tally.continuation_rows), (10, tally.note_rows),
@@ -165,12 +187,12 @@ def _reconciliation_sheet(ws, formats: _Formats, report: Report) -> None:
         for col, satang in ((5, tally.satang_read), (6, tally.satang_planned),
                             (7, tally.satang_rejected)):
             ws.write_number(row, col, float(satang_to_decimal(satang)), formats.money)
-        _put(ws, row, 12, tally.sha256, formats.text)
+        _put(row, 12, tally.sha256, formats.text)
     # The total row: live sums an auditor can click, with exact cached values.
     last = len(report.files) + 1
     total = report.total()
     bold, bold_money = formats.bold, formats.bold_money
-    ws.write_string(last, 0, "รวมทั้งสิ้น", bold)
+    _put(last, 0, "รวมทั้งสิ้น", bold)
     for col, value, style in (
             (2, total.rows_read, bold), (3, total.rows_planned, bold),
             (4, total.rows_rejected, bold),
@@ -180,4 +202,4 @@ def _reconciliation_sheet(ws, formats: _Formats, report: Report) -> None:
             (8, total.total_rows, bold), (9, total.continuation_rows, bold),
             (10, total.note_rows, bold), (11, total.heading_rows, bold)):
         ws.write_formula(last, col, f"=SUM({a1_range(1, col, last - 1, col)})", style, value)
-    ws.freeze_panes(1, 0)
+    sheet.finish()

@@ -39,11 +39,20 @@ from oplan_xl.read.workbook import (
 )
 from oplan_xl.write import reproducible
 from oplan_xl.write.atomic import write_atomically
-from oplan_xl.write.conventions import AUTHOR, set_openpyxl_properties, xlsxwriter_workbook
+from oplan_xl.write.conventions import (
+    AUTHOR,
+    DATA_SIZE,
+    FONT,
+    set_openpyxl_properties,
+    xlsxwriter_workbook,
+)
 from oplan_xl.write.findings import SEVERITY_TH
+from oplan_xl.write.rowheight import Heights, fit_openpyxl_sheet, xlsxwriter_width
 
 FOLDER = "returned"
 SUMMARY_SHEET = "ผลการตรวจ"
+#: The ผลการตรวจ sheet's column widths; its note spans them all.
+SUMMARY_WIDTHS = (12, 14, 8, 28, 30, 90)
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 _NOTE = ("ไฟล์นี้ส่งคืนจากการตรวจด้วยโปรแกรม oplan-xl: ช่องที่ต้องแก้ระบายสีไว้ "
@@ -178,16 +187,46 @@ def _annotated_with_openpyxl(data: bytes, findings: list[Finding]):
         comment = Comment(text, AUTHOR)
         comment.width, comment.height = 420, 60 + 40 * len(items)
         target.comment = comment
+    for ws in book.worksheets:
+        # The department's rows grow to their text (never shrink): a clerk reading the
+        # marked cells sees all of them.  Its fonts and widths stay its own.
+        fit_openpyxl_sheet(ws, DATA_SIZE)
     summary = book.create_sheet(SUMMARY_SHEET, 0)
     _summary_rows(findings, lambda row, col, value: _set_text(summary, row, col, value),
                   lambda row, col, sheet, cell: _link(summary, row, col, sheet, cell))
-    for letter, width in zip("ABCDEF", (12, 14, 8, 28, 30, 90), strict=True):
-        summary.column_dimensions[letter].width = width
+    _print_ready_summary(summary)
     book.active = 0
     for ws in book.worksheets:
         ws.sheet_view.tabSelected = ws.title == SUMMARY_SHEET
     set_openpyxl_properties(book)
     return book
+
+
+def _print_ready_summary(ws) -> None:
+    """The ผลการตรวจ sheet of an openpyxl copy in the Thai font, wrapped, its note
+    across the table, rows as tall as their text, A4 landscape one page wide."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    for letter, width in zip("ABCDEF", SUMMARY_WIDTHS, strict=True):
+        ws.column_dimensions[letter].width = xlsxwriter_width(width)
+    font, bold = Font(name=FONT, sz=DATA_SIZE), Font(name=FONT, sz=DATA_SIZE, bold=True)
+    link = Font(name=FONT, sz=DATA_SIZE, color="0563C1", underline="single")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for line in ws.iter_rows():
+        for cell in line:
+            if cell.value is None:
+                continue
+            cell.font = link if cell.hyperlink is not None else bold if cell.row == 1 else font
+            cell.alignment = wrap
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(SUMMARY_WIDTHS))
+    fit_openpyxl_sheet(ws, DATA_SIZE)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.oddFooter.center.text = "&A หน้า &P/&N"
 
 
 def _top_left(ws, cell: str):
@@ -250,18 +289,13 @@ def _rebuild(workbook, findings: list[Finding], temp: Path, kind: str) -> None:
               for colour in (RETURNED_ERROR_FILL, RETURNED_WARNING_FILL)}
     date_format = book.add_format({"num_format": "yyyy-mm-dd"})
     by_cell = _by_cell(findings)
-    summary = book.add_worksheet(SUMMARY_SHEET)
-    link_format = book.add_format({"font_color": "blue", "underline": 1})
-    _summary_rows(findings, lambda r, c, v: summary.write_string(r, c, v),
-                  lambda r, c, sheet, cell: summary.write_url(
-                      r, c, f"internal:'{sheet}'!{cell}", link_format, cell),
-                  note=_REBUILT.format(kind=kind))
-    for col, width in enumerate((12, 14, 8, 28, 30, 90)):
-        summary.set_column(col, col, width)
+    _rebuilt_summary(book, findings, kind)
+    one_line = Heights(DATA_SIZE).one_line  # the values' rows: one line of the default font
     titles = {SUMMARY_SHEET.lower()}
     for name in workbook.sheet_names:
         title = _sheet_title(name, titles)
         ws = book.add_worksheet(title)
+        ws.set_default_row(one_line)
         try:
             values = read_sheet(workbook, name)
         except UnreadableWorkbook:
@@ -297,6 +331,38 @@ def _rebuild(workbook, findings: list[Finding], temp: Path, kind: str) -> None:
                 ws.write_comment(cell, _cell_text(items),
                                  {"author": AUTHOR, "x_scale": 3, "y_scale": 1 + len(items)})
     book.close()
+
+
+def _rebuilt_summary(book, findings: list[Finding], kind: str) -> None:
+    """The ผลการตรวจ sheet of a rebuilt copy, print-ready as ``_print_ready_summary``."""
+    base = {"font_name": FONT, "font_size": DATA_SIZE, "valign": "top", "text_wrap": True}
+    text, bold = book.add_format(base), book.add_format({**base, "bold": True})
+    link_format = book.add_format({**base, "font_color": "blue", "underline": 1})
+    summary = book.add_worksheet(SUMMARY_SHEET)
+    heights = Heights(DATA_SIZE)
+    summary.set_default_row(heights.one_line)
+    for col, width in enumerate(SUMMARY_WIDTHS):
+        summary.set_column(col, col, width)
+        heights.column(col, col, xlsxwriter_width(width))
+    last_col = len(SUMMARY_WIDTHS) - 1
+
+    def put(r: int, c: int, value: str) -> None:
+        if r == 0:
+            summary.merge_range(0, 0, 0, last_col, value, bold)
+        else:
+            summary.write_string(r, c, value, text)
+        heights.text(r, c, value, DATA_SIZE, r == 0, True, 0, last_col if r == 0 else None)
+
+    _summary_rows(findings, put,
+                  lambda r, c, sheet, cell: summary.write_url(
+                      r, c, f"internal:'{sheet}'!{cell}", link_format, cell),
+                  note=_REBUILT.format(kind=kind))
+    for row, height in heights.rows():
+        summary.set_row(row, height)
+    summary.set_landscape()
+    summary.set_paper(9)  # A4
+    summary.fit_to_pages(1, 0)
+    summary.set_footer("&C&A หน้า &P/&N")
 
 
 def _sheet_title(name: str, taken: set[str]) -> str:

@@ -20,7 +20,8 @@ from oplan_xl.core.settings_layout import (
     STRATEGIES,
 )
 from oplan_xl.write.atomic import write_atomically
-from oplan_xl.write.conventions import FONT, FONT_SIZE, HEADER_FILL
+from oplan_xl.write.conventions import FONT, FONT_SIZE, HEADER_FILL, openpyxl_default_font
+from oplan_xl.write.rowheight import fit_openpyxl_sheet
 
 
 def write_settings(settings: Settings, path: Path) -> Path:
@@ -34,6 +35,7 @@ def write_settings(settings: Settings, path: Path) -> Path:
     bold = Font(name=FONT, size=FONT_SIZE, bold=True)
     fill = PatternFill("solid", fgColor=HEADER_FILL)
     workbook = Workbook()
+    openpyxl_default_font(workbook)
     workbook.remove(workbook.active)
 
     def sheet(title: str, rows: list[tuple], widths: tuple[int, ...]):
@@ -50,6 +52,7 @@ def write_settings(settings: Settings, path: Path) -> Path:
         for index, width in enumerate(widths):
             ws.column_dimensions[column_letter(index)].width = width
         ws.freeze_panes = "A2"
+        print_ready(ws)
         return ws
 
     info_rows = []
@@ -84,7 +87,22 @@ def write_settings(settings: Settings, path: Path) -> Path:
                      for p in settings.dev_plan], (12, 60, 18, 20))
     sheet(PART1, [(topic, settings.part1.get(topic, "")) for topic in PART1_TOPICS], (34, 100))
     text_stays_text(workbook)
+    for ws in workbook.worksheets:
+        fit_openpyxl_sheet(ws, FONT_SIZE)
     return write_atomically(path, lambda temp: workbook.save(temp))
+
+
+def print_ready(ws) -> None:
+    """A4 landscape, one page wide, the header row on every page."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "1:1"
+    ws.oddFooter.center.text = "&A หน้า &P/&N"
 
 
 def text_stays_text(workbook) -> None:

@@ -19,7 +19,6 @@ import re
 import shutil
 import subprocess
 import unicodedata
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -53,19 +52,6 @@ def _pdftotext(pdf: Path) -> list[str]:
     return text.split("\f")[:-1]
 
 
-def _form_sheet_only(source: Path, target: Path) -> Path:
-    """A copy of a form workbook whose other sheets (data, ที่มา) are hidden, so
-    LibreOffice prints the form alone."""
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
-        for item in old.infolist():
-            data = old.read(item)
-            if item.filename == "xl/workbook.xml":  # every <sheet> after the first
-                first, _, rest = data.partition(b"<sheet ")
-                data = first + b"<sheet " + rest.replace(b"<sheet ", b'<sheet state="hidden" ')
-            new.writestr(item, data)
-    return target
-
-
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory, libreoffice):
     folder = tmp_path_factory.mktemp("paper")
@@ -78,7 +64,7 @@ def printed(tmp_path_factory, libreoffice):
     run = open_page(preview, folder / "chromium", pdf=True)
     assert run.returncode == 0 and run.pdf.is_file(), run.stderr[-2000:]
     need_soffice()
-    forms = {form: _form_sheet_only(outputs[form], folder / f"{form}.xlsx") for form in FORMS}
+    forms = {form: outputs[form] for form in FORMS}  # data and ที่มา sheets are hidden
     return run, libreoffice.convert(forms, "pdf")
 
 

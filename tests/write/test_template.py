@@ -30,6 +30,7 @@ from oplan_xl.core.settings_layout import default_settings
 from oplan_xl.read.header import find_header
 from oplan_xl.read.workbook import open_workbook, read_grid
 from oplan_xl.write import template
+from oplan_xl.write.rowheight import row_height
 from oplan_xl.write.template import (
     ACCEPTED_MARKS,
     EQUIPMENT_ROWS,
@@ -273,7 +274,7 @@ def test_print_setup(wb):
             continue
         setup = ws.page_setup
         assert (setup.orientation, int(setup.paperSize)) == ("landscape", 9)  # 9: A4
-        assert ws.sheet_format.defaultRowHeight == 24
+        assert ws.sheet_format.defaultRowHeight == row_height(1, 16)  # one 16 pt line
     for title in ("คำแนะนำ", "โครงการ", "ครุภัณฑ์"):
         ws = wb[title]
         assert ws.sheet_properties.pageSetUpPr.fitToPage

@@ -4,7 +4,6 @@ the title block, the month header and month bars.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,13 +21,11 @@ from oplan_xl.core.settings_layout import SETTINGS_FILE, SETTINGS_FILE_ROLE
 from oplan_xl.plan.grouping import Entry, Plan
 from oplan_xl.plan.labels import draft_mark
 from oplan_xl.speed.fastsheet import add_worksheet, merge_blanks, write_row
-from oplan_xl.speed.rowheights import visible_length
+from oplan_xl.write import rowheight
 from oplan_xl.write.atomic import Writer
-from oplan_xl.write.conventions import FONT, LINE_HEIGHT, xlsxwriter_workbook
+from oplan_xl.write.conventions import DATA_SIZE, FONT, FONT_SIZE, xlsxwriter_workbook
 from oplan_xl.write.forms.styles import Styles
 
-# Points for the one line of the 18 pt title.
-TITLE_HEIGHT = 30
 #: A form of up to this many rows is assembled in memory, a longer one through
 #: temporary files: the memory it would hold grows with the form and, beyond this,
 #: costs more time than the temporary files do.  Which way a form was made shows in
@@ -37,66 +34,55 @@ IN_MEMORY_ROWS = 5000
 DEFAULT_WIDTH = 8.43
 
 
-def text_lines(text: str, width: float, bold: bool = False) -> int:
-    """Estimate how many lines *text* wraps to in a column *width* characters wide.
-
-    Neither Excel nor LibreOffice grows a row for wrapped text written by
-    XlsxWriter, so the writer sets heights itself.  Thai vowels above and
-    below the line and tone marks take no width of their own.
-    """
-    per_line = max(1, int(width * (0.75 if bold else 0.85)))
-    if len(text) <= per_line and "\n" not in text:
-        return 1  # the common cell: it fits even if every character had width
-    lines = 0
-    for part in text.split("\n"):
-        lines += max(1, math.ceil(visible_length(part) / per_line))
-    return lines
-
-
 def baht(satang: int) -> float:
     """Satang as the float an Excel cell holds.  int / int is correctly rounded, so
     this is the same float as ``float(satang_to_decimal(satang))``, without Decimal."""
     return satang / 100
 
 
-_BOLD_STYLES = ("total", "header", "strategy", "group")
-
-
 class Sheet:
     """A worksheet with the settings' digit style and the workbook's formats.
 
-    It remembers column widths and the longest wrapped text of each row, so
-    ``finish()`` can give every row the height its text needs.
+    It remembers column widths (as the file stores them) and the tallest text
+    of each row, so ``finish()`` can give every row the height its text needs
+    (``write.rowheight``).
     """
 
-    def __init__(self, worksheet, styles: Styles, settings: Settings) -> None:
+    def __init__(self, worksheet, styles: Styles, settings: Settings,
+                 size: float = FONT_SIZE, plain: bool = False) -> None:
+        """*size*: the sheet's body text; *plain*: a data sheet, whose texts keep
+        their Arabic digits whatever the settings say (for auditors and machines)."""
         self.ws = worksheet
         self.styles = styles
         self.settings = settings
+        self.plain = plain
         self.widths: dict[int, float] = {}
-        self.lines: dict[int, int] = {}
-        worksheet.set_default_row(LINE_HEIGHT)
+        self.one_line = rowheight.row_height(1, size)
+        self.heights: dict[int, float] = {}
+        worksheet.set_default_row(self.one_line)
 
     def column(self, first_col: int, last_col: int, width: float) -> None:
         self.ws.set_column(first_col, last_col, width)
         for col in range(first_col, last_col + 1):
-            self.widths[col] = width
+            self.widths[col] = rowheight.xlsxwriter_width(width)
 
     def _fit(self, row: int, first_col: int, last_col: int, text: str, style: str) -> None:
-        width = sum(self.widths.get(col, DEFAULT_WIDTH) for col in range(first_col, last_col + 1))
-        lines = text_lines(text, width, style.startswith(_BOLD_STYLES))
-        if lines > 1 and lines > self.lines.get(row, 1):
-            self.lines[row] = lines
+        width = sum(self.widths.get(col, rowheight.xlsxwriter_width(DEFAULT_WIDTH))
+                    for col in range(first_col, last_col + 1))
+        height = rowheight.fitted_height(text, width, *self.styles.text_of[style])
+        if height > self.heights.get(row, self.one_line):
+            self.heights[row] = height
 
     def finish(self) -> None:
-        """Set the height of every row whose text wraps."""
-        for row, lines in sorted(self.lines.items()):
-            if lines > 1:
-                self.ws.set_row(row, lines * LINE_HEIGHT)
+        """Set the height of every row whose text is taller than one line of body text."""
+        for row, height in sorted(self.heights.items()):
+            self.ws.set_row(row, height)
 
     def text(self, value: str) -> str:
         """Text for the form: Thai digits when the settings ask for them."""
-        return to_thai_digits(value) if self.settings.use_thai_digits else value
+        if self.plain or not self.settings.use_thai_digits:
+            return value
+        return to_thai_digits(value)
 
     def write_text(self, row: int, col: int, value: str, style: str = "text") -> None:
         """Always a string cell: text from a submission never becomes a formula."""
@@ -147,7 +133,6 @@ class Sheet:
         lines = (title, f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {settings.fiscal_year}", place)
         for row, line in enumerate(lines, 1):
             self.merge_text(row, 0, last_col, line, "title" if row == 1 else "subtitle")
-        self.ws.set_row(1, TITLE_HEIGHT)
         return len(lines) + 2
 
     def month_header(self, row: int, first_col: int) -> None:
@@ -200,12 +185,24 @@ def write_values(ws, row: int, first_col: int, cells) -> None:
     write_row(ws, row, first_col, cells)
 
 
-def page_setup(ws, header_rows: tuple[int, int]) -> None:
+def page_setup(ws, header_rows: tuple[int, int], last_row: int, last_col: int,
+               styles: Styles, aside: tuple[str, ...]) -> None:
     """A4 landscape, one page wide, header rows on every page, page numbers.
 
     Margins (inches) leave room for signatures at the foot of the last page
     and for binding on the left.
+
+    The form is all that prints: LibreOffice prints every sheet that is not
+    hidden (a print range on the form alone does not stop it, measured), so the
+    data sheets *aside* are hidden (:func:`plain_page_setup`) and "หน้า 1/3"
+    counts the form's pages only; Excel prints the open sheet anyway.  A note
+    right of the form, outside its print range, names them and how to show them.
     """
+    ws.print_area(0, 0, last_row, last_col)
+    ws.write_string(0, last_col + 2, "ข้อมูลประกอบแบบนี้อยู่ในแผ่นงานที่ซ่อนไว้ไม่ให้พิมพ์ปนกับแบบ: "
+                    + ", ".join(aside) + " — คลิกขวาที่แถบชื่อแผ่นงาน แล้วเลือก "
+                    "\"ยกเลิกการซ่อน\" (Excel) หรือ \"แสดงแผ่นงาน\" (LibreOffice)",
+                    styles["screen-note"])
     ws.set_landscape()
     ws.set_paper(9)  # A4
     ws.fit_to_pages(1, 0)
@@ -226,45 +223,51 @@ def write_provenance(workbook, styles: Styles, plan: Plan, entries: list[Entry],
     Hashes and row numbers stay in Arabic digits whatever the settings say:
     they are for machines and auditors comparing files, not for print.
     """
-    ws = add_worksheet(workbook, PROVENANCE_SHEET)
-    ws.write_string(0, 0, "ที่มาของข้อมูล: ไฟล์ที่ส่งมาและแถวต้นทางของทุกรายการในแบบนี้",
-                    styles["group"])
+    sheet = Sheet(add_worksheet(workbook, PROVENANCE_SHEET), styles, plan.settings,
+                  size=DATA_SIZE, plain=True)
+    for col, width in enumerate((24, 40, 66, 14, 12, 12, 12)):
+        sheet.column(col, col, width)
+    sheet.write_text(0, 0, "ที่มาของข้อมูล: ไฟล์ที่ส่งมาและแถวต้นทางของทุกรายการในแบบนี้",
+                     "data-title")
     files_header = ("ไฟล์", "หน่วยงาน", "SHA-256", "ขนาด (ไบต์)", "แถวที่อ่าน", "เข้าแผน",
                     "ไม่เข้าแผน")
     row = 2
-    ws.write_row(row, 0, files_header, styles["data-header"])
-    text, code, count, money = (styles[name] for name in ("data-text", "data-code",
-                                                          "data-count", "data-money"))
+    sheet.write_cells(row, 0, [(label, "data-header") for label in files_header])
     settings = plan.settings
     if settings.source_sha256:  # strategies, programmes and departments came from it
         row += 1
-        write_values(ws, row, 0, [(SETTINGS_FILE, text), (SETTINGS_FILE_ROLE, text),
-                                 (settings.source_sha256, code),
-                                 (settings.source_size, count)])
+        sheet.write_cells(row, 0, [(SETTINGS_FILE, "data-text"),
+                                   (SETTINGS_FILE_ROLE, "data-text"),
+                                   (settings.source_sha256, "data-code"),
+                                   (settings.source_size, "data-count")])
     for tally in plan.sources:
         row += 1
-        write_values(ws, row, 0, [(tally.file, text), (tally.department, text),
-                                 (tally.sha256, code), (tally.size, count),
-                                 (tally.rows_read, count), (tally.rows_planned, count),
-                                 (tally.rows_rejected, count)])
+        sheet.write_cells(row, 0, [(tally.file, "data-text"), (tally.department, "data-text"),
+                                   (tally.sha256, "data-code"), (tally.size, "data-count"),
+                                   (tally.rows_read, "data-count"),
+                                   (tally.rows_planned, "data-count"),
+                                   (tally.rows_rejected, "data-count")])
     row += 2
     rows_header = ("ลำดับในแบบ", item_label, "งบประมาณ (บาท)", "ไฟล์", "แผ่นงาน", "แถว")
-    ws.write_row(row, 0, rows_header, styles["data-header"])
+    sheet.write_cells(row, 0, [(label, "data-header") for label in rows_header])
     for entry in entries:
         row += 1
         item = entry.row
         origin = item.origin
-        write_values(ws, row, 0, [(entry.place, text),
-                                 (getattr(item, "name", None) or item.target, text),
-                                 (baht(item.budget_satang), money), (origin.file, text),
-                                 (origin.sheet, text), (origin.row, count)])
-    for col, width in enumerate((24, 40, 66, 14, 12, 12, 12)):
-        ws.set_column(col, col, width)
-    plain_page_setup(ws, header_row=2)
+        sheet.write_cells(row, 0, [(entry.place, "data-text"),
+                                   (getattr(item, "name", None) or item.target, "data-text"),
+                                   (baht(item.budget_satang), "data-money"),
+                                   (origin.file, "data-text"), (origin.sheet, "data-text"),
+                                   (origin.row, "data-count")])
+    sheet.finish()
+    plain_page_setup(sheet.ws, header_row=2)
 
 
 def plain_page_setup(ws, header_row: int = 0) -> None:
-    """Data and provenance sheets: landscape A4, one page wide, header kept."""
+    """Data and provenance sheets: landscape A4, one page wide, header kept;
+    hidden, so that printing the workbook prints the form alone (see
+    :func:`page_setup`)."""
+    ws.hide()
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)

@@ -16,7 +16,9 @@ from oplan_xl.core.model import satang_to_decimal
 from oplan_xl.plan.grouping import Entry, Plan, SummaryLine
 from oplan_xl.plan.labels import PD01_CODE, PD01_TITLE, pd01_columns
 from oplan_xl.write.atomic import Writer, write_atomically
+from oplan_xl.write.conventions import DATA_SIZE
 from oplan_xl.write.forms.common import (
+    PROVENANCE_SHEET,
     Sheet,
     add_worksheet,
     baht,
@@ -24,7 +26,6 @@ from oplan_xl.write.forms.common import (
     plain_page_setup,
     workbook_writer,
     write_provenance,
-    write_values,
 )
 
 # The space matters: XlsxWriter leaves a name like ผด.01 unquoted in the print
@@ -55,10 +56,13 @@ class DataRanges:
     """The project rows sheet and the absolute ranges the formulas refer to."""
 
     def __init__(self, plan: Plan, entries: list[Entry], workbook, styles) -> None:
-        ws = add_worksheet(workbook, DATA_SHEET)
-        ws.write_row(0, 0, DATA_COLUMNS, styles["data-header"])
+        sheet = Sheet(add_worksheet(workbook, DATA_SHEET), styles, plan.settings,
+                      size=DATA_SIZE, plain=True)
+        ws = sheet.ws
+        for col, width in enumerate((6, 10, 10, 36, 50, 16, 28, 14)):
+            sheet.column(col, col, width)
+        sheet.write_cells(0, 0, [(label, "data-header") for label in DATA_COLUMNS])
         group_order = {group: n for n, group in enumerate(plan.settings.groups(), 1)}
-        count, text, money = styles["data-count"], styles["data-text"], styles["data-money"]
         groups: dict[int, tuple[int, str]] = {}  # a group's number and title, once per group
         for index, entry in enumerate(entries, 1):
             project = entry.row
@@ -66,20 +70,20 @@ class DataRanges:
             if group is None:
                 group = groups[id(project.group)] = (group_order[project.group],
                                                      project.group.title)
-            write_values(ws, index, 0, [
-                (index, count), (project.strategy.number, count), (group[0], count),
-                (group[1], text), (project.name, text), (baht(project.budget_satang), money),
-                (project.responsible, text), (entry.place, text)])
-        for col, width in enumerate((6, 10, 10, 36, 50, 16, 28, 14)):
-            ws.set_column(col, col, width)
+            sheet.write_cells(index, 0, [
+                (index, "data-count"), (project.strategy.number, "data-count"),
+                (group[0], "data-count"), (group[1], "data-text"), (project.name, "data-text"),
+                (baht(project.budget_satang), "data-money"), (project.responsible, "data-text"),
+                (entry.place, "data-text")])
+        sheet.finish()
         plain_page_setup(ws)
         ws.autofilter(0, 0, max(len(entries), 1), len(DATA_COLUMNS) - 1)
         last = max(len(entries), 1) + 1  # an empty plan still gets a valid range
-        sheet = f"'{DATA_SHEET}'"
-        self.strategy = f"{sheet}!$B$2:$B${last}"
-        self.group = f"{sheet}!$C$2:$C${last}"
-        self.budget = f"{sheet}!$F$2:$F${last}"
-        self.numbers = f"{sheet}!$A$2:$A${last}"
+        quoted = f"'{DATA_SHEET}'"
+        self.strategy = f"{quoted}!$B$2:$B${last}"
+        self.group = f"{quoted}!$C$2:$C${last}"
+        self.budget = f"{quoted}!$F$2:$F${last}"
+        self.numbers = f"{quoted}!$A$2:$A${last}"
         self.group_order = group_order
 
 
@@ -129,7 +133,7 @@ def _fill(plan: Plan, workbook, styles) -> None:
     _write_line(sheet, row, plan.grand_total(), f"=COUNT({data.numbers})",
                 f"=SUM({data.budget})", formulas, total=True)
     sheet.finish()
-    page_setup(ws, (header_row, header_row))
+    page_setup(ws, (header_row, header_row), row, LAST_COL, styles, (DATA_SHEET, PROVENANCE_SHEET))
 
 
 class Formulas:

@@ -8,6 +8,7 @@ from oplan_xl.plan.grouping import Plan
 from oplan_xl.plan.labels import PD02_1_CODE, PD02_1_COLUMNS, PD02_1_TITLE
 from oplan_xl.write.atomic import Writer, write_atomically
 from oplan_xl.write.forms.common import (
+    PROVENANCE_SHEET,
     Sheet,
     add_worksheet,
     baht,
@@ -68,4 +69,5 @@ def _fill(plan: Plan, workbook, styles) -> None:
                               style="total-items")
             row += 1
     sheet.finish()
-    page_setup(ws, (header_row, header_row + 1))
+    page_setup(ws, (header_row, header_row + 1), row - 1, LAST_COL,
+               styles, (PROVENANCE_SHEET,))

@@ -46,20 +46,29 @@ _FORMATS: dict[str, dict] = {
     "month": {**_CELL, "align": "center"},
     "month-bar": {**_CELL, "bg_color": "#5B9BD5"},
     # provenance and data sheets: plain, smaller, no wrapping of hashes
+    "data-title": {**_BASE, "bold": True, "text_wrap": False},
     "data-header": {**_CELL, "bold": True, "bg_color": f"#{HEADER_FILL}", "font_size": DATA_SIZE},
     "data-text": {**_CELL, "font_size": DATA_SIZE},
     "data-count": {**_CELL, "font_size": DATA_SIZE, "num_format": COUNT},
     "data-money": {**_CELL, "font_size": DATA_SIZE, "num_format": MONEY},
     "data-code": {**_CELL, "font_size": 12, "font_name": "Courier New", "text_wrap": False},
+    "screen-note": {**_BASE, "font_size": DATA_SIZE, "text_wrap": False, "font_color": "#595959"},
     "note": {**_BASE, "italic": True, "font_size": DATA_SIZE},
 }
 
 
 class Styles:
-    """The workbook's formats by name; Thai digits applied to number formats."""
+    """The workbook's formats by name; Thai digits applied to number formats.
+
+    ``text_of[name]`` says how the format draws text, for the row heights:
+    ``(font size, bold, wrapped, indent)``.
+    """
 
     def __init__(self, workbook, thai_digits: bool = False) -> None:
         self._formats = {}
+        self.text_of = {name: (spec.get("font_size", FONT_SIZE), spec.get("bold", False),
+                               spec.get("text_wrap", False), spec.get("indent", 0))
+                        for name, spec in _FORMATS.items()}
         for name, spec in _FORMATS.items():
             spec = dict(spec)
             if thai_digits and "num_format" in spec:

@@ -20,13 +20,11 @@ from oplan_xl.core.layout import (
     Column,
 )
 from oplan_xl.core.model import MONTHS, Department, Settings
-from oplan_xl.write.conventions import LINE_HEIGHT
 from oplan_xl.write.template.guides import ACCEPTED_MARKS, MARK, Guide, contact
-from oplan_xl.write.template.style import Styles, print_setup, protect, text_lines
+from oplan_xl.write.template.style import Styles, print_setup, protect
 from oplan_xl.write.template.tables import FIRST_DATA_ROW, PROJECT_ROWS
 
 _INSTRUCTION_WIDTHS = (8, 30, 10, 62, 44)  # A: letter, B: header, C: required, D: how, E: example
-_TEXT_WIDTH = sum(_INSTRUCTION_WIDTHS[1:])
 
 
 def _steps(settings: Settings, department: Department | None, has_equipment: bool) -> list[str]:
@@ -169,11 +167,9 @@ class _Page:
         title = ws.cell(self.row, 1, "คำแนะนำการกรอกข้อมูลเพื่อจัดทำแผนการดำเนินงาน "
                                      f"ประจำปีงบประมาณ พ.ศ. {settings.fiscal_year}")
         title.font = styles.title
-        ws.row_dimensions[self.row].height = 36
         self.row += 1
         who = f"{department.name} " if department else ""
         ws.cell(self.row, 1, f"{who}{settings.org_name}").font = styles.heading
-        ws.row_dimensions[self.row].height = 30
         self.row += 1
 
     def line(self, text: str, font=None, number: str = "") -> None:
@@ -185,8 +181,6 @@ class _Page:
         cell = ws.cell(row, 2, text)
         cell.font, cell.alignment = font or styles.font, styles.wrap
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=5)
-        ws.row_dimensions[row].height = (text_lines(text, _TEXT_WIDTH) * LINE_HEIGHT
-                                         + (12 if font else 4))
         self.row += 1
 
     def heading(self, text: str) -> None:
@@ -204,7 +198,6 @@ class _Page:
             cell = ws.cell(self.row, col, text)
             cell.font, cell.fill = styles.bold, styles.optional
             cell.alignment, cell.border = styles.header, styles.border
-        ws.row_dimensions[self.row].height = LINE_HEIGHT + 6
         self.row += 1
         for values in _column_guide(table_columns, guides):
             for col, value in enumerate(values, 1):
@@ -213,7 +206,4 @@ class _Page:
                 cell.alignment = styles.center if col in (1, 3) else styles.wrap
             required = values[2] == "ต้องกรอก"
             ws.cell(self.row, 2).fill = styles.required if required else styles.optional
-            lines = max(text_lines(str(value), width)
-                        for value, width in zip(values, _INSTRUCTION_WIDTHS, strict=True))
-            ws.row_dimensions[self.row].height = lines * LINE_HEIGHT + 4
             self.row += 1

@@ -3,9 +3,6 @@ heights, print setup, protection, and data validations within Excel's limits."""
 
 from __future__ import annotations
 
-import math
-import unicodedata
-
 from openpyxl.styles import (
     Alignment,
     Border,
@@ -17,7 +14,8 @@ from openpyxl.styles import (
 )
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from oplan_xl.write.conventions import FONT, FONT_SIZE, HEADER_FILL, LINE_HEIGHT
+from oplan_xl.write.conventions import FONT, FONT_SIZE, HEADER_FILL
+from oplan_xl.write.rowheight import row_height
 
 REQUIRED_FILL = "FCE4D6"  # orange-ish: must be filled in
 OPTIONAL_FILL = HEADER_FILL  # the header blue: may stay empty
@@ -61,22 +59,6 @@ class Styles:
                 number_format=number_format, protection=self.unlocked))
 
 
-def text_lines(text: str, width: float) -> int:
-    """How many lines *text* takes in a column *width* wide, erring on the tall side.
-
-    Row heights are set by us (neither Excel nor LibreOffice fits them on
-    opening).  Thai wraps only at spaces, and 16 pt TH SarabunPSK is wider than
-    the font column widths are measured in, so count on three quarters of the
-    width.  Vowels above and below the line and tone marks take no width.  (Kept
-    apart from the form writers' estimate on purpose: tuning the printed forms
-    must not change the templates.)
-    """
-    per_line = max(1, int(width * 0.75))
-    return sum(max(1, math.ceil(sum(1 for ch in part if unicodedata.category(ch) != "Mn")
-                                / per_line))
-               for part in text.split("\n"))
-
-
 def new_validation(**kwargs):
     """A DataValidation with its texts cut to Excel's limits."""
     for key, limit in (("promptTitle", PROMPT_TITLE_MAX), ("prompt", PROMPT_MAX),
@@ -89,8 +71,9 @@ def new_validation(**kwargs):
 def print_setup(ws, title_rows: str | None = None) -> None:
     # Rows without a height of their own are one 16 pt line tall.  customHeight
     # stays off: LibreOffice then keeps such rows "optimal" and, like Excel,
-    # grows them when a long text is typed in.
-    ws.sheet_format.defaultRowHeight = LINE_HEIGHT
+    # grows them when a long text is typed in.  (Rows with text get theirs from
+    # rowheight.fit_openpyxl_sheet when the workbook is complete.)
+    ws.sheet_format.defaultRowHeight = row_height(1, FONT_SIZE)
     ws.sheet_format.customHeight = False
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

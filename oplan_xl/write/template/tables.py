@@ -7,7 +7,6 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from oplan_xl.core.cells import column_letter
 from oplan_xl.core.layout import DEPARTMENT_ITEMS, MONTH_KEYS, Column
 from oplan_xl.core.model import MONTHS_IN_PREVIOUS_YEAR, Department, Settings
-from oplan_xl.write.conventions import LINE_HEIGHT
 from oplan_xl.write.template.guides import Guide, guide_for
 from oplan_xl.write.template.lists import DEPARTMENTS, data_validation
 from oplan_xl.write.template.style import (
@@ -18,7 +17,6 @@ from oplan_xl.write.template.style import (
     new_validation,
     print_setup,
     protect,
-    text_lines,
 )
 
 TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
@@ -40,7 +38,6 @@ def write_table(ws, settings: Settings, columns: tuple[Column, ...],
     last_row = FIRST_DATA_ROW + rows - 1
     ws.cell(TITLE_ROW, 1, title).font = styles.heading
     ws.cell(TITLE_ROW, 1).alignment = styles.left
-    ws.row_dimensions[TITLE_ROW].height = 30
     months = [index for index, c in enumerate(columns, 1) if c.key in MONTH_KEYS]
     # The two Buddhist-era years over the month columns, as on the printed form.
     for first, last, year in ((months[0], months[MONTHS_IN_PREVIOUS_YEAR - 1],
@@ -58,7 +55,6 @@ def write_table(ws, settings: Settings, columns: tuple[Column, ...],
     keys = [c.key for c in columns]
     strategy_cell = (f"${column_letter(keys.index('strategy'))}{FIRST_DATA_ROW}"
                      if "strategy" in keys else "")
-    header_lines = 1
     for index, column in enumerate(columns, 1):
         letter = column_letter(index - 1)
         width = _width(column)
@@ -67,7 +63,6 @@ def write_table(ws, settings: Settings, columns: tuple[Column, ...],
         cell.font, cell.alignment, cell.border = styles.bold, styles.header, styles.border
         cell.fill = styles.required if column.required or column.key in MONTH_KEYS \
             else styles.optional
-        header_lines = max(header_lines, text_lines(column.label, width))
         guide = guide_for(guides, column, settings)
         # The header's own message: the same guidance, shown when it is clicked.
         header = new_validation(showInputMessage=True, promptTitle=guide.title,
@@ -81,7 +76,6 @@ def write_table(ws, settings: Settings, columns: tuple[Column, ...],
                  else MONEY_STYLE if column.key == "budget" else INPUT_STYLE)
         for row in range(FIRST_DATA_ROW, last_row + 1):
             ws.cell(row, index).style = style
-    ws.row_dimensions[HEADER_ROW].height = header_lines * LINE_HEIGHT + 6
 
     ws.freeze_panes = f"A{FIRST_DATA_ROW}"
     print_setup(ws, f"{TITLE_ROW}:{HEADER_ROW}")
@@ -106,7 +100,6 @@ def write_department(ws, settings: Settings, department: Department | None,
         cell = ws.cell(1, col, label)
         cell.font, cell.fill, cell.border = styles.bold, styles.optional, styles.border
         cell.alignment = styles.header
-    ws.row_dimensions[1].height = LINE_HEIGHT + 6
     for row, item in enumerate(DEPARTMENT_ITEMS, 2):
         ws.cell(row, 1, item).font = styles.bold
         value = ws.cell(row, 2, values.get(item))
@@ -115,9 +108,6 @@ def write_department(ws, settings: Settings, department: Department | None,
         hint.font, hint.alignment = styles.font, styles.wrap
         for col in (1, 2, 3):
             ws.cell(row, col).border = styles.border
-        ws.row_dimensions[row].height = max(text_lines(hints[item], 48),
-                                            text_lines(str(values.get(item) or ""), 44)
-                                            ) * LINE_HEIGHT + 6
         editable = item not in values or (item == "หน่วยงาน" and department is None)
         value.protection = styles.unlocked if editable else styles.locked
         value.fill = styles.required if editable else styles.year_fill

@@ -19,7 +19,8 @@ from oplan_xl.core.layout import (
 from oplan_xl.core.model import Department, Settings
 from oplan_xl.write import reproducible
 from oplan_xl.write.atomic import write_atomically
-from oplan_xl.write.conventions import set_openpyxl_properties
+from oplan_xl.write.conventions import FONT_SIZE, openpyxl_default_font, set_openpyxl_properties
+from oplan_xl.write.rowheight import fit_openpyxl_sheet
 from oplan_xl.write.settings import text_stays_text
 from oplan_xl.write.template.guides import equipment_guides, project_guides
 from oplan_xl.write.template.instructions import write_instructions
@@ -59,6 +60,7 @@ def build_template(settings: Settings, department: Department | None):
     """Return the template as an openpyxl Workbook (not saved)."""
     styles = Styles()
     workbook = Workbook()
+    openpyxl_default_font(workbook)
     workbook.remove(workbook.active)
     styles.register(workbook)
     name = department.name if department else ""
@@ -84,6 +86,8 @@ def build_template(settings: Settings, department: Department | None):
     write_instructions(instructions, settings, department, columns, projects_guides,
                        equipment_sheet_guides if equipment is not None else None, styles)
     text_stays_text(workbook)  # a name typed as "=…" in plan.xlsx is no formula here
+    for ws in workbook.worksheets:
+        fit_openpyxl_sheet(ws, FONT_SIZE)
 
     # Open on the instructions, with that one sheet selected (two selected
     # sheets would put Excel into group editing).
