@@ -173,7 +173,9 @@ def fit_openpyxl_sheet(ws, default_size: float) -> None:
         if dimension.width and dimension.min and dimension.max:
             heights.column(dimension.min, dimension.max, dimension.width)
     spans = {(merged.min_row, merged.min_col): merged for merged in ws.merged_cells.ranges}
-    for cell in (cell for line in ws.iter_rows() for cell in line):
+    # The cells the sheet holds: iter_rows() would make every cell of the rectangle
+    # up to the last one, a million rows for one stray value at the sheet's end.
+    for cell in list(ws._cells.values()):
         if not isinstance(cell.value, str) or not cell.value:
             continue
         row, col = cell.row, cell.column
