@@ -28,8 +28,8 @@ from oplan_xl.read.formulas import xlsx_formulas, xlsx_hidden_columns
 from oplan_xl.read.guards.ods import ods_extents
 from oplan_xl.read.guards.refusal import UnreadableWorkbook, check_extent
 from oplan_xl.read.guards.xls import CompoundFile, compound_file, xls_sheets
-from oplan_xl.read.guards.xlsx import xlsx_extent, xlsx_object_cells
-from oplan_xl.read.guards.zip import ZipReport, check_zip, open_zip, read_part
+from oplan_xl.read.guards.xlsx import sheet_extent, xlsx_object_cells
+from oplan_xl.read.guards.zip import ZipReport, check_zip, open_zip, part_chunks, read_part
 from oplan_xl.read.ods_content import OdsSheet, parse_ods
 
 __all__ = ["ODS", "XLS", "XLSX", "SheetValues", "UnreadableWorkbook", "Workbook",
@@ -83,6 +83,18 @@ class Workbook:
         except KeyError:
             return False
         return True
+
+    def sheet_extent(self, name: str) -> tuple[int, int]:
+        """(rows, columns) of the grid calamine would allocate for the .xlsx sheet
+        part *name*, measured without holding the part in memory whole: a sheet
+        too large to read is refused before it costs more than a few MB."""
+        archive = self._archive()
+        try:
+            size = archive.getinfo(name).file_size  # checked against the data when opened
+        except KeyError:
+            return 0, 0
+        return sheet_extent(lambda: part_chunks(archive, name), size,
+                            lambda: self.part(name) or b"")
 
     def _archive(self) -> zipfile.ZipFile:
         if self.archive is None:
@@ -289,22 +301,26 @@ def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetVal
     sheet's XML for .xlsx, from content.xml for .ods (calamine has neither).
     """
     try:
-        xml = _checked_sheet_xml(workbook, sheet)
+        part = _checked_sheet_part(workbook, sheet)
+        # The XML's details are taken before calamine allocates the grid, so that
+        # a large sheet's XML is let go of before its values arrive.
+        xml = (workbook.part(part) or b"") if details and part is not None else b""
+        formulas, hidden = (xlsx_formulas(xml), xlsx_hidden_columns(xml)) if xml else ({}, set())
+        del xml
         values = workbook.book.get_sheet_by_name(sheet)
         rows = values.start[0] + values.height if values.start else 0
         cols = values.start[1] + values.width if values.start else 0
         if rows * cols > limits.MAX_SHEET_CELLS:  # the guards should have said so already
             raise UnreadableWorkbook(f"values span {rows:,} rows × {cols:,} columns",
                                      "sheet-too-large", sheet)
-        grid = values.to_python(skip_empty_area=False)
+        grid = _python_grid(values)
         if not details:
             return SheetValues(sheet, grid, [])
         if workbook.kind == ODS:
             extras = workbook.ods_sheets.get(sheet) or OdsSheet()
             return SheetValues(sheet, grid, extras.merges, extras.formulas)
         merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (values.merged_cell_ranges or [])]
-        return SheetValues(sheet, grid, merges, xlsx_formulas(xml) if xml else {},
-                           xlsx_hidden_columns(xml) if xml else set())
+        return SheetValues(sheet, grid, merges, formulas, hidden)
     except UnreadableWorkbook as exc:
         exc.sheet = exc.sheet or sheet
         raise
@@ -315,23 +331,44 @@ def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetVal
             from exc
 
 
-def _checked_sheet_xml(workbook: Workbook, sheet: str) -> bytes | None:
-    """An .xlsx sheet's XML, once its values are known to stay within the limits
-    (refused otherwise, before calamine allocates its grid).  None for .xls and
-    .ods, whose sheets were checked when the file was opened."""
+def _python_grid(values: python_calamine.CalamineSheet) -> Grid:
+    """The sheet's values from A1, as ``to_python(skip_empty_area=False)`` gives them.
+
+    A sheet of more than limits.MANY_ROWS rows is taken row by row, with one
+    Python string for each distinct text: thousands of rows repeat the same
+    marks, programmes and names, and a string object for every cell would
+    double what the grid costs (60,000 rows: 80 MB instead of 30 MB).
+    """
+    if values.start is None or values.height <= limits.MANY_ROWS:
+        return values.to_python(skip_empty_area=False)
+    first_row, first_col = values.start
+    texts: dict[str, str] = {}
+    keep = texts.setdefault
+    pad = [""] * first_col  # iter_rows gives the columns from the first value on
+    grid = [pad + [keep(value, value) if value.__class__ is str else value for value in row]
+            for row in values.iter_rows()]
+    if len(grid) == values.height:  # and the rows from the first value on
+        grid[:0] = [[""] * (first_col + values.width) for _ in range(first_row)]
+    return grid
+
+
+def _checked_sheet_part(workbook: Workbook, sheet: str) -> str | None:
+    """An .xlsx sheet's part, once its values are known to stay within the limits
+    (refused otherwise, before calamine allocates its grid); "" when the part is
+    not known.  None for .xls and .ods, whose sheets were checked when the file
+    was opened."""
     if workbook.kind != XLSX:
         return None
     parts, sure = workbook.sheet_parts
     part = parts.get(sheet)
     if sure and part:
-        xml = workbook.part(part) or b""
-        check_extent(*xlsx_extent(xml), sheet)
-        return xml
+        check_extent(*workbook.sheet_extent(part), sheet)
+        return part
     # The workbook's list of sheets is not plain: calamine might read another
     # part for this name than we would, so every sheet part must pass.
     for name in _sheet_like_parts(workbook):
-        check_extent(*xlsx_extent(workbook.part(name) or b""), sheet)
-    return (workbook.part(part) if part else None) or b""
+        check_extent(*workbook.sheet_extent(name), sheet)
+    return part or ""
 
 
 _SHEET_ROOTS = ("worksheet", "chartsheet", "dialogsheet", "macrosheet")
@@ -375,8 +412,7 @@ def grid_cells(workbook: Workbook) -> int:
     if workbook.kind == XLSX:
         try:
             return sum(rows * cols for rows, cols in
-                       (xlsx_extent(workbook.part(part) or b"")
-                        for part in _sheet_like_parts(workbook)))
+                       map(workbook.sheet_extent, _sheet_like_parts(workbook)))
         except UnreadableWorkbook:  # a sheet too odd to measure: as good as too large
             return limits.MAX_SHEET_CELLS + 1
     return sum(rows * cols for rows, cols in workbook.extents.values())
