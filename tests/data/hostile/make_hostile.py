@@ -746,7 +746,7 @@ class Case:
     ``codes`` are the finding codes expected for this file (an empty tuple:
     read without any finding of its own); ``rows`` the data rows it must be
     read with, when that is the point; ``budget`` the seconds it may take
-    (None: the standard 5 s).
+    (None: the standard 5 s); ``megabytes`` a tighter memory bar.
     """
 
     name: str
@@ -757,6 +757,8 @@ class Case:
     libreoffice: bool = False
     rows: int | None = None
     budget: float | None = None
+    #: The peak memory (MB) asserted, where lower than the 500 MB of issue 8.
+    megabytes: int | None = None
     #: Also tried as a broken plan.xlsx (the settings workbook).
     as_settings: bool = False
 
@@ -891,6 +893,12 @@ CASES: tuple[Case, ...] = (
          ("table-very-large", "unknown-strategy", "budget-not-number", "no-month"),
          "10,000 rows, each with three errors (30,000 findings)", committed=False,
          rows=10_000, budget=10.0),
+    Case("rows-200000-compact.xlsx",
+         lambda: compact_rows(200_000, fields=("strategy", "group", "name", "budget",
+                                               "responsible")),
+         ("sheet-too-large",), "200,000 rows written compactly (shared strings, no "
+         "<dimension>): refused before the sheet is held in memory (issue 14)",
+         committed=False, budget=10.0, megabytes=200),
     Case("dense-sheet.xlsx", dense_sheet, (),
          "an extra sheet whose values span 28,800 × 104 cells, just under the limit",
          committed=False, rows=1),
