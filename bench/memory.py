@@ -13,8 +13,9 @@ time on a shared machine).  POSIX only (resource).  The bar is 200 MB for the wh
 The cases: a sheet Excel writes compactly (text in the shared strings, a few
 dozen bytes a cell) with 200,000 rows and no ``<dimension>``; the same with
 inline strings; with a ``<dimension ref="A1">`` that lies; and big but
-legitimate sheets (60,000 rows; 99,999, the most rows a sheet may have) that
-must still be read.  Nothing is asserted: the numbers go into reports.
+legitimate sheets (20,000 and 60,000 rows; 99,999, the most rows a sheet may
+have) that must still be read; and an .ods of 200,000 short rows.  Nothing is
+asserted: the numbers go into reports.
 """
 
 from __future__ import annotations
@@ -40,16 +41,27 @@ from tests.hostile import run_oplan  # noqa: E402
 #: nor do inline strings unless the row is shorter still.
 FEW = ("strategy", "group", "name", "budget", "responsible")
 FEWER = ("strategy", "group", "budget")
+
+
+def ods_rows(count: int) -> bytes:
+    """*count* rows of two values (a strategy and a budget) on the โครงการ table of an .ods."""
+    row = ("<table:table-row>" + make_hostile.ods_cell("1")
+           + '<table:table-cell table:number-columns-repeated="3"/>'
+           + make_hostile.ods_cell(1000) + "</table:table-row>")
+    return make_hostile.ods_department(row * count)
+
+
 CASES = {
-    "shared-200000-no-dimension": lambda: make_hostile.compact_rows(200_000, fields=FEW),
-    "inline-200000-no-dimension": lambda: make_hostile.compact_rows(200_000, inline=True,
-                                                                    fields=FEWER),
-    "shared-200000-dimension-A1": lambda: make_hostile.compact_rows(200_000, dimension="A1",
-                                                                    fields=FEW),
-    "shared-200000-full-rows": lambda: make_hostile.compact_rows(200_000),
-    "shared-60000": lambda: make_hostile.compact_rows(60_000, dimension="A1:V60001"),
-    "shared-99999": lambda: make_hostile.compact_rows(99_998, dimension="A1:V99999"),
-    "shared-20000": lambda: make_hostile.compact_rows(20_000, dimension="A1:V20001"),
+    "shared-200000-no-dimension.xlsx": lambda: make_hostile.compact_rows(200_000, fields=FEW),
+    "inline-200000-no-dimension.xlsx": lambda: make_hostile.compact_rows(
+        200_000, inline=True, fields=FEWER),
+    "shared-200000-dimension-A1.xlsx": lambda: make_hostile.compact_rows(
+        200_000, dimension="A1", fields=FEW),
+    "shared-200000-full-rows.xlsx": lambda: make_hostile.compact_rows(200_000),
+    "rows-200000.ods": lambda: ods_rows(200_000),
+    "shared-60000.xlsx": lambda: make_hostile.compact_rows(60_000, dimension="A1:V60001"),
+    "shared-99999.xlsx": lambda: make_hostile.compact_rows(99_998, dimension="A1:V99999"),
+    "shared-20000.xlsx": lambda: make_hostile.compact_rows(20_000, dimension="A1:V20001"),
 }
 #: The child's address space limit: far above the bar, so that "before" numbers show.
 LIMIT_MB = 4096
@@ -63,13 +75,13 @@ def main() -> int:
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="oplan-memory-"))
     try:
-        print(f"{'case':<30} {'file':>7} {'seconds':>8} {'cpu s':>6} {'peak MB':>8} exit  rows"
+        print(f"{'case':<32} {'file':>7} {'seconds':>8} {'cpu s':>6} {'peak MB':>8} exit  rows"
               "  findings")
         for name in args.cases.split(","):
             folder = work / name
             shutil.rmtree(folder, ignore_errors=True)
             plan_dir = make_plan(folder)
-            target = plan_dir / "submissions" / f"{name}.xlsx"
+            target = plan_dir / "submissions" / name
             target.write_bytes(CASES[name]())
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             run = run_oplan(["check", str(plan_dir), "--json", "--lang", "en"], name,
@@ -79,12 +91,12 @@ def main() -> int:
             try:
                 report = run.json()
             except ValueError:
-                print(f"{name:<30} no report: {run.stderr[-300:]}")
+                print(f"{name:<32} no report: {run.stderr[-300:]}")
                 continue
             codes = sorted({f["code"] for f in report["findings"] if f["file"] == target.name})
             tally = next((t for t in report["reconciliation"]["files"]
                           if t["file"] == target.name), {})
-            print(f"{name:<30} {target.stat().st_size / 2**20:6.1f}M {run.seconds:8.2f} {cpu:6.2f} "
+            print(f"{name:<32} {target.stat().st_size / 2**20:6.1f}M {run.seconds:8.2f} {cpu:6.2f} "
                   f"{run.megabytes:8.0f} {run.returncode:>4} {tally.get('rows_read', '?'):>5}  "
                   f"{','.join(codes)}", flush=True)
     finally:

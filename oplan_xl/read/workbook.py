@@ -28,7 +28,7 @@ from oplan_xl.read.formulas import xlsx_formulas, xlsx_hidden_columns
 from oplan_xl.read.guards.ods import ods_extents
 from oplan_xl.read.guards.refusal import UnreadableWorkbook, check_extent
 from oplan_xl.read.guards.xls import CompoundFile, compound_file, xls_sheets
-from oplan_xl.read.guards.xlsx import sheet_extent, xlsx_object_cells
+from oplan_xl.read.guards.xlsx import CHUNK_BYTES, sheet_extent, xlsx_extent, xlsx_object_cells
 from oplan_xl.read.guards.zip import ZipReport, check_zip, open_zip, part_chunks, read_part
 from oplan_xl.read.ods_content import OdsSheet, parse_ods
 
@@ -67,11 +67,15 @@ class Workbook:
     parts_checked: ZipReport | None = field(default=None, repr=False)
     #: For .xls and .ods, each sheet's extent, measured when the file was opened.
     extents: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    #: Small sheet parts unpacked whole to be measured, kept for the one read that follows.
+    _measured: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     def part(self, name: str) -> bytes | None:
         """An unpacked part of an .xlsx/.xlsm/.ods (None if absent or for .xls)."""
         if self.kind not in (XLSX, ODS):
             return None
+        if name in self._measured:
+            return self._measured.pop(name)
         return read_part(self._archive(), name)
 
     def has_part(self, name: str) -> bool:
@@ -86,15 +90,19 @@ class Workbook:
 
     def sheet_extent(self, name: str) -> tuple[int, int]:
         """(rows, columns) of the grid calamine would allocate for the .xlsx sheet
-        part *name*, measured without holding the part in memory whole: a sheet
-        too large to read is refused before it costs more than a few MB."""
+        part *name*.  A part larger than CHUNK_BYTES is measured a chunk at a
+        time, never held whole: a sheet too large to read is refused before it
+        costs more than a few MB."""
         archive = self._archive()
         try:
             size = archive.getinfo(name).file_size  # checked against the data when opened
         except KeyError:
             return 0, 0
-        return sheet_extent(lambda: part_chunks(archive, name), size,
-                            lambda: self.part(name) or b"")
+        if size <= CHUNK_BYTES:  # every real plan: unpacked once, for this and its formulas
+            xml = self._measured[name] = read_part(archive, name) or b""
+            return xlsx_extent(xml)
+        return sheet_extent(lambda: part_chunks(archive, name, CHUNK_BYTES), size,
+                            lambda: read_part(archive, name) or b"")
 
     def _archive(self) -> zipfile.ZipFile:
         if self.archive is None:

@@ -111,8 +111,8 @@ def test_a_large_grid_holds_what_calamine_gives_one_string_per_text(first_row, f
 
 
 def test_a_sheet_is_measured_before_it_is_held_in_memory(monkeypatch, tmp_path):
-    """The extent comes from the part unpacked in chunks: a refused sheet's XML
-    is never read whole, and a read sheet's XML is read once, for its formulas."""
+    """A large part's extent comes from the part unpacked in chunks: a refused
+    sheet's XML is never read whole, and a read sheet's XML is unpacked once."""
     import oplan_xl.read.workbook as workbook_module
 
     whole_reads = []
@@ -120,10 +120,11 @@ def test_a_sheet_is_measured_before_it_is_held_in_memory(monkeypatch, tmp_path):
     monkeypatch.setattr(workbook_module, "read_part",
                         lambda archive, name: whole_reads.append(name) or real(archive, name))
     monkeypatch.setattr(limits, "MAX_ROWS", 50)
+    monkeypatch.setattr(workbook_module, "CHUNK_BYTES", 256)  # sheet2 is "large"
     path = tmp_path / "rows.xlsx"
     path.write_bytes(make_hostile.compact_rows(60, fields=("strategy", "name", "budget")))
     workbook = open_workbook(path)
-    assert len(read_sheet(workbook, "หน่วยงาน").grid) == 3
+    assert len(read_sheet(workbook, "หน่วยงาน").grid) == 3  # a small part: read once
     with pytest.raises(UnreadableWorkbook) as refused:
         read_sheet(workbook, "โครงการ")
     assert (refused.value.code, refused.value.sheet) == ("sheet-too-large", "โครงการ")

@@ -4,7 +4,10 @@ calamine allocates every cell of a sheet's grid, from A1 to the furthest cell
 it reads, when the sheet is read: one value at XFD1048576 asks for half a
 terabyte and aborts the whole process.  So the extent is worked out here from
 the sheet's XML first, with byte searches, and ``check_extent`` refuses what
-goes beyond the limits.
+goes beyond the limits.  The XML is unpacked and searched a megabyte at a
+time: a sheet of 200,000 rows (50 MB of XML, shared strings, no
+``<dimension>``) is refused in under 100 MB, where holding it and every cell
+reference found in it took 570 MB.
 
 Mirrors python-calamine 0.9 (calamine 0.37): a cell without an ``r``
 reference takes the next position in its row, and only a cell with content

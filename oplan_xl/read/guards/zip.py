@@ -89,12 +89,12 @@ def check_zip(archive: zipfile.ZipFile) -> ZipReport:
     return report
 
 
-def part_chunks(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
-    """A part unpacked limits.MB at a time (nothing when there is no such part),
+def part_chunks(archive: zipfile.ZipFile, name: str, size: int) -> Iterator[bytes]:
+    """A part unpacked *size* bytes at a time (nothing when there is no such part),
     so that a large part can be measured without being held in memory whole."""
     try:
         with archive.open(name) as stream:
-            while chunk := stream.read(limits.MB):
+            while chunk := stream.read(size):
                 yield chunk
     except KeyError:
         return
