@@ -131,3 +131,23 @@ def test_a_sheet_is_measured_before_it_is_held_in_memory(monkeypatch, tmp_path):
     assert refused.value.reason == "values reach row 61, beyond row 50"
     assert whole_reads.count("xl/worksheets/sheet1.xml") == 1
     assert "xl/worksheets/sheet2.xml" not in whole_reads
+
+
+@pytest.mark.parametrize("inline, dimension", [(False, None), (False, "A1"), (True, None),
+                                               (False, "A1:V2502")])
+def test_a_big_legitimate_sheet_is_read_whole_however_it_is_written(tmp_path, inline, dimension):
+    """2,501 rows (over MANY_ROWS: the grid is built row by row), text shared or
+    inline, with no <dimension>, a lying one or the true one: every row read."""
+    from oplan_xl.read.submission import read_submission
+
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(make_hostile.compact_rows(2_501, inline=inline, dimension=dimension))
+    submission = read_submission(path)
+    rows = submission.projects.rows
+    assert len(rows) == 2_501
+    assert [f.code for f in submission.findings] == ["table-very-large"]
+    last = rows[-1]
+    assert last.origin.row == 2_502
+    assert last.values["name"] == "โครงการรณรงค์คัดแยกขยะต้นทาง หมู่ที่ 2 ลำดับ 2501"
+    assert last.values["budget"] == 2_502_000.5
+    assert [index for index, marked in enumerate(last.marks) if marked] == [5, 6, 7]
