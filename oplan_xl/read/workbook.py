@@ -28,8 +28,8 @@ from oplan_xl.read.formulas import xlsx_formulas, xlsx_hidden_columns
 from oplan_xl.read.guards.ods import ods_extents
 from oplan_xl.read.guards.refusal import UnreadableWorkbook, check_extent
 from oplan_xl.read.guards.xls import CompoundFile, compound_file, xls_sheets
-from oplan_xl.read.guards.xlsx import xlsx_extent, xlsx_object_cells
-from oplan_xl.read.guards.zip import ZipReport, check_zip, open_zip, read_part
+from oplan_xl.read.guards.xlsx import CHUNK_BYTES, sheet_extent, xlsx_extent, xlsx_object_cells
+from oplan_xl.read.guards.zip import ZipReport, check_zip, open_zip, part_chunks, read_part
 from oplan_xl.read.ods_content import OdsSheet, parse_ods
 from oplan_xl.read.visibility import (
     Visibility,
@@ -74,11 +74,15 @@ class Workbook:
     parts_checked: ZipReport | None = field(default=None, repr=False)
     #: For .xls and .ods, each sheet's extent, measured when the file was opened.
     extents: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    #: Small sheet parts unpacked whole to be measured, kept for the one read that follows.
+    _measured: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     def part(self, name: str) -> bytes | None:
         """An unpacked part of an .xlsx/.xlsm/.ods (None if absent or for .xls)."""
         if self.kind not in (XLSX, ODS):
             return None
+        if name in self._measured:
+            return self._measured.pop(name)
         return read_part(self._archive(), name)
 
     def has_part(self, name: str) -> bool:
@@ -90,6 +94,22 @@ class Workbook:
         except KeyError:
             return False
         return True
+
+    def sheet_extent(self, name: str) -> tuple[int, int]:
+        """(rows, columns) of the grid calamine would allocate for the .xlsx sheet
+        part *name*.  A part larger than CHUNK_BYTES is measured a chunk at a
+        time, never held whole: a sheet too large to read is refused before it
+        costs more than a few MB."""
+        archive = self._archive()
+        try:
+            size = archive.getinfo(name).file_size  # checked against the data when opened
+        except KeyError:
+            return 0, 0
+        if size <= CHUNK_BYTES:  # every real plan: unpacked once, for this and its formulas
+            xml = self._measured[name] = read_part(archive, name) or b""
+            return xlsx_extent(xml)
+        return sheet_extent(lambda: part_chunks(archive, name, CHUNK_BYTES), size,
+                            lambda: read_part(archive, name) or b"")
 
     def _archive(self) -> zipfile.ZipFile:
         if self.archive is None:
@@ -314,14 +334,21 @@ def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetVal
     hidden rows and columns, filters and struck text from ``visibility``.
     """
     try:
-        xml = _checked_sheet_xml(workbook, sheet)
+        part = _checked_sheet_part(workbook, sheet)
+        # The XML's details are taken before calamine allocates the grid, so that
+        # a large sheet's XML is let go of before its values arrive.
+        xml = (workbook.part(part) or b"") if details and part is not None else b""
+        formulas = xlsx_formulas(xml) if xml else {}
+        seen = xlsx_visibility(xml, workbook.part("xl/styles.xml"), xlsx_hidden_columns(xml)) \
+            if details and workbook.kind == XLSX else None
+        del xml
         values = workbook.book.get_sheet_by_name(sheet)
         rows = values.start[0] + values.height if values.start else 0
         cols = values.start[1] + values.width if values.start else 0
         if rows * cols > limits.MAX_SHEET_CELLS:  # the guards should have said so already
             raise UnreadableWorkbook(f"values span {rows:,} rows × {cols:,} columns",
                                      "sheet-too-large", sheet)
-        grid = values.to_python(skip_empty_area=False)
+        grid = _python_grid(values)
         if not details:
             return SheetValues(sheet, grid, [])
         if workbook.kind == ODS:
@@ -332,9 +359,7 @@ def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetVal
         if workbook.kind == XLS:
             return SheetValues(sheet, grid, merges).see(xls_visibility(workbook.xls_formats,
                                                                        sheet))
-        return SheetValues(sheet, grid, merges, xlsx_formulas(xml) if xml else {}).see(
-            xlsx_visibility(xml or b"", workbook.part("xl/styles.xml"),
-                            xlsx_hidden_columns(xml) if xml else set()))
+        return SheetValues(sheet, grid, merges, formulas).see(seen)
     except UnreadableWorkbook as exc:
         exc.sheet = exc.sheet or sheet
         raise
@@ -345,23 +370,44 @@ def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetVal
             from exc
 
 
-def _checked_sheet_xml(workbook: Workbook, sheet: str) -> bytes | None:
-    """An .xlsx sheet's XML, once its values are known to stay within the limits
-    (refused otherwise, before calamine allocates its grid).  None for .xls and
-    .ods, whose sheets were checked when the file was opened."""
+def _python_grid(values: python_calamine.CalamineSheet) -> Grid:
+    """The sheet's values from A1, as ``to_python(skip_empty_area=False)`` gives them.
+
+    A sheet of more than limits.MANY_ROWS rows is taken row by row, with one
+    Python string for each distinct text: thousands of rows repeat the same
+    marks, programmes and names, and a string object for every cell would
+    double what the grid costs (60,000 rows: 80 MB instead of 30 MB).
+    """
+    if values.start is None or values.height <= limits.MANY_ROWS:
+        return values.to_python(skip_empty_area=False)
+    first_row, first_col = values.start
+    texts: dict[str, str] = {}
+    keep = texts.setdefault
+    pad = [""] * first_col  # iter_rows gives the columns from the first value on
+    grid = [pad + [keep(value, value) if value.__class__ is str else value for value in row]
+            for row in values.iter_rows()]
+    if len(grid) == values.height:  # and the rows from the first value on
+        grid[:0] = [[""] * (first_col + values.width) for _ in range(first_row)]
+    return grid
+
+
+def _checked_sheet_part(workbook: Workbook, sheet: str) -> str | None:
+    """An .xlsx sheet's part, once its values are known to stay within the limits
+    (refused otherwise, before calamine allocates its grid); "" when the part is
+    not known.  None for .xls and .ods, whose sheets were checked when the file
+    was opened."""
     if workbook.kind != XLSX:
         return None
     parts, sure = workbook.sheet_parts
     part = parts.get(sheet)
     if sure and part:
-        xml = workbook.part(part) or b""
-        check_extent(*xlsx_extent(xml), sheet)
-        return xml
+        check_extent(*workbook.sheet_extent(part), sheet)
+        return part
     # The workbook's list of sheets is not plain: calamine might read another
     # part for this name than we would, so every sheet part must pass.
     for name in _sheet_like_parts(workbook):
-        check_extent(*xlsx_extent(workbook.part(name) or b""), sheet)
-    return (workbook.part(part) if part else None) or b""
+        check_extent(*workbook.sheet_extent(name), sheet)
+    return part or ""
 
 
 _SHEET_ROOTS = ("worksheet", "chartsheet", "dialogsheet", "macrosheet")
@@ -405,8 +451,7 @@ def grid_cells(workbook: Workbook) -> int:
     if workbook.kind == XLSX:
         try:
             return sum(rows * cols for rows, cols in
-                       (xlsx_extent(workbook.part(part) or b"")
-                        for part in _sheet_like_parts(workbook)))
+                       map(workbook.sheet_extent, _sheet_like_parts(workbook)))
         except UnreadableWorkbook:  # a sheet too odd to measure: as good as too large
             return limits.MAX_SHEET_CELLS + 1
     return sum(rows * cols for rows, cols in workbook.extents.values())

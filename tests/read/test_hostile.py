@@ -23,7 +23,7 @@ from oplan_xl.core.settings_layout import SETTINGS_FILE
 from oplan_xl.read.submission import list_submissions
 
 from ..builders import DATA, make_plan
-from ..hostile import SECONDS, assert_clean, run_oplan
+from ..hostile import MEGABYTES, SECONDS, assert_clean, run_oplan
 
 HOSTILE = DATA / "hostile"
 sys.path.insert(0, str(HOSTILE))
@@ -61,7 +61,7 @@ def test_hostile_submission_gets_a_finding_not_a_crash(plan_dir, case):
     _case_file(case, plan_dir / SUBMISSIONS)
     budget = case.budget or SECONDS
     run = run_oplan(["check", str(plan_dir), "--json", "--lang", "en"], case.name, budget)
-    assert_clean(run, budget)
+    assert_clean(run, budget, case.megabytes or MEGABYTES)
     report = run.json()
     codes = {f["code"] for f in report["findings"] if f["file"] == case.name}
     assert codes == set(case.codes), report["findings"][:5]

@@ -4,7 +4,10 @@ calamine allocates every cell of a sheet's grid, from A1 to the furthest cell
 it reads, when the sheet is read: one value at XFD1048576 asks for half a
 terabyte and aborts the whole process.  So the extent is worked out here from
 the sheet's XML first, with byte searches, and ``check_extent`` refuses what
-goes beyond the limits.
+goes beyond the limits.  The XML is unpacked and searched a megabyte at a
+time: a sheet of 200,000 rows (50 MB of XML, shared strings, no
+``<dimension>``) is refused in under 100 MB, where holding it and every cell
+reference found in it took 570 MB.
 
 Mirrors python-calamine 0.9 (calamine 0.37): a cell without an ``r``
 reference takes the next position in its row, and only a cell with content
@@ -15,6 +18,7 @@ tests/test_fuzz.py (the extent is never under calamine's grid).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 
 from oplan_xl.core import limits
 from oplan_xl.core.cells import column_index
@@ -28,7 +32,8 @@ def _column_number(letters: bytes) -> int:
 
 
 # A start tag's attributes, quoted either way ('>' may appear inside a value).
-ATTRIBUTES = rb"""((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*"""
+_ATTRIBUTE_LIST = rb"""(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*"""
+ATTRIBUTES = rb"(" + _ATTRIBUTE_LIST + rb")\s*"
 _PREFIX = rb"(?:[^\s<>/:=!?\"']+:)?"
 # A cell tag with a namespace prefix (x:c).
 _PREFIXED_CELL_TAG = re.compile(rb":c[\s/>]")
@@ -37,39 +42,109 @@ _PREFIXED_CELL_TAG = re.compile(rb":c[\s/>]")
 _PLAIN_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"')
 _WIDE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')
 _REF = re.compile(rb"([A-Z]{1,3})([0-9]{1,7})")
-# A plain cell followed by content (a child element), not by its end tag.
-_FILLED_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"' + ATTRIBUTES + rb"><(?!/)")
+# A plain cell that may hold something: not an empty tag, nor an end tag after
+# nothing but spaces.  Its row; and its column letters, when beyond column Z.
+_MAY_HOLD = rb"(?!" + _ATTRIBUTE_LIST + rb"\s*(?:/>|>\s*</c>))"
+_HOLDING_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"' + _MAY_HOLD)
+_HOLDING_WIDE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})[0-9]{1,7}"' + _MAY_HOLD)
+#: Bytes of the longest thing _MAY_HOLD looks at past the end of a piece (``</c>``).
+_LOOKAHEAD = 4
+
+#: A sheet's XML is unpacked and scanned this many bytes at a time, so that a
+#: sheet too large to read is refused without ever being held in memory whole.
+CHUNK_BYTES = limits.MB
+#: Bytes between two ``<`` (text, or a tag) beyond which a sheet is refused: a
+#: cell holds at most 32,767 characters, about 100 kB once written.
+MAX_RUN_BYTES = 4 * limits.MB
 
 
 def xlsx_extent(xml: bytes) -> tuple[int, int]:
-    """(rows, columns) from A1 that calamine's grid of this sheet XML would span.
+    """(rows, columns) from A1 that calamine's grid of this sheet XML would span."""
+    return sheet_extent(lambda: iter((xml,)), len(xml), lambda: xml)
+
+
+def sheet_extent(chunks: Callable[[], Iterable[bytes]], size: int,
+                 whole: Callable[[], bytes]) -> tuple[int, int]:
+    """(rows, columns) from A1 that calamine's grid of a sheet would span, from
+    its XML read as *chunks* (called once or twice; *size* bytes in all) —
+    *whole* gives it in one piece, asked for only for an unusual sheet of at
+    most limits.MAX_UNUSUAL_SHEET_BYTES.
 
     The quick pass takes the largest reference of every cell tag — exact for
     files from Excel, LibreOffice and the usual libraries, and an upper bound
-    (it counts formatted empty cells too).  Only when that bound is over the
-    limits, or some cell has no plain ``r="A1"``, does the careful pass walk
-    the tags the way calamine does: cells without a reference take the next
-    position, and only a cell with content counts.
+    (it counts formatted empty cells too).  When that bound is over the limits,
+    a second pass leaves out the cells that certainly hold nothing.  When some
+    cell has no plain ``r="A1"``, the careful pass walks the tags the way
+    calamine does: cells without a reference take the next position, and only
+    a cell with content counts.
     """
-    plain = xml.count(b"<c ")
-    if not plain and b"<c" not in xml and b":c" not in xml:
+    scan = _Scan()
+    for piece, end in _pieces(chunks()):
+        scan.add(piece, end)
+    if not scan.plain and not scan.any_cell:
         return 0, 0
-    if not _unusual_cell_tags(xml, plain):
-        rows = _PLAIN_ROW.findall(xml)
-        if len(rows) == plain:  # every cell tag reads <c r="A1"…
-            wide = _WIDE_COLUMN.findall(xml)  # only the references beyond column Z
-            extent = (max(map(int, set(rows)), default=0),
-                      max(map(_column_number, set(wide)), default=26 if rows else 0))
-            if _within(*extent):
-                return extent
-            # Formatted empty cells may reach far: count only cells with content.
-            cells = [(int(row), _column_number(col)) for col, row, _ in _FILLED_CELL.findall(xml)]
-            return (max((row for row, _ in cells), default=0),
-                    max((col for _, col in cells), default=0))
-    if len(xml) > limits.MAX_UNUSUAL_SHEET_BYTES:
-        raise UnreadableWorkbook(f"a sheet of {megabytes(len(xml))} whose cells are not "
+    if not scan.unusual and scan.plain_refs == scan.plain:  # every cell tag reads <c r="A1"…
+        if _within(scan.rows, scan.cols):
+            return scan.rows, scan.cols
+        # Formatted empty cells may reach far: leave out those that hold nothing
+        # (columns A to Z still count as Z, as above: all the limits allow that).
+        rows = cols = 0
+        for piece, end in _pieces(chunks()):
+            holding = _HOLDING_ROW.findall(piece, 0, end + _LOOKAHEAD)
+            if holding:
+                wide = _HOLDING_WIDE_COLUMN.findall(piece, 0, end + _LOOKAHEAD)
+                rows = max(rows, max(map(int, set(holding))))
+                cols = max(cols, max(map(_column_number, set(wide)), default=26))
+        return rows, cols
+    if size > limits.MAX_UNUSUAL_SHEET_BYTES:
+        raise UnreadableWorkbook(f"a sheet of {megabytes(size)} whose cells are not "
                                  "written the way Excel writes them", "sheet-too-large")
-    return _xlsx_extent_carefully(xml)
+    return _xlsx_extent_carefully(whole())
+
+
+def _pieces(chunks: Iterable[bytes]) -> Iterator[tuple[bytes, int]]:
+    """The XML as (piece, end) pairs: scanned up to *end*, each piece stops just
+    before a ``<``, so that no cell tag's name and reference is cut in two (a
+    scan may look _LOOKAHEAD bytes further).  What follows *end* starts the next
+    piece."""
+    carry = b""
+    for chunk in chunks:
+        piece = carry + chunk if carry else chunk
+        end = piece.rfind(b"<", 0, len(piece) - _LOOKAHEAD + 1)
+        if end <= 0:  # no tag starts in what came: keep it for the next piece
+            if len(piece) > MAX_RUN_BYTES:
+                raise UnreadableWorkbook(f"a sheet holding {megabytes(len(piece))} without "
+                                         "a tag", "sheet-too-large")
+            carry = piece
+            continue
+        yield piece, end
+        carry = piece[end:]
+    if carry:
+        yield carry, len(carry)
+
+
+class _Scan:
+    """What the quick pass learns of a sheet's XML, piece by piece."""
+
+    def __init__(self) -> None:
+        self.plain = 0  # cell tags written "<c "
+        self.plain_refs = 0  # of those, the ones that begin <c r="A1"
+        self.any_cell = False  # any "<c" or ":c" at all
+        self.unusual = False  # a cell tag written otherwise: <c>, <c/, x:c …
+        self.rows = self.cols = 0
+
+    def add(self, piece: bytes, end: int) -> None:
+        plain = piece.count(b"<c ", 0, end)
+        self.plain += plain
+        self.any_cell = self.any_cell or piece.find(b"<c", 0, end) >= 0 \
+            or piece.find(b":c", 0, end) >= 0
+        self.unusual = self.unusual or _unusual_cell_tags(piece, end, plain)
+        rows = _PLAIN_ROW.findall(piece, 0, end)
+        if rows:
+            self.plain_refs += len(rows)
+            wide = _WIDE_COLUMN.findall(piece, 0, end)  # only the references beyond column Z
+            self.rows = max(self.rows, max(map(int, set(rows))))
+            self.cols = max(self.cols, max(map(_column_number, set(wide)), default=26))
 
 
 def _within(rows: int, cols: int) -> bool:
@@ -77,16 +152,16 @@ def _within(rows: int, cols: int) -> bool:
         and rows * cols <= limits.MAX_SHEET_CELLS
 
 
-def _unusual_cell_tags(xml: bytes, plain: int) -> bool:
-    """True when some cell tag is not written ``<c …``: with a prefix, no
-    attributes, or a tab or line break after its name (byte searches: a
-    regex over every ``<`` of a large sheet is slow).  *plain* is the count
-    of ``<c `` in *xml*: when every ``<c`` is one of those (no ``<cols>``
+def _unusual_cell_tags(xml: bytes, end: int, plain: int) -> bool:
+    """True when some cell tag in ``xml[:end]`` is not written ``<c …``: with a
+    prefix, no attributes, or a tab or line break after its name (byte
+    searches: a regex over every ``<`` of a large sheet is slow).  *plain* is
+    the count of ``<c `` there: when every ``<c`` is one of those (no ``<cols>``
     either, as in most sheets), one count rules out the five other forms."""
-    if xml.count(b"<c") != plain and (b"<c>" in xml or b"<c/" in xml or b"<c\t" in xml
-                                      or b"<c\n" in xml or b"<c\r" in xml):
+    if xml.count(b"<c", 0, end) != plain and any(
+            xml.find(form, 0, end) >= 0 for form in (b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")):
         return True
-    return _PREFIXED_CELL_TAG.search(xml) is not None
+    return _PREFIXED_CELL_TAG.search(xml, 0, end) is not None
 
 
 def _count_cell_tags(xml: bytes) -> int:

@@ -10,6 +10,7 @@ import io
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from oplan_xl.core import limits
@@ -86,6 +87,19 @@ def check_zip(archive: zipfile.ZipFile) -> ZipReport:
         if prolog.root:
             report.roots[name] = prolog.root
     return report
+
+
+def part_chunks(archive: zipfile.ZipFile, name: str, size: int) -> Iterator[bytes]:
+    """A part unpacked *size* bytes at a time (nothing when there is no such part),
+    so that a large part can be measured without being held in memory whole."""
+    try:
+        with archive.open(name) as stream:
+            while chunk := stream.read(size):
+                yield chunk
+    except KeyError:
+        return
+    except ZIP_ERRORS as exc:  # the parts were checked when opened, so not expected
+        raise UnreadableWorkbook(f"part {name} is damaged: {exc}") from exc
 
 
 def read_part(archive: zipfile.ZipFile, name: str) -> bytes | None:

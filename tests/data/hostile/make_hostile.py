@@ -431,6 +431,74 @@ def rows(count: int, broken: bool = False) -> bytes:
     return xlsx(department_sheets(body))
 
 
+_ACTIONS = ("ก่อสร้างถนนคอนกรีตเสริมเหล็ก", "ปรับปรุงซ่อมแซมถนนลูกรัง", "ขุดลอกคลองส่งน้ำ",
+            "ก่อสร้างรางระบายน้ำ ค.ส.ล.", "ขยายเขตประปาหมู่บ้าน", "ติดตั้งไฟฟ้าส่องสว่าง",
+            "ฝึกอบรมอาชีพให้แก่ประชาชน", "ป้องกันโรคไข้เลือดออก", "รณรงค์คัดแยกขยะต้นทาง")
+_PROGRAMMES = ("แผนงานเคหะและชุมชน", "แผนงานการศึกษา", "แผนงานสาธารณสุข",
+               "แผนงานอุตสาหกรรมและการโยธา", "แผนงานการเกษตร")
+
+
+def _compact_row(number: int, fields: tuple[str, ...] | None = None) -> list:
+    """A project row as a department fills one in: 11 to 13 cells, a unique name;
+    only *fields* (and the month marks) when given."""
+    action = _ACTIONS[number % len(_ACTIONS)]
+    months = {MONTH_KEYS[(number + k) % 12]: MARK for k in range(1 + number % 3)}
+    row = {"strategy": str(1 + number % 5), "group": _PROGRAMMES[number % len(_PROGRAMMES)],
+           "name": f"โครงการ{action} หมู่ที่ {number % 20 + 1} ลำดับ {number}",
+           "activity": f"{action} กว้าง 4 เมตร ยาว {100 + number % 900} เมตร",
+           "budget": 1000 * (number % 5000 + 1) + 0.5 * (number % 2),
+           "place": f"หมู่ที่ {number % 20 + 1}", "responsible": "กองช่าง",
+           "fund_source": "ข้อบัญญัติ/เทศบัญญัติงบประมาณรายจ่ายประจำปี",
+           "dev_plan_ref": f"หน้า {20 + number % 180} ลำดับ {1 + number % 30}"}
+    if fields is not None:
+        row = {key: row[key] for key in fields}
+    row.update(months)
+    return [row.get(key) for key in PROJECT_KEYS]
+
+
+def compact_rows(count: int, inline: bool = False, dimension: str | None = None,
+                 fields: tuple[str, ...] | None = None) -> bytes:
+    """*count* project rows on the โครงการ sheet, written as compactly as Excel
+    writes them: text in the shared strings (``<c r="B2" t="s"><v>7</v></c>``,
+    a few dozen bytes a cell), or inline with *inline*; a ``<dimension ref=…>``
+    only when *dimension* names one (Excel writes the true one; calamine reserves
+    what it claims); only *fields* and the month marks when given (the rest of a
+    row empty, so that 200,000 rows stay under the 64 MB a part may unpack to)."""
+    strings: dict[str, int] = {}
+    out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns='
+           '"http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://'
+           'schemas.openxmlformats.org/officeDocument/2006/relationships">'
+           + (f'<dimension ref="{dimension}"/>' if dimension else "") + "<sheetData>"]
+    letters = [column_letter(c) for c in range(len(PROJECT_KEYS))]
+    spans = f' spans="1:{len(PROJECT_KEYS)}"'
+    body = (_compact_row(number, fields) for number in range(1, count + 1))
+    for r, row in enumerate([PROJECT_LABELS, *body], 1):
+        cells = []
+        for letter, value in zip(letters, row, strict=True):
+            if value is None:
+                continue
+            if isinstance(value, (int, float)):
+                cells.append(f'<c r="{letter}{r}"><v>{value}</v></c>')
+            elif inline:
+                cells.append(f'<c r="{letter}{r}" t="inlineStr"><is><t>'
+                             f'{html.escape(value, quote=False)}</t></is></c>')
+            else:
+                index = strings.setdefault(value, len(strings))
+                cells.append(f'<c r="{letter}{r}" t="s"><v>{index}</v></c>')
+        out.append(f'<row r="{r}"{spans}>{"".join(cells)}</row>')
+    out.append("</sheetData></worksheet>")
+    shared = None
+    if not inline:
+        shared = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://'
+                  'schemas.openxmlformats.org/spreadsheetml/2006/main" count="'
+                  f'{len(strings)}" uniqueCount="{len(strings)}">'
+                  + "".join(f"<si><t>{html.escape(text, quote=False)}</t></si>"
+                            for text in strings) + "</sst>")
+    sheets = department_sheets([])
+    sheets["โครงการ"] = "".join(out)
+    return xlsx(sheets, shared_strings=shared)
+
+
 def long_cells(length: int = 100_000) -> bytes:
     """A 100,000-character activity, budget and stray cell (Excel holds 32,767)."""
     text = ("ปรับปรุงผิวจราจรแอสฟัลท์ติก " * (length // 27 + 1))[:length]
@@ -678,7 +746,7 @@ class Case:
     ``codes`` are the finding codes expected for this file (an empty tuple:
     read without any finding of its own); ``rows`` the data rows it must be
     read with, when that is the point; ``budget`` the seconds it may take
-    (None: the standard 5 s).
+    (None: the standard 5 s); ``megabytes`` a tighter memory bar.
     """
 
     name: str
@@ -689,6 +757,8 @@ class Case:
     libreoffice: bool = False
     rows: int | None = None
     budget: float | None = None
+    #: The peak memory (MB) asserted, where lower than the 500 MB of issue 8.
+    megabytes: int | None = None
     #: Also tried as a broken plan.xlsx (the settings workbook).
     as_settings: bool = False
 
@@ -823,6 +893,12 @@ CASES: tuple[Case, ...] = (
          ("table-very-large", "unknown-strategy", "budget-not-number", "no-month"),
          "10,000 rows, each with three errors (30,000 findings)", committed=False,
          rows=10_000, budget=10.0),
+    Case("rows-200000-compact.xlsx",
+         lambda: compact_rows(200_000, fields=("strategy", "group", "name", "budget",
+                                               "responsible")),
+         ("sheet-too-large",), "200,000 rows written compactly (shared strings, no "
+         "<dimension>): refused before the sheet is held in memory (issue 14)",
+         committed=False, budget=10.0, megabytes=200),
     Case("dense-sheet.xlsx", dense_sheet, (),
          "an extra sheet whose values span 28,800 × 104 cells, just under the limit",
          committed=False, rows=1),
