@@ -147,9 +147,10 @@ CATALOGUE = _kinds(
     FindingKind(
         "no-month", ERROR,
         "ยังไม่ได้ทำเครื่องหมายเดือนที่ดำเนินการ — ใส่ ✓ ในช่องเดือน ต.ค. ถึง ก.ย. อย่างน้อย 1 เดือน "
-        "(การระบายสีอย่างเดียวในไฟล์ .xls หรือระบายครบทั้ง 12 เดือน โปรแกรมไม่นับ)",
+        "(โปรแกรมไม่นับการระบายสีในไฟล์ .xls สีพื้นที่เหมือนกันทั้งตาราง หรือเส้นและลูกศรที่วาดทับช่อง)",
         "No month is marked - put a ✓ in at least one month column (Oct to Sep); colour "
-        "alone is not counted in an .xls file or when all twelve months are coloured",
+        "is not counted in an .xls file, nor a tint the whole table shares, nor lines and "
+        "arrows drawn over the cells",
     ),
     FindingKind(
         "month-in-text-only", ERROR,
@@ -164,6 +165,64 @@ CATALOGUE = _kinds(
         "และควรใส่ ✓ แทนการระบายสี",
         "The months were read from the cells' fill colour ({marks}) as no cell holds a "
         "mark - check them, and prefer a ✓ to colour",
+    ),
+    # --- months read other than by a mark in each month (read.months) ---
+    FindingKind(
+        "month-span-in-cell", WARNING,
+        "อ่านช่วงเดือนจากข้อความ \"{words}\" ในช่องเดือน เป็น {months} — ตรวจว่าถูกต้อง "
+        "และควรใส่ ✓ ในทุกเดือนที่ดำเนินการแทนการเขียนช่วงเดือน",
+        "The span \"{words}\" written in a month cell was read as {months} - check it, "
+        "and prefer a ✓ in each month the work runs",
+    ),
+    FindingKind(
+        "month-bar-merged", WARNING,
+        "ช่องเดือนถูกผสานเป็นแถบเดียว จึงอ่านเป็นทุกเดือนที่แถบครอบคลุม ({months}) — ตรวจว่าถูกต้อง "
+        "และควรยกเลิกการผสานเซลล์แล้วใส่ ✓ ทีละเดือน",
+        "The month cells are merged into one bar, read as every month it covers "
+        "({months}) - check it, and prefer unmerged cells with a ✓ in each month",
+    ),
+    FindingKind(
+        "month-bar-arrows", WARNING,
+        "อ่านเดือนจากลูกศรหัวท้าย เป็นทุกเดือนตั้งแต่ลูกศรแรกถึงลูกศรสุดท้าย ({months}) — "
+        "ตรวจว่าถูกต้อง และควรใส่ ✓ ในทุกเดือนที่ดำเนินการแทนลูกศร",
+        "The months were read from arrows at the two ends of a span, as every month "
+        "from the first arrow to the last ({months}) - check it, and prefer a ✓ in each month",
+    ),
+    FindingKind(
+        "month-mark-words", WARNING,
+        "ช่องเดือนมีข้อความ \"{value}\" แทนเครื่องหมาย จึงนับเป็นเดือนที่ดำเนินการ ({months}) — "
+        "ตรวจว่าถูกต้อง และควรใส่ ✓ แทนข้อความ",
+        "The month cell holds the words \"{value}\" instead of a mark, counted as a month "
+        "the work runs ({months}) - check it, and prefer a ✓",
+    ),
+    FindingKind(
+        "month-unreadable", ERROR,
+        "อ่านช่องเดือนไม่ได้: \"{value}\" ไม่ใช่เครื่องหมาย ช่วงเดือน หรือลูกศร จึงไม่แน่ใจว่าดำเนินการ"
+        "เดือนนี้หรือไม่ — ใส่ ✓ ถ้าดำเนินการ หรือลบข้อความออกถ้าไม่ดำเนินการ",
+        "The month cell holds \"{value}\", which is not a mark, a span or an arrow, so "
+        "whether the work runs that month is not certain - put a ✓ if it does, or clear "
+        "the cell if it does not",
+    ),
+    FindingKind(
+        "month-arrow-unmatched", ERROR,
+        "ลูกศร \"{value}\" ในช่องเดือนไม่มีลูกศรอีกด้านมาคู่กัน จึงไม่รู้ว่าช่วงเดือนเริ่มหรือสิ้นสุดเดือนใด "
+        "— ใส่ ✓ ในทุกเดือนที่ดำเนินการ",
+        "The arrow \"{value}\" in a month cell has no arrow at the other end, so where "
+        "the span starts or ends is not known - put a ✓ in each month the work runs",
+    ),
+    FindingKind(
+        "month-span-backwards", ERROR,
+        "ช่วงเดือน \"{words}\" ย้อนกลับหรือข้ามปีงบประมาณ (ปีงบประมาณเริ่ม ต.ค. สิ้นสุด ก.ย.) — "
+        "แก้ช่วงเดือนให้ถูกต้อง หรือใส่ ✓ ในทุกเดือนที่ดำเนินการ",
+        "The span \"{words}\" runs backwards or across fiscal years (the fiscal year runs "
+        "from Oct to Sep) - correct it, or put a ✓ in each month the work runs",
+    ),
+    FindingKind(
+        "month-colour-unknown", ERROR,
+        "ช่องเดือน {months} ผสานเป็นแถบแต่ไม่มีเครื่องหมาย และไฟล์ .xls ไม่เก็บสีให้โปรแกรมอ่านได้ — "
+        "ใส่ ✓ ในทุกเดือนที่ดำเนินการ หรือบันทึกไฟล์เป็น .xlsx",
+        "Month cells {months} are merged into a bar with no mark, and an .xls file keeps "
+        "no colour the program can read - put a ✓ in each month, or save as .xlsx",
     ),
     FindingKind(
         "unknown-strategy", ERROR,

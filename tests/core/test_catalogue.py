@@ -33,7 +33,7 @@ def test_every_code_has_thai_and_english_templates_and_a_readme_row():
               "standard": "s", "department": "d", "other": "o", "place": "p",
               "files": "a, b", "months": "ม.ค.", "marks": "ม.ค.", "previous": 2,
               "formula": "=1", "length": 900, "limit": 700, "rows": "2,500",
-              "columns": "E, W", "chosen": "E", "hidden": "W"}
+              "columns": "E, W", "chosen": "E", "hidden": "W", "words": "ม.ค.-มี.ค."}
     for code, kind in CATALOGUE.items():
         assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", code), code
         assert kind.severity in (ERROR, WARNING)
