@@ -53,6 +53,8 @@ _LINES = frozenset("-–—―─━═=_~.…")
 def cell_kind(value: object, month: int) -> tuple[str, tuple[int, ...], str]:
     """What a month cell's *value* says, in the column of fiscal *month* (0–11):
     (kind, the months it names, the words it was read from)."""
+    if value is None:
+        return NONE, (), ""
     if isinstance(value, bool):
         return (MARK, (month,), "") if value else (NONE, (), "")
     if isinstance(value, (int, float)):
