@@ -304,10 +304,11 @@ class _Colours:
     row with no month read from its values, a merged bar with no text.
 
     A colour counts when none of the row's other cells has it (a highlighted
-    row is not a bar), when it is not on the unmarked months of rows marked
-    with values (the background), and — when it is on all twelve months — when
-    it is not a tinted month area: the header's month cells, or an empty
-    template row's, tinted the same, or every row of the table shaded alike.
+    row is not a bar); when it is not a tint: over all the unmarked months of a
+    row marked with values, or down a month column (on an empty template row's
+    cell, or on every data row); and — when it is on all twelve months — when
+    the header's month cells are not in that colour, nor every row of the table
+    shaded alike.
     """
 
     def __init__(self, table: Table, values: SheetValues, workbook: Workbook,
@@ -326,9 +327,10 @@ class _Colours:
     def read(self) -> None:
         if not self.colours:
             return
-        background = self.background()
-        tints = self.tints()
+        background, tints, columns = self.background(), self.tints(), self.column_tints()
         for raw, row in zip(self.table.rows, self.rows, strict=True):
+            if row.error:
+                continue
             index = raw.origin.row - 1
             own = {self.colours.get((index, p)) for p in self.others}
             for unit in row.blank_merges:
@@ -337,41 +339,69 @@ class _Colours:
                     row.months.update(unit.covered)
                     row.note("month-marked-by-fill", unit.first, "",
                              marks=month_list(unit.covered))
-            if row.months or row.error:
+            bar = {m: colour for m, p in self.months
+                   if (colour := self.colours.get((index, p))) and colour not in background
+                   and (m, colour) not in columns and colour not in own}
+            if row.months:
+                self.extend(row, bar)
+            elif bar and not (len(bar) == len(self.months) and len(set(bar.values())) == 1
+                              and next(iter(bar.values())) in tints):
+                row.months.update(bar)
+                row.note("month-marked-by-fill", min(bar), "", marks=month_list(bar))
+
+    @staticmethod
+    def extend(row: _Row, bar: dict[int, str]) -> None:
+        """A marked cell shaded like the empty cells beside it: the bar is the
+        whole shaded run, not only the cells with a mark."""
+        added: set[int] = set()
+        for month in sorted(row.months):
+            colour = bar.get(month)
+            if colour is None:
                 continue
-            filled = {m: colour for m, p in self.months
-                      if (colour := self.colours.get((index, p)))
-                      and colour not in background and colour not in own}
-            if not filled or (len(filled) == len(self.months)
-                              and len(set(filled.values())) == 1
-                              and next(iter(filled.values())) in tints):
-                continue
-            row.months.update(filled)
-            row.note("month-marked-by-fill", min(filled), "", marks=month_list(filled))
+            for step in (-1, 1):
+                m = month + step
+                while bar.get(m) == colour and m not in row.months:
+                    added.add(m)
+                    m += step
+        if added:
+            row.months |= added
+            row.note("month-marked-by-fill", min(added), "", marks=month_list(added))
 
     def background(self) -> set[str]:
-        """Colours on the unmarked months of rows marked by their values."""
+        """Colours on every unmarked month of a row marked by its values: a tint
+        over the month area (a colour on some of them only may be a bar longer
+        than its marks, and does not make other rows' bars background)."""
         found = set()
         for raw, row in zip(self.table.rows, self.rows, strict=True):
             if not row.months:
                 continue
             index = raw.origin.row - 1
             merged = {m for unit in row.blank_merges for m in unit.covered}
+            colours = {self.colours.get((index, p)) for m, p in self.months
+                       if m not in row.months and m not in merged}
+            if len(colours) == 1 and None not in colours:
+                found |= colours
+        return found
+
+    def column_tints(self) -> set[tuple[int, str]]:
+        """(month, colour) of a tinted month column: the colour on an empty
+        template row's cell, or on that month of every data row."""
+        found = set()
+        for index in self.empty:
+            found |= {(m, c) for m, p in self.months if (c := self.colours.get((index, p)))}
+        if len(self.table.rows) > 1:
             for m, p in self.months:
-                colour = self.colours.get((index, p))
-                if colour and m not in row.months and m not in merged:
-                    found.add(colour)
+                colours = {self.colours.get((raw.origin.row - 1, p)) for raw in self.table.rows}
+                if len(colours) == 1 and None not in colours:
+                    found.add((m, colours.pop()))
         return found
 
     def tints(self) -> set[str]:
-        """Colours that fill a whole month area: of a header row, of an empty
-        row, or of every data row alike (none marked by its values)."""
+        """Colours that fill a whole month area: of a header row, or of every
+        data row alike (none marked by its values)."""
         header = self.table.header
-        found = set()
-        for index in (*range(header.row, header.end + 1), *self.empty):
-            colour = self.whole(index)
-            if colour:
-                found.add(colour)
+        found = {colour for index in range(header.row, header.end + 1)
+                 if (colour := self.whole(index))}
         data = [self.whole(raw.origin.row - 1) if not row.months else None
                 for raw, row in zip(self.table.rows, self.rows, strict=True)]
         if len(data) > 1 and data[0] and len(set(data)) == 1:

@@ -182,6 +182,31 @@ def tinted_every_row() -> list[Sheet]:
     return sheets
 
 
+def bar_beside_marks() -> list[Sheet]:
+    """A shaded bar with a ✓ in some of its cells, beside a shaded whole year."""
+    sheets = standard([_row(1, {1: "✓"}), _row(2), _row(3, {4: "✓"}), _row(4, {1: "✓", 6: "✓"})])
+    sheet = sheets[1]
+    _shade(sheet, 2, range(1, 7), ORANGE)                # ✓ ต.ค., shaded ต.ค.–มี.ค.
+    _shade(sheet, 3, range(1, 13), ORANGE)               # the whole year, no text
+    _shade(sheet, 4, [10], GREEN)                        # a colour touching no mark
+    _shade(sheet, 5, range(1, 7), ORANGE)                # ✓ at both ends of the bar
+    return sheets
+
+
+def tint_and_bars() -> list[Sheet]:
+    """A template's grey month area, with bars shaded over it."""
+    sheets = standard([_row(1, {1: "✓"}), _row(2), _row(3)])
+    sheet = sheets[1]
+    for row in range(2, 5):
+        _shade(sheet, row, range(1, 13), GREY)
+    for row in range(5, 10):
+        sheet.rows.append([])
+        _shade(sheet, row, range(1, 13), GREY)
+    _shade(sheet, 2, range(1, 4), ORANGE)                # ✓ ต.ค., a bar ต.ค.–ธ.ค.
+    _shade(sheet, 4, range(1, 13), ORANGE)               # a bar over the whole year
+    return sheets
+
+
 def mixed() -> list[Sheet]:
     """One of each way, to read alike in .xlsx and .ods; an .xls keeps no colour."""
     sheets = standard([
@@ -212,6 +237,8 @@ def fixtures() -> dict[str, object]:
         "trust-months-tinted-header.xlsx": tinted_header(),
         "trust-months-tinted-template-rows.xlsx": tinted_template_rows(),
         "trust-months-tinted-every-row.xlsx": tinted_every_row(),
+        "trust-months-bar-beside-marks.xlsx": bar_beside_marks(),
+        "trust-months-tint-and-bars.xlsx": tint_and_bars(),
         "trust-months-mixed.xlsx": mixed(),
     }
 

@@ -148,6 +148,22 @@ def test_a_tinted_month_area_is_background(tmp_path, name, planned, found):
     assert outcome(tmp_path, name)[:2] == (planned, found)
 
 
+def test_a_shaded_bar_with_a_mark_in_some_of_its_cells_is_the_whole_bar(tmp_path):
+    planned, found, _ = outcome(tmp_path, "trust-months-bar-beside-marks.xlsx")
+    assert planned == [(P, 2, span(1, 6)), (P, 3, ALL),
+                       (P, 4, (4,)),  # the green ก.ค. touches no mark: not a bar of it
+                       (P, 5, span(1, 6))]
+    assert found == [("H3", "month-marked-by-fill"), ("I2", "month-marked-by-fill"),
+                     ("I5", "month-marked-by-fill")]
+
+
+def test_bars_shaded_over_a_tinted_template(tmp_path):
+    planned, found, _ = outcome(tmp_path, "trust-months-tint-and-bars.xlsx")
+    assert planned == [(P, 2, span(1, 3)), (P, 4, ALL)]
+    assert found == [("H3", "no-month"),  # only the template's grey
+                     ("H4", "month-marked-by-fill"), ("I2", "month-marked-by-fill")]
+
+
 MIXED = [(P, 2, span(1, 6)), (P, 3, span(4, 6)), (P, 4, span(3, 6)), (P, 5, ALL),
          (P, 6, (1, 4, 5, 6)), (P, 7, (7,)), (P, 8, span(10, 12))]
 MIXED_FOUND = [("H2", "month-span-in-cell"), ("H5", "month-marked-by-fill"),
