@@ -196,6 +196,14 @@ CATALOGUE = _kinds(
         "the work runs ({months}) - check it, and prefer a ✓",
     ),
     FindingKind(
+        "month-tint-not-counted", WARNING,
+        "อ่านเดือนจากเครื่องหมายเท่านั้น ({months}) ส่วนช่องเดือนอื่นที่ระบายสีเดียวกันทั้งหมด ถือเป็นสีพื้นของแบบฟอร์ม "
+        "— ถ้าสีนั้นคือช่วงเวลาดำเนินการ ให้ใส่ ✓ ในทุกเดือนที่ดำเนินการ",
+        "The months were read from the marks only ({months}); the other month cells, all "
+        "in one colour, were taken for the form's background - if the colour shows when "
+        "the work runs, put a ✓ in each of those months",
+    ),
+    FindingKind(
         "month-unreadable", ERROR,
         "อ่านช่องเดือนไม่ได้: \"{value}\" ไม่ใช่เครื่องหมาย ช่วงเดือน หรือลูกศร จึงไม่แน่ใจว่าดำเนินการ"
         "เดือนนี้หรือไม่ — ใส่ ✓ ถ้าดำเนินการ หรือลบข้อความออกถ้าไม่ดำเนินการ",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -247,7 +248,7 @@ def read_month_bars(table: Table, values: SheetValues, workbook: Workbook) -> No
             for unit in row.blank_merges:
                 row.note("month-colour-unknown", unit.first, "", True,
                          months=month_list(unit.covered))
-    elif any((not row.months and not row.error) or row.blank_merges for row in rows):
+    else:  # colour may mark a month, or make a bar longer than its marks
         _Colours(table, values, workbook, positions, rows).read()
     text_keys = [key for key in ("activity", "name", "target", "note") if key in header.columns]
     first = MONTH_KEYS.index(next(k for k in MONTH_KEYS if k in header.columns))
@@ -306,7 +307,7 @@ class _Colours:
     A colour counts when none of the row's other cells has it (a highlighted
     row is not a bar); when it is not a tint: over all the unmarked months of a
     row marked with values, or down a month column (on an empty template row's
-    cell, or on every data row); and — when it is on all twelve months — when
+    cell); and — when it is on all twelve months — when
     the header's month cells are not in that colour, nor every row of the table
     shaded alike.
     """
@@ -327,8 +328,11 @@ class _Colours:
     def read(self) -> None:
         if not self.colours:
             return
-        background, tints, columns = self.background(), self.tints(), self.column_tints()
-        for raw, row in zip(self.table.rows, self.rows, strict=True):
+        areas = [self.area(raw.origin.row - 1, row)
+                 for raw, row in zip(self.table.rows, self.rows, strict=True)]
+        strong, background = self.background(areas)
+        columns = self.column_tints()
+        for raw, row, area in zip(self.table.rows, self.rows, areas, strict=True):
             if row.error:
                 continue
             index = raw.origin.row - 1
@@ -343,14 +347,19 @@ class _Colours:
                    if (colour := self.colours.get((index, p))) and colour not in background
                    and (m, colour) not in columns and colour not in own}
             if row.months:
-                self.extend(row, bar)
-            elif bar and not (len(bar) == len(self.months) and len(set(bar.values())) == 1
-                              and next(iter(bar.values())) in tints):
+                extended = self.extend(row, bar)
+                if area and area not in strong and area not in own and not extended:
+                    # marks in some months, one colour over all the others, and
+                    # nothing proves the colour the form's: which is meant is
+                    # for the officer to see
+                    row.note("month-tint-not-counted", min(set(range(12)) - row.months), "",
+                             months=month_list(row.months))
+            elif bar:
                 row.months.update(bar)
                 row.note("month-marked-by-fill", min(bar), "", marks=month_list(bar))
 
     @staticmethod
-    def extend(row: _Row, bar: dict[int, str]) -> None:
+    def extend(row: _Row, bar: dict[int, str]) -> bool:
         """A marked cell shaded like the empty cells beside it: the bar is the
         whole shaded run, not only the cells with a mark."""
         added: set[int] = set()
@@ -366,46 +375,42 @@ class _Colours:
         if added:
             row.months |= added
             row.note("month-marked-by-fill", min(added), "", marks=month_list(added))
+        return bool(added)
 
-    def background(self) -> set[str]:
-        """Colours on every unmarked month of a row marked by its values: a tint
-        over the month area (a colour on some of them only may be a bar longer
-        than its marks, and does not make other rows' bars background)."""
-        found = set()
-        for raw, row in zip(self.table.rows, self.rows, strict=True):
-            if not row.months:
-                continue
-            index = raw.origin.row - 1
-            merged = {m for unit in row.blank_merges for m in unit.covered}
-            colours = {self.colours.get((index, p)) for m, p in self.months
-                       if m not in row.months and m not in merged}
-            if len(colours) == 1 and None not in colours:
-                found |= colours
-        return found
+    def area(self, index: int, row: _Row) -> str | None:
+        """The one colour over a data row's month cells outside its months and its
+        empty merges (all twelve for a row with no month marked), if they share one."""
+        merged = {m for unit in row.blank_merges for m in unit.covered}
+        colours = {self.colours.get((index, p)) for m, p in self.months
+                   if m not in row.months and m not in merged}
+        return colours.pop() if len(colours) == 1 and None not in colours else None
+
+    def background(self, areas: list[str | None]) -> tuple[set[str], set[str]]:
+        """(the form's tints proven by its empty parts, every background colour).
+
+        Proven: the colour of the header's month cells, or of an empty template
+        row's.  Also background: the colour over every data row's month area
+        alike, or over the unmarked months of a row marked with values when
+        another row's month area has it too.  (A colour on one row only, or on
+        some of a marked row's other months, is a bar.)"""
+        header = self.table.header
+        strong = {colour for index in (*range(header.row, header.end + 1), *self.empty)
+                  if (colour := self.whole(index))}
+        found = set(strong)
+        if len(areas) > 1 and areas[0] and len(set(areas)) == 1:
+            found.add(areas[0])
+        counts = Counter(area for area in areas if area)
+        found |= {area for area, row in zip(areas, self.rows, strict=True)
+                  if area and row.months and counts[area] > 1}
+        return strong, found
 
     def column_tints(self) -> set[tuple[int, str]]:
         """(month, colour) of a tinted month column: the colour on an empty
-        template row's cell, or on that month of every data row."""
+        template row's cell.  (Not the colour all data rows share in a month:
+        that may be bars that all run that month.)"""
         found = set()
         for index in self.empty:
             found |= {(m, c) for m, p in self.months if (c := self.colours.get((index, p)))}
-        if len(self.table.rows) > 1:
-            for m, p in self.months:
-                colours = {self.colours.get((raw.origin.row - 1, p)) for raw in self.table.rows}
-                if len(colours) == 1 and None not in colours:
-                    found.add((m, colours.pop()))
-        return found
-
-    def tints(self) -> set[str]:
-        """Colours that fill a whole month area: of a header row, or of every
-        data row alike (none marked by its values)."""
-        header = self.table.header
-        found = {colour for index in range(header.row, header.end + 1)
-                 if (colour := self.whole(index))}
-        data = [self.whole(raw.origin.row - 1) if not row.months else None
-                for raw, row in zip(self.table.rows, self.rows, strict=True)]
-        if len(data) > 1 and data[0] and len(set(data)) == 1:
-            found.add(data[0])
         return found
 
     def whole(self, index: int) -> str | None:

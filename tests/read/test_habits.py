@@ -103,6 +103,8 @@ def test_month_marked_by_fill_colour_alone(tmp_path):
     assert positions(report) == [
         ("habit-month-fill.xlsx", "H4", "no-month"),       # template tint on all months
         ("habit-month-fill.xlsx", "H5", "no-month"),       # the whole row highlighted
+        # ✓ in ต.ค., พ.ย., the tint on all months: read by its marks, the tint said
+        ("habit-month-fill.xlsx", "J3", "month-tint-not-counted"),
         ("habit-month-fill.xlsx", "K2", "month-marked-by-fill"),
     ]
     assert [(p.origin.row, p.months) for p in report.projects] == [

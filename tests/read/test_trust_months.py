@@ -5,8 +5,12 @@ bar cut short.  Fixtures: tests/data/trust_months.py."""
 import datetime as dt
 
 import pytest
+import xlsxwriter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from oplan_xl.api import check
+from oplan_xl.core.layout import project_columns
 from oplan_xl.core.normalise import month_spans, months_in_text
 from oplan_xl.read.months import (
     BACKWARDS,
@@ -21,6 +25,7 @@ from oplan_xl.read.months import (
     WORDS,
     cell_kind,
 )
+from oplan_xl.read.submission import read_submission
 
 from ..builders import plan_with, positions
 
@@ -220,3 +225,77 @@ def test_month_spans(text, spans):
 
 def test_months_in_text_still_reads_a_backwards_span_as_its_months():
     assert months_in_text("ดำเนินการ มี.ค.-ม.ค.")[1] == (3, 4, 5)
+
+
+# --- a property over generated rows: the months a person sees, or an error ---
+
+HABITS = ("marks", "span", "merged", "arrows", "shaded", "mark-and-shade")
+_SHORT = ("ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.",
+          "ส.ค.", "ก.ย.")
+
+
+@st.composite
+def marked_row(draw):
+    """A row's intended months (a run, first to last, 0-based) and the habit that marks it."""
+    first = draw(st.integers(0, 11))
+    last = draw(st.integers(first, 11))
+    return first, last, draw(st.sampled_from(HABITS)), draw(st.sampled_from(["✓", "x", "●", 1]))
+
+
+def _write_rows(path, rows) -> None:
+    """A department workbook whose project rows mark their months by *rows*' habits."""
+    labels = [c.label for c in project_columns()]
+    first_month = [c.key for c in project_columns()].index("m01")
+    book = xlsxwriter.Workbook(str(path))
+    info = book.add_worksheet("หน่วยงาน")
+    info.write_row(0, 0, ["หน่วยงาน", "กองช่าง"])
+    sheet = book.add_worksheet("โครงการ")
+    sheet.write_row(0, 0, labels)
+    shade = book.add_format({"bg_color": "#FFC000", "pattern": 1})
+    for r, (first, last, habit, mark) in enumerate(rows, 1):
+        sheet.write_row(r, 0, ["1", "แผนงานเคหะและชุมชน", f"ถนนสายที่ {r}", "ถนนกว้าง 4 เมตร",
+                               100000, "หมู่ที่ 1"])
+        h, t = first_month + first, first_month + last
+        if habit == "marks":
+            for c in range(h, t + 1):
+                sheet.write(r, c, mark)
+        elif habit == "span":
+            sheet.write(r, h, f"{_SHORT[first]}-{_SHORT[last]}")
+        elif habit == "merged" and last > first:
+            sheet.merge_range(r, h, r, t, mark)
+        elif habit == "merged":
+            sheet.write(r, h, mark)
+        elif habit == "arrows" and last > first:
+            sheet.write(r, h, "←")
+            sheet.write(r, t, "→")
+            for c in range(h + 1, t):
+                sheet.write(r, c, "-")
+        elif habit == "arrows":
+            sheet.write(r, h, "←→")
+        else:  # shaded, with a mark in its first cell or none
+            for c in range(h, t + 1):
+                sheet.write_blank(r, c, None, shade)
+            if habit == "mark-and-shade":
+                sheet.write(r, h, mark, shade)
+    book.close()
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(marked_row(), min_size=1, max_size=6))
+def test_every_bar_is_read_whole_or_is_an_error_at_its_row(tmp_path, rows):
+    path = tmp_path / "months.xlsx"
+    _write_rows(path, rows)
+    table = read_submission(path).projects
+    assert len(table.rows) == len(rows)
+    for raw, (first, last, habit, _) in zip(table.rows, rows, strict=True):
+        intended = tuple(first <= m <= last for m in range(12))
+        if raw.months.marks == intended:
+            continue
+        # only a colour over a whole year, on two rows, may be taken for the form's
+        # tint: a row shaded in it is then an error (no-month), a row marked in
+        # some of its months says its other months were not counted
+        assert habit in ("shaded", "mark-and-shade"), (habit, raw.months)
+        assert any(row[:2] == (0, 11) and row[2] in ("shaded", "mark-and-shade") for row in rows)
+        codes = {note.code for note in raw.months.notes}
+        assert codes & {"no-month", "month-tint-not-counted"}, (habit, raw.months)
