@@ -6,7 +6,9 @@
                    and reading one sheet's values, merges and formulas
 - ``ods_content``  an .ods's content.xml: merges, formulas and fills
 - ``formulas``     an .xlsx sheet's formulas, from its XML
-- ``fills``        fill colours, when a month may be marked by colour alone
+- ``fills``        fill colours (.xlsx from its XML, .ods from content.xml)
+- ``months``       a row's month bar, decided from all the evidence: marks, words,
+                   spans, merges, arrows, colours — with a finding saying how
 - ``header``       finding a table's header by its labels
 - ``rows``         lifting the rows under a header, each sorted once
 - ``row_kinds``    which rows are totals, continuations or notes

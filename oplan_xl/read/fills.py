@@ -51,7 +51,8 @@ def _ooxml_fills(workbook: Workbook, sheet: str, rows: set[int]) -> dict[Positio
     if not styles:
         return found
     last = max(rows)
-    row, column = -1, -1
+    row, column, wanted = -1, -1, False
+    columns: dict[bytes, int] = {}  # column letters → index, worked out once
     for match in _TAG.finditer(xml):
         attributes = match.group(2)
         if match.group(1) == b"row":
@@ -59,11 +60,18 @@ def _ooxml_fills(workbook: Workbook, sheet: str, rows: set[int]) -> dict[Positio
             row, column = (int(number.group(1)) - 1 if number else row + 1), -1
             if row > last:
                 break
+            wanted = row in rows
+            continue
+        if not wanted:
             continue
         ref = _CELL_REF.search(attributes)
-        column = column_index(ref.group(1)) if ref else column + 1
-        if row not in rows:
-            continue
+        if ref:
+            letters = ref.group(1)
+            column = columns.get(letters)
+            if column is None:
+                column = columns[letters] = column_index(letters)
+        else:
+            column += 1
         style = _STYLE.search(attributes)
         colour = styles.get(int(style.group(1))) if style else None
         if colour:

@@ -2,12 +2,12 @@
 
 The reader opens the workbook (``workbook``), finds the project and equipment
 tables by their headers on whichever sheets hold them (``header``), lifts the
-rows under each header (``rows``), and asks for formulas and fill colours
-where the values leave a question open (``extras``).  It copes with what
-people do to the sheets: titles above the header, headers over two or three
-rows, moved columns, blank rows, strategy cells merged down over their
-projects, activity text continued on the next row, a total row at the
-bottom, months marked by colour alone.  Turning the values into plan rows,
+rows under each header (``rows``), reads their formulas, and decides each
+row's months (``months``).  It copes with what people do to the sheets:
+titles above the header, headers over two or three rows, moved columns, blank
+rows, strategy cells merged down over their projects, activity text continued
+on the next row, a total row at the bottom, months marked by colour alone, by
+a span in one cell, a merged bar or arrows.  Turning the values into plan rows,
 and saying what is wrong with them, is ``check``.  An unreadable file or a
 missing header becomes a finding, never an exception.
 """
