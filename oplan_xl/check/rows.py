@@ -14,7 +14,6 @@ from oplan_xl.core.findings import ERROR, Finding, finding
 from oplan_xl.core.layout import DEFAULT_CATEGORY, MONTH_KEYS, PRINT_LIMITS
 from oplan_xl.core.limits import EXCEL_CELL_CHARS, MAX_BUDGET_BAHT
 from oplan_xl.core.model import (
-    MONTHS,
     Department,
     EquipmentRow,
     ProjectRow,
@@ -24,13 +23,12 @@ from oplan_xl.core.model import (
 from oplan_xl.core.normalise import (
     NotANumber,
     is_blank,
-    months_in_text,
     parse_amount,
     visible_length,
 )
 from oplan_xl.read.columns import SATANG_PART
-from oplan_xl.read.submission import RawRow, Table, month_values
-from oplan_xl.speed.text import clean_text, label_key, month_marks
+from oplan_xl.read.submission import RawRow, Table
+from oplan_xl.speed.text import clean_text, label_key
 
 #: Text columns written into the forms: none may exceed what one Excel cell holds.
 _WRITTEN = frozenset((*PRINT_LIMITS, "category"))
@@ -70,10 +68,6 @@ def satang_part(value: object) -> int | None:
     except NotANumber:
         return None
     return int(amount) if amount == int(amount) and 0 <= amount <= 99 else None
-
-
-def _month_list(marks: tuple[bool, ...]) -> str:
-    return ", ".join(month for month, marked in zip(MONTHS, marks, strict=True) if marked)
 
 
 class RowCheck:
@@ -130,35 +124,16 @@ class RowCheck:
             problem = None  # 0 baht 50 satang
         return satang, problem
 
-    def months(self, text_keys: tuple[str, ...]) -> tuple[bool, ...]:
-        """The months marked by a value, or else by colour alone (with a warning).
-
-        With none marked, a month span written in *text_keys* (the activity
-        text, say) gets its own finding: it is the likely intent, but the
-        form needs the marks.
-        """
-        values = self.values
-        marks = self.raw.marks  # as the reader found them, when it looked
-        if marks is None:
-            marks = month_marks(month_values(values))
-        if any(marks):
-            return marks
-        if self.raw.filled:
-            marks = tuple(key in self.raw.filled for key in MONTH_KEYS)
-            first = next(key for key in MONTH_KEYS if key in self.raw.filled)
-            self.report("month-marked-by-fill", first, "", marks=_month_list(marks))
-            return marks
-        present = [key for key in MONTH_KEYS if key in values]
-        if not present:
-            return marks
-        for key in text_keys:
-            words, months = months_in_text(values.get(key, ""))
-            if months:
-                self.report("month-in-text-only", present[0], "", months=words,
-                            marks=_month_list(tuple(i in months for i in range(12))))
-                return marks
-        self.report("no-month", present[0], "")
-        return marks
+    def months(self) -> tuple[bool, ...]:
+        """The months the reader decided (``read.months``), its notes reported here:
+        a warning for each way other than a plain mark it read them, an error for
+        what it could not read, or for no month at all."""
+        bar = self.raw.months
+        if bar is None:  # the table has no month column (reported as missing)
+            return (False,) * len(MONTH_KEYS)
+        for note in bar.notes:
+            self.report(note.code, note.key, note.value, **dict(note.params))
+        return bar.marks
 
     def formulas(self) -> None:
         for key, formula in self.raw.formulas.items():
@@ -189,7 +164,7 @@ def check_project(raw: RawRow, table: Table, department: Department,
     activity = row.text("activity", required=True)
     satang = row.budget()
     place = row.text("place", required=True)
-    months = row.months(("activity", "name", "note"))
+    months = row.months()
     responsible = row.text("responsible")
     if raw.formulas:
         row.formulas()
@@ -249,7 +224,7 @@ def check_equipment(raw: RawRow, table: Table, department: Department,
     target = row.text("target", required=True)
     satang = row.budget()
     place = row.text("place", required=True)
-    months = row.months(("target", "note"))
+    months = row.months()
     responsible = row.text("responsible")
     category = row.text("category")
     row.formulas()

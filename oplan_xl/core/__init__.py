@@ -3,8 +3,8 @@
 - ``model``            settings and row dataclasses, money in integer satang, the
                        fiscal year's months and labels, editions, Thai digits
 - ``normalise``        the text rules: clean Thai text, label keys, budgets, month marks
-- ``findings``         the finding catalogue (codes, severity, Thai and English
-                       templates), the Report and the reconciliation
+- ``catalogue``        the finding codes: severity, Thai and English templates
+- ``findings``         a finding located to the cell, the Report and the reconciliation
 - ``messages``         every other message the tool prints, in Thai and English
 - ``errors``           the few exceptions the library raises (only the CLI exits)
 - ``limits``           every limit on what is read, in one place

@@ -215,11 +215,55 @@ _MONTH_WORDS = (
     ("ก.พ.", "กุมภาพันธ์"), ("มี.ค.", "มีนาคม"), ("เม.ย.", "เมษายน"), ("พ.ค.", "พฤษภาคม"),
     ("มิ.ย.", "มิถุนายน"), ("ก.ค.", "กรกฎาคม"), ("ส.ค.", "สิงหาคม"), ("ก.ย.", "กันยายน"))
 _MONTH_INDEX = {word: index for index, words in enumerate(_MONTH_WORDS) for word in words}
-_MONTH = "|".join(re.escape(word) for word in sorted(_MONTH_INDEX, key=len, reverse=True))
+# An abbreviation's last dot is often left out (ต.ค 67).
+_MONTH = "|".join(re.escape(word) + ("?" if word.endswith(".") else "")
+                  for word in sorted(_MONTH_INDEX, key=len, reverse=True))
+_YEAR = r"(?:\s*(?:พ\.\s?ศ\.\s?)?(\d{4}|\d{2})(?!\d))?"
 _MONTH_SPAN = re.compile(
-    rf"(?:(?<=เดือน)|(?<![\u0e01-\u0e4f]))({_MONTH})(?:\s*\d{{2,4}})?"
-    rf"(?:\s*(?:-|–|—|ถึง|ถึงเดือน)\s*({_MONTH})(?:\s*\d{{2,4}})?)?")
-_WHOLE_YEAR = re.compile(r"ตลอดปี|ทั้งปี|12\s*เดือน")
+    rf"(?:(?<=เดือน)|(?<![\u0e01-\u0e4f]))({_MONTH}){_YEAR}"
+    rf"(?:\s*(?:-|–|—|―|~|ถึง(?:\s*เดือน)?)\s*({_MONTH}){_YEAR})?")
+_WHOLE_YEAR = re.compile(r"ตลอดปี|ทั้งปี|12\s*เดือน|ทุกเดือน")
+_QUARTER = re.compile(r"ไตรมาส(?:ที่)?\s*([1-4])(?!\d)")
+
+
+def _month_index(word: str) -> int:
+    return _MONTH_INDEX.get(word, _MONTH_INDEX.get(word + ".", 0))
+
+
+def _fiscal_year(month: int, year: str | None) -> int | None:
+    """The Buddhist-era fiscal year a month of a written year falls in (ต.ค.–ธ.ค.
+    belong to the next one); None without a year."""
+    if not year:
+        return None
+    number = int(year)
+    number += 2500 if number < 100 else (543 if number < 2300 else 0)
+    return number + (1 if month < 3 else 0)
+
+
+def month_spans(value: object) -> tuple[tuple[str, int, int, bool], ...]:
+    """The month spans a text names: (the words, first, last fiscal-month index
+    0–11, whether it runs forward within one fiscal year).
+
+    ``"ต.ค.67-มี.ค.68"`` → (("ต.ค.67-มี.ค.68", 0, 5, True),); ``"มี.ค.-ต.ค."``
+    runs backwards (False), as does ``"ก.ย.67-ต.ค.67"`` (its years put ต.ค. 67 in
+    the next fiscal year).  ``ตลอดปี``, ``ทั้งปี``, ``12 เดือน`` are all twelve;
+    ``ไตรมาส 2`` is ม.ค.–มี.ค.
+    """
+    text = to_arabic_digits(clean_text(value))
+    spans: list[tuple[str, int, int, bool]] = []
+    for match in _MONTH_SPAN.finditer(text):
+        first = _month_index(match.group(1))
+        last = _month_index(match.group(3)) if match.group(3) else first
+        years = _fiscal_year(first, match.group(2)), _fiscal_year(last, match.group(4))
+        forward = last >= first and (None in years or years[0] == years[1])
+        spans.append((match.group(0).strip(), first, last, forward))
+    for match in _QUARTER.finditer(text):
+        quarter = int(match.group(1))
+        spans.append((match.group(0), quarter * 3 - 3, quarter * 3 - 1, True))
+    whole = _WHOLE_YEAR.search(text)
+    if whole:
+        spans.append((whole.group(0), 0, 11, True))
+    return tuple(spans)
 
 
 def months_in_text(value: object) -> tuple[str, tuple[int, ...]]:
@@ -229,18 +273,11 @@ def months_in_text(value: object) -> tuple[str, tuple[int, ...]]:
     runs forward through the fiscal year (ต.ค. first).  ``ตลอดปี`` means all
     twelve.  Returns ("", ()) when the text names no month.
     """
-    text = to_arabic_digits(clean_text(value))
     words: list[str] = []
     months: set[int] = set()
-    for match in _MONTH_SPAN.finditer(text):
-        words.append(match.group(0).strip())
-        first = _MONTH_INDEX[match.group(1)]
-        last = _MONTH_INDEX[match.group(2)] if match.group(2) else first
-        if last < first:  # ก.ย.–ต.ค. cannot run backwards within one fiscal year
-            first, last = last, first
-        months.update(range(first, last + 1))
-    whole = _WHOLE_YEAR.search(text)
-    if whole:
-        words.append(whole.group(0))
-        months.update(range(12))
+    for word, first, last, _ in month_spans(value):
+        words.append(word)
+        # ก.ย.–ต.ค. cannot run backwards within one fiscal year: the text is only
+        # a hint here (its finding asks for the marks), so its months either way.
+        months.update(range(min(first, last), max(first, last) + 1))
     return ", ".join(words), tuple(sorted(months))

@@ -9,7 +9,9 @@
 - ``visibility``   what a person sees of a sheet that its values do not tell:
                    hidden and filtered rows, hidden columns, struck text
 - ``formulas``     an .xlsx sheet's formulas, from its XML
-- ``fills``        fill colours, when a month may be marked by colour alone
+- ``fills``        fill colours (.xlsx from its XML, .ods from content.xml)
+- ``months``       a row's month bar, decided from all the evidence: marks, words,
+                   spans, merges, arrows, colours — with a finding saying how
 - ``header``       finding a table's header by its labels
 - ``columns``      which column holds each field, decided once from all the evidence
                    (hidden, labelled years, บาท | สตางค์); numbers in unread columns

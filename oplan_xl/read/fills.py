@@ -1,17 +1,18 @@
-"""Fill colours, which a sheet's values do not show: asked for only when some
-row has no month marked by a value (a colour with no text may be the mark).
+"""Fill colours, which a sheet's values do not show: a month may be marked by
+colour alone, or a shaded bar hold a ✓ in only some of its cells (``months``).
 
-.xlsx/.xlsm: openpyxl, read-only.  .ods: the cell styles of content.xml
-(``ods_content``).  .xls: none, calamine does not expose them; a month marked
-only by colour in an .xls gets the no-month finding, whose message mentions
-colour.
+.xlsx/.xlsm: the sheet's XML and its styles part.  .ods: the cell styles of
+content.xml (``ods_content``).  .xls: none, calamine does not expose them; what
+only colour shows in an .xls gets a finding (no-month, month-colour-unknown),
+whose message mentions colour.
 """
 
 from __future__ import annotations
 
-import io
-import warnings
+import re
+import xml.etree.ElementTree as ET
 
+from oplan_xl.core.cells import column_index
 from oplan_xl.core.layout import RETURNED_FILLS
 from oplan_xl.read.workbook import ODS, XLSX, Workbook, openpyxl_can_open
 
@@ -36,46 +37,96 @@ def fills(workbook: Workbook, sheet: str, rows: set[int]) -> dict[Position, str]
 
 
 def _ooxml_fills(workbook: Workbook, sheet: str, rows: set[int]) -> dict[Position, str]:
-    from openpyxl import load_workbook
-
+    """Fill colours from the sheet's XML and the styles part: each ``<c>``'s
+    style index (``s``) → its cell format's fill.  Read with regular expressions
+    and one small parse of the styles part, a few milliseconds for a
+    department's sheet (openpyxl took forty), so colours can be asked for on
+    every table with month columns."""
     found: dict[Position, str] = {}
-    if not openpyxl_can_open(workbook):  # too big for openpyxl: months by marks only
+    if not openpyxl_can_open(workbook):  # as large as openpyxl refuses: months by values
         return found
-    try:
-        with warnings.catch_warnings():  # openpyxl's notes are no business of the user
-            warnings.simplefilter("ignore")
-            book = load_workbook(io.BytesIO(workbook.data), read_only=True,
-                                 data_only=True, keep_links=False)
-        worksheet = book[sheet]
-        first, last = min(rows), max(rows)
-        for index, row in enumerate(worksheet.iter_rows(min_row=first + 1, max_row=last + 1),
-                                    first):
-            if index not in rows:
-                continue
-            for cell in row:
-                colour = _ooxml_colour(getattr(cell, "fill", None))
-                if colour and getattr(cell, "column", None):
-                    found[(index, cell.column - 1)] = colour
-    except Exception:  # a style part openpyxl cannot read: no fills known
+    part = workbook.sheet_parts[0].get(sheet)
+    xml = workbook.part(part) if part else None
+    styles = _style_colours(workbook.part("xl/styles.xml")) if xml else {}
+    if not styles:
         return found
+    last = max(rows)
+    row, column, wanted = -1, -1, False
+    columns: dict[bytes, int] = {}  # column letters → index, worked out once
+    for match in _TAG.finditer(xml):
+        attributes = match.group(2)
+        if match.group(1) == b"row":
+            number = _ROW_NUMBER.search(attributes)
+            row, column = (int(number.group(1)) - 1 if number else row + 1), -1
+            if row > last:
+                break
+            wanted = row in rows
+            continue
+        if not wanted:
+            continue
+        ref = _CELL_REF.search(attributes)
+        if ref:
+            letters = ref.group(1)
+            column = columns.get(letters)
+            if column is None:
+                column = columns[letters] = column_index(letters)
+        else:
+            column += 1
+        style = _STYLE.search(attributes)
+        colour = styles.get(int(style.group(1))) if style else None
+        if colour:
+            found[(row, column)] = colour
     return found
 
 
-def _ooxml_colour(fill) -> str | None:
-    if fill is None or fill.patternType in (None, "none"):
+_TAG = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*?)/?>")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})\d+"')
+_STYLE = re.compile(rb'\bs="(\d+)"')
+
+
+def _style_colours(data: bytes | None) -> dict[int, str]:
+    """Cell format index (``cellXfs``) → the colour of its fill, where it has one.
+    (The guards refused any DTD in the parts before this parse.)"""
+    if not data:
+        return {}
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError:
+        return {}
+    fills: list[str | None] = []
+    formats: list[int] = []
+    for element in root:
+        name = element.tag.rsplit("}", 1)[-1]
+        if name == "fills":
+            fills = [_fill_colour(fill) for fill in element]
+        elif name == "cellXfs":
+            formats = [int(xf.get("fillId") or 0) for xf in element]
+    return {index: colour for index, fill_id in enumerate(formats)
+            if fill_id < len(fills) and (colour := fills[fill_id])}
+
+
+def _fill_colour(fill) -> str | None:
+    pattern = next((child for child in fill if child.tag.endswith("patternFill")), None)
+    if pattern is None or pattern.get("patternType") in (None, "none"):
         return None
-    color = fill.fgColor if fill.patternType == "solid" else (fill.fgColor or fill.bgColor)
-    if color is None:
-        return None
-    if color.type == "rgb":
-        rgb = str(color.rgb).upper()
+    colour = next((child for child in pattern if child.tag.endswith("fgColor")), None)
+    return None if colour is None else _colour_key(colour.attrib)
+
+
+def _colour_key(colour) -> str | None:
+    """A colour as a key (``rgb:FFFF0000``, ``theme:5:0.4``, ``indexed:13``); None for
+    white, none, automatic and the colours our returned copies use."""
+    if colour.get("rgb"):
+        rgb = colour["rgb"].upper().rjust(8, "0")
         if rgb.endswith("FFFFFF") or rgb == "00000000" or rgb in RETURNED_FILLS:
             return None
         return f"rgb:{rgb}"
-    if color.type == "theme":
-        if color.theme == 0 and not color.tint:
+    if colour.get("theme"):
+        theme, tint = colour["theme"], float(colour.get("tint") or 0)
+        if theme == "0" and not tint:
             return None  # the theme's background colour: white
-        return f"theme:{color.theme}:{color.tint or 0}"
-    if color.type == "indexed":
-        return None if color.indexed in (9, 64, 65) else f"indexed:{color.indexed}"
+        return f"theme:{theme}:{tint or 0}"
+    if colour.get("indexed"):
+        return None if colour["indexed"] in ("9", "64", "65") else f"indexed:{colour['indexed']}"
     return None

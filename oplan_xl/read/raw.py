@@ -38,6 +38,24 @@ class RowCells(Mapping[str, str]):
         return len(self.letters)
 
 
+@dataclass(frozen=True, slots=True)
+class MonthNote:
+    """A finding about a row's months (code, params), located at one month column."""
+
+    code: str
+    key: str
+    value: object
+    params: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(slots=True)
+class MonthBar:
+    """A row's months as ``read.months`` decided them, and the notes saying how."""
+
+    marks: tuple[bool, ...]
+    notes: tuple[MonthNote, ...] = ()
+
+
 @dataclass(slots=True)
 class RawRow:
     """One non-empty row: raw values by column key, and where each sits."""
@@ -46,17 +64,15 @@ class RawRow:
     values: dict[str, object]
     #: Column key → the A1 address of the cell each value came from.
     cells: Mapping[str, str]
-    #: Month keys marked by a fill colour alone (key → colour), no text in the cell.
-    filled: dict[str, str] = field(default_factory=dict)
     #: Keys whose value comes from a cell merged down from above (key → its A1).
     merged: dict[str, str] = field(default_factory=dict)
     #: Formula of each input cell that holds one (key → ``=…``).
     formulas: dict[str, str] = field(default_factory=dict)
     #: Excel rows of the continuation rows whose text was appended to this row.
     continued: list[int] = field(default_factory=list)
-    #: Each month's mark by value (``month_marks`` of the twelve month keys), as
-    #: the reader worked it out when looking for fill marks; None if it did not.
-    marks: tuple[bool, ...] | None = None
+    #: The row's months, decided from all the evidence by ``read.months``; None
+    #: when the table has no month column.
+    months: MonthBar | None = None
 
 
 @dataclass

@@ -2,12 +2,12 @@
 
 The reader opens the workbook (``workbook``), finds the project and equipment
 tables by their headers on whichever sheets hold them (``header``), lifts the
-rows under each header (``rows``), and asks for formulas and fill colours
-where the values leave a question open (``extras``).  It copes with what
-people do to the sheets: titles above the header, headers over two or three
-rows, moved columns, blank rows, strategy cells merged down over their
-projects, activity text continued on the next row, a total row at the
-bottom, months marked by colour alone.  Turning the values into plan rows,
+rows under each header (``rows``), reads their formulas, and decides each
+row's months (``months``).  It copes with what people do to the sheets:
+titles above the header, headers over two or three rows, moved columns, blank
+rows, strategy cells merged down over their projects, activity text continued
+on the next row, a total row at the bottom, months marked by colour alone, by
+a span in one cell, a merged bar or arrows.  Turning the values into plan rows,
 and saying what is wrong with them, is ``check``.  An unreadable file or a
 missing header becomes a finding, never an exception.
 """
@@ -27,16 +27,15 @@ from oplan_xl.core.layout import (
     EQUIPMENT_COLUMNS,
     EQUIPMENT_SHEET,
     INSTRUCTIONS_SHEET,
-    MONTH_KEYS,
     PROJECT_SHEET,
     Column,
     project_columns,
 )
 from oplan_xl.core.model import to_arabic_digits
-from oplan_xl.core.normalise import is_blank, is_month_mark, parse_int
+from oplan_xl.core.normalise import is_blank, parse_int
 from oplan_xl.read.columns import header_findings, settle_columns, unread_columns
-from oplan_xl.read.fills import fills
 from oplan_xl.read.header import header_labels
+from oplan_xl.read.months import read_month_bars
 from oplan_xl.read.raw import RawRow, Table, month_values
 from oplan_xl.read.row_visibility import row_visibility_findings
 from oplan_xl.read.rows import lift_rows
@@ -58,7 +57,7 @@ from oplan_xl.read.workbook import (
     open_workbook,
     read_sheet,
 )
-from oplan_xl.speed.text import clean_text, label_key, month_marks
+from oplan_xl.speed.text import clean_text, label_key
 
 __all__ = ["RawRow", "StatedYear", "Submission", "Table", "list_submissions", "month_values",
            "read_submission"]
@@ -196,7 +195,7 @@ class _Reader:
             submission.findings.extend(row_visibility_findings(table, values, self.file))
             submission.findings.extend(unread_columns(table, values, self.file))
             self.formulas(table, values.formulas)
-            self.fill_marks(table)
+            read_month_bars(table, values, self.workbook)
             self.stated_years(table, values.grid)
             if len(table.rows) > limits.MANY_ROWS:
                 submission.findings.append(finding(
@@ -301,49 +300,6 @@ class _Reader:
             for key, position in table.header.columns.items():
                 if key not in raw.merged and (index, position) in found:
                     raw.formulas[key] = found[(index, position)]
-
-    def fill_marks(self, table: Table) -> None:
-        """Months marked by colour alone, in rows where no month has a visible mark.
-
-        A colour counts when the row's own name cell does not have it (so a
-        template's tinted input area is not a mark), when it is not on the
-        unmarked months of rows marked with text (the background), and when
-        it is not on all twelve months at once (a tinted month area again).
-        """
-        months = [(key, table.header.columns[key]) for key in MONTH_KEYS
-                  if key in table.header.columns]
-        if not months:
-            return
-        unmarked = []
-        for raw in table.rows:
-            raw.marks = month_marks(month_values(raw.values))
-            if not any(raw.marks):
-                unmarked.append(raw)
-        unmarked_ids = {id(raw) for raw in unmarked}
-        if not unmarked:
-            return
-        colours = fills(self.workbook, table.sheet, {raw.origin.row - 1 for raw in table.rows})
-        if not colours:
-            return
-        background = set()
-        for raw in table.rows:
-            index = raw.origin.row - 1
-            if id(raw) in unmarked_ids:
-                continue
-            for key, position in months:
-                if not is_month_mark(raw.values[key]) and (index, position) in colours:
-                    background.add(colours[(index, position)])
-        name_key = next((k for k in ("name", "target") if k in table.header.columns), None)
-        for raw in unmarked:
-            index = raw.origin.row - 1
-            own = colours.get((index, table.header.columns[name_key])) if name_key else None
-            filled = {key: colours[(index, position)] for key, position in months
-                      if (index, position) in colours
-                      and colours[(index, position)] not in background
-                      and colours[(index, position)] != own}
-            if len(filled) == len(MONTH_KEYS) and len(set(filled.values())) == 1:
-                continue
-            raw.filled = filled
 
     def stated_years(self, table: Table, grid) -> None:
         """Fiscal years written in the header labels and in the titles above them."""

@@ -103,6 +103,8 @@ def test_month_marked_by_fill_colour_alone(tmp_path):
     assert positions(report) == [
         ("habit-month-fill.xlsx", "H4", "no-month"),       # template tint on all months
         ("habit-month-fill.xlsx", "H5", "no-month"),       # the whole row highlighted
+        # ✓ in ต.ค., พ.ย., the tint on all months: read by its marks, the tint said
+        ("habit-month-fill.xlsx", "J3", "month-tint-not-counted"),
         ("habit-month-fill.xlsx", "K2", "month-marked-by-fill"),
     ]
     assert [(p.origin.row, p.months) for p in report.projects] == [
@@ -281,7 +283,9 @@ def test_signature_like_rows_with_a_project_under_them_stay_data(tmp_path):
         ("D6", "continuation-row"), ("D7", "required-empty"), ("E4", "required-empty"),
         ("E5", "required-empty"), ("E7", "required-empty"), ("F4", "required-empty"),
         ("F5", "required-empty"), ("F7", "required-empty"), ("H4", "no-month"),
-        ("H5", "no-month")]
+        ("H5", "no-month"),
+        # not as before: row 7's note and dotted line in month cells are not marks
+        ("L7", "month-unreadable"), ("P7", "month-unreadable")]
     (tally,) = report.files
     assert (tally.rows_read, tally.rows_rejected, tally.continuation_rows, tally.note_rows) \
         == (5, 3, 1, 0)

@@ -150,4 +150,4 @@ def test_a_big_legitimate_sheet_is_read_whole_however_it_is_written(tmp_path, in
     assert last.origin.row == 2_502
     assert last.values["name"] == "โครงการรณรงค์คัดแยกขยะต้นทาง หมู่ที่ 2 ลำดับ 2501"
     assert last.values["budget"] == 2_502_000.5
-    assert [index for index, marked in enumerate(last.marks) if marked] == [5, 6, 7]
+    assert [index for index, marked in enumerate(last.months.marks) if marked] == [5, 6, 7]
