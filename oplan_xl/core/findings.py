@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from oplan_xl.core.catalogue import CATALOGUE, ERROR, WARNING, FindingKind  # noqa: F401
 from oplan_xl.core.limits import MAX_FINDING_VALUE_CHARS
 from oplan_xl.core.model import satang_to_decimal
+from oplan_xl.core.normalise import shown_number
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ def finding(code: str, file: str = "", sheet: str = "", row: int | None = None,
     """Make a Finding; *params* fill the message placeholders beyond value/column/sheet."""
     if code not in CATALOGUE:
         raise KeyError(f"unknown finding code {code!r}")
-    shown = "" if value is None else str(value)
+    shown = "" if value is None else shown_number(value) if isinstance(value, float) \
+        else str(value)
     if len(shown) > MAX_FINDING_VALUE_CHARS:  # a 100,000-character cell stays in its file
         shown = shown[:MAX_FINDING_VALUE_CHARS] + "…"
     return Finding(code, file, sheet, row, column, cell, shown, tuple(sorted(params.items())))

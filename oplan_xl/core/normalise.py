@@ -43,8 +43,8 @@ def clean_text(value: object) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if isinstance(value, float):  # as the cell shows it: no formula's float noise
+        value = int(value) if value.is_integer() else shown_number(value)
     # Invisible characters go first: one between two marks hides their order
     # from NFC (่ + ZWSP + ุ must end as ุ่, like ุ่ does).
     text = unicodedata.normalize("NFC", _INVISIBLE.sub("", str(value)))
@@ -122,6 +122,17 @@ def parse_amount(value: object) -> Decimal:
 #: amount someone typed with a third decimal (1234.567) is far above it.
 FLOAT_NOISE = Decimal("1e-12")
 _SATANG = Decimal("0.01")
+
+
+def shown_number(value: float) -> str:
+    """A float as a person sees it: without the noise a formula leaves in it
+    (14813.400000000001 is 14813.4), otherwise as Python writes it."""
+    if not math.isfinite(value):
+        return repr(value)
+    shown = _without_float_noise(value)
+    if shown == Decimal(repr(value)) or not shown:
+        return repr(value)
+    return format(shown.normalize(), "f")
 
 
 def _without_float_noise(value: float) -> Decimal:
