@@ -32,8 +32,11 @@ def test_summary_by_department_worst_first_with_counts(tmp_path):
     # text-too-long, and its project repeats habit-title-rows row 5 (duplicate-project)
     assert headings[1].startswith("สำนักปลัด — ข้อผิดพลาด 0 คำเตือน 2 (palad.xlsx)")
     assert headings[-1] == "ทั้งแผน — ข้อผิดพลาด 0 คำเตือน 4"
-    assert any("check-budget-not-number.xlsx โครงการ!E3 [budget-not-number]" in line
-               for line in lines)
+    # where, the row's project, the message, the code last
+    assert "  ✗ check-budget-not-number.xlsx โครงการ!E3 ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายที่ 2 — " \
+        "งบประมาณ \"=1+2\" ไม่ใช่ตัวเลข" in result.output
+    line = next(line for line in lines if "โครงการ!E3" in line)
+    assert line.endswith(" [budget-not-number]")
     assert "กระทบยอดรายไฟล์:" in result.output
     assert "  palad.xlsx (สำนักปลัด): อ่าน 1 แถว 100,000.00 บาท" in result.output
     assert (plan_dir / "output" / "findings.xlsx").is_file()
@@ -43,7 +46,8 @@ def test_summary_by_department_worst_first_with_counts(tmp_path):
 
 def test_merged_cell_findings_name_their_row(tmp_path):
     result = run("check", plan_with(tmp_path, "check-unknown-strategy.xlsx"))
-    assert "โครงการ!A4 (แถว 5) [unknown-strategy]" in result.output
+    line = next(line for line in result.output.splitlines() if "(แถว 5)" in line)
+    assert line.startswith("  ✗ โครงการ!A4 (แถว 5) ") and line.endswith(" [unknown-strategy]")
 
 
 def test_long_lists_are_cut_and_point_to_the_workbook(tmp_path):
