@@ -25,20 +25,27 @@ def test_every_finding_is_a_row_errors_first(tmp_path):
     assert path == plan_dir / "output" / "findings.xlsx"
     book = openpyxl.load_workbook(path)
     ws = book["ผลการตรวจ"]
-    assert [c.value for c in ws[1]] == [label for label, _ in COLUMNS]
+    assert [c.value for c in ws[1]] == ["หน่วยงาน/ไฟล์", "แผ่นงาน", "แถว", "เซลล์",
+                                        "โครงการ/รายการ", "ข้อความ", "ค่าที่พบ", "ความรุนแรง",
+                                        "รหัส"]
+    assert [label for label, _ in COLUMNS] == [c.value for c in ws[1]]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:J{len(result.report.findings) + 1}"
+    assert ws.auto_filter.ref == f"A1:I{len(result.report.findings) + 1}"
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(result.report.findings)
-    severities = [row[0] for row in rows]
+    severities = [row[7] for row in rows]
     assert severities == sorted(severities, key=lambda s: s != "ข้อผิดพลาด")
-    located = {(row[3], row[5], row[1]) for row in rows}
+    located = {((row[0] or "").split("\n")[-1], row[3], row[8]) for row in rows}
     assert ("check-budget-not-number.xlsx", "E3", "budget-not-number") in located
     assert ("check-file-encrypted.xlsx", None, "file-encrypted") in located  # blank cell
-    e3 = next(row for row in rows if row[5] == "E3")
-    assert (e3[2], e3[4], e3[6], e3[7], e3[8]) == ("กองช่าง", "โครงการ", 3, "งบประมาณ (บาท)",
-                                                    "=1+2")
-    assert "ไม่ใช่ตัวเลข" in e3[9]
+    e3 = next(row for row in rows if row[3] == "E3")
+    # where, which project, what to do, the value, then severity and code last
+    assert e3[:5] == ("กองช่าง\ncheck-budget-not-number.xlsx", "โครงการ", 3, "E3",
+                      "ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายที่ 2")
+    assert e3[5].startswith('งบประมาณ "=1+2" ไม่ใช่ตัวเลข')
+    assert e3[6:] == ("=1+2", "ข้อผิดพลาด", "budget-not-number")
+    encrypted = next(row for row in rows if row[8] == "file-encrypted")
+    assert encrypted[1:5] == (None, None, None, None)  # a file's finding: no row, no project
 
 
 def test_values_stay_text_never_formulas(tmp_path):
