@@ -33,7 +33,7 @@ SEVERITY_TH = {ERROR: "ข้อผิดพลาด", "warning": "คำเต
 #: which A4 landscape prints at over 90% (long texts wrap and their rows grow).
 COLUMNS = (
     ("หน่วยงาน/ไฟล์", 20), ("แผ่นงาน", 9), ("แถว", 6), ("เซลล์", 6), ("โครงการ/รายการ", 24),
-    ("ข้อความ", 46), ("ค่าที่พบ", 13), ("ความรุนแรง", 10), ("รหัส", 16),
+    ("ข้อความ", 46), ("ค่าที่พบ", 12), ("ความรุนแรง", 11), ("รหัส", 16),
 )
 #: Where the left-out count of a runaway file goes: its file, and the sentence.
 _WHERE_COL, _MESSAGE_COL = 0, 5
