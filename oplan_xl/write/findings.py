@@ -32,9 +32,12 @@ SEVERITY_TH = {ERROR: "ข้อผิดพลาด", "warning": "คำเต
 #: (header, width) of the findings table, in column order: 150 characters in all,
 #: which A4 landscape prints at over 90% (long texts wrap and their rows grow).
 COLUMNS = (
-    ("หน่วยงาน/ไฟล์", 20), ("แผ่นงาน", 9), ("แถว", 6), ("เซลล์", 6), ("โครงการ/รายการ", 24),
-    ("ข้อความ", 46), ("ค่าที่พบ", 12), ("ความรุนแรง", 11), ("รหัส", 16),
+    ("หน่วยงาน/ไฟล์", 20), ("แผ่นงาน", 9), ("แถว", 6), ("เซลล์", 6), ("โครงการ/รายการ", 22),
+    ("ข้อความ", 44), ("ค่าที่พบ", 17), ("ความรุนแรง", 11), ("รหัส", 15),
 )
+#: The characters of a finding's value shown in its narrow column (a row of four
+#: lines at most); the cell itself, the returned copy and ``--json`` have it whole.
+VALUE_CHARS = 60
 #: Where the left-out count of a runaway file goes: its file, and the sentence.
 _WHERE_COL, _MESSAGE_COL = 0, 5
 RECONCILIATION_COLUMNS = (
@@ -138,7 +141,7 @@ class _Formats:
         self.number = workbook.add_format({**base, "num_format": "0"})
         #: The row and the cell of a finding, side by side: centred, or they read as one.
         self.row = workbook.add_format({**base, "num_format": "0", "align": "center"})
-        self.cell = workbook.add_format({**base, "align": "center"})
+        self.cell = workbook.add_format({**base, "align": "center", "text_wrap": True})
         self.money = workbook.add_format({**base, "num_format": "#,##0.00"})
         self.bold_money = workbook.add_format({**base, "num_format": "#,##0.00", "bold": True})
         self.bold = workbook.add_format({**base, "bold": True})
@@ -155,6 +158,11 @@ def _listed(report: Report) -> list:
         if item.file in left_out and last[item.file] == index:
             items.append((item.file, left_out[item.file]))
     return items
+
+
+def shown_value(value: str) -> str:
+    """*value* cut to VALUE_CHARS characters, with "…" when longer."""
+    return value if len(value) <= VALUE_CHARS else value[:VALUE_CHARS - 1].rstrip() + "…"
 
 
 def where_text(department: str, file: str) -> str:
@@ -184,7 +192,7 @@ def _findings_sheet(sheet: _Sheet, formats: _Formats, report: Report) -> None:
         _put(row, 3, item.cell, formats.cell)
         _put(row, 4, item.subject, text)
         _put(row, 5, item.message("th"), text)
-        _put(row, 6, item.value, text)
+        _put(row, 6, shown_value(item.value), text)
         _put(row, 7, SEVERITY_TH.get(item.severity, item.severity),
              formats.error if item.severity == ERROR else formats.warning)
         _put(row, 8, item.code, formats.code)

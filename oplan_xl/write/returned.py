@@ -46,17 +46,17 @@ from oplan_xl.write.conventions import (
     set_openpyxl_properties,
     xlsxwriter_workbook,
 )
-from oplan_xl.write.findings import SEVERITY_TH
+from oplan_xl.write.findings import SEVERITY_TH, shown_value
 from oplan_xl.write.rowheight import Heights, fit_openpyxl_sheet, xlsxwriter_width
 
 FOLDER = "returned"
 SUMMARY_SHEET = "ผลการตรวจ"
 #: The ผลการตรวจ sheet's columns (header, width), as findings.xlsx reads: where,
-#: which project, what to do, the value, then severity and code; 146 characters in
+#: which project, what to do, the value, then severity and code; 144 characters in
 #: all, A4 landscape at over 90%.  Its note spans them all.
 SUMMARY_COLUMNS = (
-    ("แผ่นงาน", 10), ("แถว", 6), ("เซลล์", 7), ("โครงการ/รายการ", 26), ("ข้อความ", 52),
-    ("ค่าที่พบ", 16), ("ความรุนแรง", 11), ("รหัส", 18),
+    ("แผ่นงาน", 10), ("แถว", 6), ("เซลล์", 7), ("โครงการ/รายการ", 24), ("ข้อความ", 50),
+    ("ค่าที่พบ", 18), ("ความรุนแรง", 11), ("รหัส", 18),
 )
 SUMMARY_WIDTHS = tuple(width for _, width in SUMMARY_COLUMNS)
 #: The summary's page margins (inches), as findings.xlsx's.
@@ -303,7 +303,7 @@ def _summary_rows(findings: list[Finding], text, link, note: str = "") -> int:
             text(offset, 2, item.cell)
         text(offset, 3, item.subject)
         text(offset, 4, item.message("th"))
-        text(offset, 5, item.value)
+        text(offset, 5, shown_value(item.value))
         text(offset, 6, _severity(item))
         text(offset, 7, item.code)
     return header

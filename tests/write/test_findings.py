@@ -80,3 +80,20 @@ def test_written_by_check_and_build_identically_inputs_untouched(tmp_path):
     assert forced.built and {n: _sha(p) for n, p in forced.findings.items()} == first
     assert {p.name: _sha(p) for p in (plan_dir / "submissions").iterdir()} == inputs
     assert not [p for p in (plan_dir / "output").rglob(".*")]
+
+
+def test_a_readable_page_one_wide_landscape_the_header_on_every_page(tmp_path):
+    # A4 landscape holds about 155 characters of 14 pt text: 150 prints at over 90%.
+    assert sum(width for _, width in COLUMNS) <= 150
+    result = review(plan_with(tmp_path, *NAMES))
+    ws = openpyxl.load_workbook(result.outputs["findings"])["ผลการตรวจ"]
+    assert (ws.page_setup.orientation, ws.page_setup.paperSize) == ("landscape", 9)
+    assert (ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight) == (1, 0)  # 1: default
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
+    message = [label for label, _ in COLUMNS].index("ข้อความ")
+    assert COLUMNS[message][1] == max(width for _, width in COLUMNS)  # the widest
+    # rows grow to their wrapped text: the 839-character activity's warning, say
+    long = next(row for row in ws.iter_rows(min_row=2) if row[8].value == "text-too-long")
+    assert ws.row_dimensions[long[0].row].height >= 50
+    assert all(cell.alignment.wrap_text for cell in long if isinstance(cell.value, str))
