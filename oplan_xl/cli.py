@@ -66,6 +66,13 @@ class Console:
         self.lang = lang or ("th" if thai_ok else "en")
         self.quiet = quiet
         self.debug = debug
+        #: On a terminal, its width: finding lines are folded to it at spaces
+        #: (never in a pipe or a log, where one finding is one line to grep).
+        self.width = 0
+        if sys.stdout.isatty():
+            import shutil
+
+            self.width = max(shutil.get_terminal_size().columns - 1, 40)
 
     def say(self, key: str, **params: object) -> None:
         if not self.quiet:
@@ -430,7 +437,7 @@ def _print_some(console: Console, items, with_file: bool, findings_path) -> None
     items = sorted(items, key=lambda f: (f.severity != "error", f.file, f.sheet,
                                          f.row or 0, f.cell))
     for item in items[:MAX_LINES_PER_DEPARTMENT]:
-        console.line(_finding_line(console, item, with_file))
+        console.line(wrapped(_finding_line(console, item, with_file), console.width))
     if len(items) > MAX_LINES_PER_DEPARTMENT:
         console.line(messages.text("more-findings", console.lang,
                                    count=len(items) - MAX_LINES_PER_DEPARTMENT,
@@ -438,6 +445,8 @@ def _print_some(console: Console, items, with_file: bool, findings_path) -> None
 
 
 def _finding_line(console: Console, item, with_file: bool) -> str:
+    """``  ✗ โครงการ!E7 ก่อสร้างถนน… — what to do [code]``: where, the row's project
+    (or equipment), the message, and the code last (for whoever looks it up)."""
     mark = "✗" if item.severity == "error" else "!"
     where = f"{item.sheet}!{item.cell}" if item.cell else item.sheet
     if item.row and item.cell and item.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") \
@@ -445,8 +454,34 @@ def _finding_line(console: Console, item, with_file: bool) -> str:
         where = f"{where} {messages.text('for-row', console.lang, row=item.row)}"
     if with_file:
         where = f"{item.file} {where}".strip()
-    where = f" {where}" if where else ""
-    return f"  {mark}{where} [{item.code}] {item.message(console.lang)}"
+    head = " ".join(part for part in (where, item.subject) if part)
+    lead = f"{mark} {head} — " if head else f"{mark} "  # a file's or the plan's: no place
+    return f"  {lead}{item.message(console.lang)} [{item.code}]"
+
+
+#: The indent of a finding's line folded to the terminal's width: a line the
+#: terminal itself folds mid-word, back at the left edge, is hard to read.
+WRAP_INDENT = "      "
+
+
+def wrapped(line: str, width: int) -> str:
+    """*line* folded at spaces into lines of at most *width* visible columns (Thai
+    marks above and below the line take none), later lines indented; a word longer
+    than a line stays whole."""
+    from oplan_xl.core.normalise import visible_length
+
+    if width <= 0 or visible_length(line) <= width:
+        return line
+    body = line.lstrip(" ")
+    lines, current = [], line[:len(line) - len(body)]  # the line's own indent kept
+    for word in body.split(" "):
+        if current.strip() and visible_length(f"{current} {word}") > width:
+            lines.append(current)
+            current = f"{WRAP_INDENT}{word}"
+        else:
+            current = f"{current} {word}" if current.strip() else f"{current}{word}"
+    lines.append(current)
+    return "\n".join(lines)
 
 
 def _print_reconciliation(console: Console, report) -> None:

@@ -9,16 +9,20 @@ gives the same report.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from oplan_xl.check import plan_wide
 from oplan_xl.check.resolve import Resolver
 from oplan_xl.check.rows import check_equipment, check_project
 from oplan_xl.check.submission import check_fiscal_year, check_totals, resolve_department
-from oplan_xl.core.findings import FileTally, Finding, Report
+from oplan_xl.core.findings import FileTally, Finding, Report, short_subject
 from oplan_xl.core.model import Department, Settings
-from oplan_xl.read.submission import Submission, list_submissions, read_submission
+from oplan_xl.read.submission import Submission, Table, list_submissions, read_submission
+from oplan_xl.speed.text import clean_text
+
+#: The column that names a row of each kind of table: what a finding on the row is about.
+SUBJECT_KEYS = {"projects": "name", "equipment": "target"}
 
 
 @dataclass
@@ -45,6 +49,9 @@ class CheckedFile:
     department_findings: list[Finding]
     fiscal_year_findings: list[Finding]
     tables: list[CheckedTable]
+    #: (sheet, Excel row) → the name of the project or equipment on that row
+    #: (continuation rows: the row they continue), for findings to name it.
+    subjects: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
 def check_plan(settings: Settings, submissions: Path,
@@ -71,7 +78,7 @@ def check_file(path: Path, settings: Settings, resolve: Resolver) -> CheckedFile
     submission = read_submission(path, settings.second_level_label, settings.fiscal_year)
     department, found = resolve_department(submission, resolve)
     fiscal_year = list(check_fiscal_year(submission, settings))
-    tables = []
+    tables, subjects = [], {}
     for kind, table, check_row in (("projects", submission.projects, check_project),
                                    ("equipment", submission.equipment, check_equipment)):
         if table is None:
@@ -85,8 +92,35 @@ def check_file(path: Path, settings: Settings, resolve: Resolver) -> CheckedFile
         tables.append(CheckedTable(kind, rows, len(table.totals), len(table.continuations),
                                    len(table.notes), len(table.headings),
                                    list(check_totals(table, satang_by_row))))
+        subjects.update(row_subjects(table, SUBJECT_KEYS[kind]))
     submission.projects = submission.equipment = None
-    return CheckedFile(submission, department, found, fiscal_year, tables)
+    return CheckedFile(submission, department, found, fiscal_year, tables, subjects)
+
+
+def row_subjects(table: Table, key: str) -> dict[tuple[str, int], str]:
+    """(sheet, Excel row) → the shortened text of column *key* of each data row
+    of *table*, and of the continuation rows appended to it."""
+    subjects = {}
+    for raw in table.rows:
+        text = clean_text(raw.values.get(key, ""))
+        if text:
+            subject = short_subject(text)
+            for row in (raw.origin.row, *raw.continued):
+                subjects[(raw.origin.sheet, row)] = subject
+    return subjects
+
+
+def name_rows(findings: list[Finding], checked: list[CheckedFile]) -> list[Finding]:
+    """Each finding on a data row (whoever made it: the reader, a row's checks, a
+    check across files) naming the row's project or equipment."""
+    subjects = {item.submission.name: item.subjects for item in checked}
+    named = []
+    for item in findings:
+        of_file = subjects.get(item.file)
+        if of_file and item.row is not None and not item.subject:
+            item = item.about(of_file.get((item.sheet, item.row), ""))
+        named.append(item)
+    return named
 
 
 def _report(settings: Settings, checked: list[CheckedFile]) -> Report:
@@ -117,6 +151,7 @@ def _report(settings: Settings, checked: list[CheckedFile]) -> Report:
         [(file, department) for file, department in senders if file not in copies])
     report.findings += plan_wide.check_duplicates(report.projects)
     report.findings += plan_wide.check_dev_plan(settings, report.projects)
+    report.findings = name_rows(report.findings, checked)
     return report
 
 

@@ -6,7 +6,7 @@ its place to the cell and the values that fill its message.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from oplan_xl.core.catalogue import CATALOGUE, ERROR, WARNING, FindingKind  # noqa: F401
 from oplan_xl.core.limits import MAX_FINDING_VALUE_CHARS
@@ -26,6 +26,10 @@ class Finding:
     cell: str = ""
     value: str = ""
     params: tuple[tuple[str, object], ...] = ()
+    #: What the row is, in the clerk's words: the project's name (โครงการ) of a
+    #: project row, the target (เป้าหมาย) of an equipment row, shortened
+    #: (:func:`short_subject`); empty for a finding about a file, a sheet or a header.
+    subject: str = ""
 
     @property
     def kind(self) -> FindingKind:
@@ -43,19 +47,42 @@ class Finding:
     def to_dict(self, lang: str = "th") -> dict:
         return {"severity": self.severity, "code": self.code, "file": self.file,
                 "sheet": self.sheet, "cell": self.cell, "row": self.row,
-                "column": self.column, "value": self.value, "message": self.message(lang)}
+                "column": self.column, "value": self.value, "subject": self.subject,
+                "message": self.message(lang)}
+
+    def about(self, subject: str) -> Finding:
+        """This finding naming the row's *subject* (kept if it names one already)."""
+        if self.subject or not subject:
+            return self
+        return replace(self, subject=short_subject(subject))
+
+
+#: The characters of a row's subject shown with a finding: enough to tell one
+#: project from another, short enough for a console line and a table cell.
+SUBJECT_CHARS = 60
+
+
+def short_subject(text: str) -> str:
+    """*text* on one line, cut to SUBJECT_CHARS characters with "…" when longer."""
+    text = " ".join(text.split())
+    if len(text) <= SUBJECT_CHARS:
+        return text
+    return text[:SUBJECT_CHARS - 1].rstrip() + "…"
 
 
 def finding(code: str, file: str = "", sheet: str = "", row: int | None = None,
-            column: str = "", cell: str = "", value: object = "", **params: object) -> Finding:
-    """Make a Finding; *params* fill the message placeholders beyond value/column/sheet."""
+            column: str = "", cell: str = "", value: object = "", *, subject: str = "",
+            **params: object) -> Finding:
+    """Make a Finding; *params* fill the message placeholders beyond value/column/sheet;
+    *subject* names the row (the project or the equipment target)."""
     if code not in CATALOGUE:
         raise KeyError(f"unknown finding code {code!r}")
     shown = "" if value is None else shown_number(value) if isinstance(value, float) \
         else str(value)
     if len(shown) > MAX_FINDING_VALUE_CHARS:  # a 100,000-character cell stays in its file
         shown = shown[:MAX_FINDING_VALUE_CHARS] + "…"
-    return Finding(code, file, sheet, row, column, cell, shown, tuple(sorted(params.items())))
+    return Finding(code, file, sheet, row, column, cell, shown, tuple(sorted(params.items())),
+                   short_subject(subject) if subject else "")
 
 
 @dataclass

@@ -1,8 +1,11 @@
 """``output/findings.xlsx``: every finding as one sortable, filterable table.
 
 The same rows as ``check --json``, for the planning officer who works in
-Excel: Thai headers, an autofilter, a frozen header row, errors first.  A
-second sheet repeats the reconciliation per file.  Values from submissions
+Excel: Thai headers, an autofilter, a frozen header row, errors first.  Each
+row reads as a clerk reads it: where (department and file, sheet, row, cell),
+which project or equipment, what to do, the value found, then the severity and
+the code last; printed A4 landscape one page wide.  A second sheet repeats the
+reconciliation per file.  Values from submissions
 are written as text with explicit types, so a cell that read ``=1+2`` stays
 the text ``=1+2``; fixed document properties keep two runs byte-identical.
 """
@@ -26,17 +29,25 @@ RECONCILIATION_SHEET = "กระทบยอด"
 #: Severities as the findings outputs and the preview name them in Thai.
 SEVERITY_TH = {ERROR: "ข้อผิดพลาด", "warning": "คำเตือน"}
 
-#: (header, width) of the findings table, in column order.
+#: (header, width) of the findings table, in column order: 150 characters in all,
+#: which A4 landscape prints at over 90% (long texts wrap and their rows grow).
 COLUMNS = (
-    ("ระดับ", 11), ("รหัส", 24), ("หน่วยงาน", 24), ("ไฟล์", 28), ("แผ่นงาน", 12),
-    ("ช่อง", 8), ("แถว", 6), ("คอลัมน์", 22), ("ค่าในช่อง", 28), ("สิ่งที่ต้องแก้", 90),
+    ("หน่วยงาน/ไฟล์", 20), ("แผ่นงาน", 9), ("แถว", 6), ("เซลล์", 6), ("โครงการ/รายการ", 22),
+    ("ข้อความ", 44), ("ค่าที่พบ", 17), ("ความรุนแรง", 11), ("รหัส", 15),
 )
+#: The characters of a finding's value shown in its narrow column (a row of four
+#: lines at most); the cell itself, the returned copy and ``--json`` have it whole.
+VALUE_CHARS = 60
+#: Where the left-out count of a runaway file goes: its file, and the sentence.
+_WHERE_COL, _MESSAGE_COL = 0, 5
 RECONCILIATION_COLUMNS = (
-    ("ไฟล์", 28), ("หน่วยงาน", 24), ("แถวที่อ่าน", 10), ("เข้าแผน", 10), ("ไม่เข้าแผน", 10),
-    ("บาทที่อ่าน", 16), ("บาทเข้าแผน", 16), ("บาทไม่เข้าแผน", 16), ("แถวรวมยอด", 10),
-    ("แถวข้อความต่อ", 12), ("แถวหมายเหตุท้ายตาราง", 14), ("แถวหัวข้อ", 10),
-    ("SHA-256", 66),
+    ("ไฟล์", 24), ("หน่วยงาน", 20), ("แถวที่อ่าน", 8), ("เข้าแผน", 8), ("ไม่เข้าแผน", 8),
+    ("บาทที่อ่าน", 14), ("บาทเข้าแผน", 14), ("บาทไม่เข้าแผน", 14), ("แถวรวมยอด", 8),
+    ("แถวข้อความต่อ", 9), ("แถวหมายเหตุท้ายตาราง", 10), ("แถวหัวข้อ", 8),
+    ("SHA-256", 34),
 )
+#: Page margins (inches) of both sheets: narrow sides leave the columns more of the page.
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.6}
 
 
 def sorted_findings(report: Report) -> list[Finding]:
@@ -108,6 +119,7 @@ class _Sheet:
         ws.freeze_panes(1, 0)
         ws.set_landscape()
         ws.set_paper(9)  # A4
+        ws.set_margins(**MARGINS)
         ws.fit_to_pages(1, 0)
         ws.repeat_rows(0)
         ws.set_footer("&C&A หน้า &P/&N")
@@ -121,9 +133,15 @@ class _Formats:
         self.header = workbook.add_format({**base, "bold": True, "bg_color": f"#{HEADER_FILL}",
                                            "border": 1, "text_wrap": True})
         self.text = workbook.add_format({**base, "text_wrap": True})
-        self.error = workbook.add_format({**base, "font_color": "#9C0006", "bold": True})
-        self.warning = workbook.add_format({**base, "font_color": "#7F6000"})
+        self.error = workbook.add_format({**base, "font_color": "#9C0006", "bold": True,
+                                          "text_wrap": True})
+        self.warning = workbook.add_format({**base, "font_color": "#7F6000", "text_wrap": True})
+        #: The code, for whoever looks it up: grey, last, wrapped at its hyphens.
+        self.code = workbook.add_format({**base, "font_color": "#595959", "text_wrap": True})
         self.number = workbook.add_format({**base, "num_format": "0"})
+        #: The row and the cell of a finding, side by side: centred, or they read as one.
+        self.row = workbook.add_format({**base, "num_format": "0", "align": "center"})
+        self.cell = workbook.add_format({**base, "align": "center", "text_wrap": True})
         self.money = workbook.add_format({**base, "num_format": "#,##0.00"})
         self.bold_money = workbook.add_format({**base, "num_format": "#,##0.00", "bold": True})
         self.bold = workbook.add_format({**base, "bold": True})
@@ -142,6 +160,16 @@ def _listed(report: Report) -> list:
     return items
 
 
+def shown_value(value: str) -> str:
+    """*value* cut to VALUE_CHARS characters, with "…" when longer."""
+    return value if len(value) <= VALUE_CHARS else value[:VALUE_CHARS - 1].rstrip() + "…"
+
+
+def where_text(department: str, file: str) -> str:
+    """The หน่วยงาน/ไฟล์ cell: the department over its file (either may be empty)."""
+    return "\n".join(part for part in (department, file) if part)
+
+
 def _findings_sheet(sheet: _Sheet, formats: _Formats, report: Report) -> None:
     departments = {tally.file: tally.department for tally in report.files}
     ws, _put, text = sheet.ws, sheet.put, formats.text
@@ -150,24 +178,24 @@ def _findings_sheet(sheet: _Sheet, formats: _Formats, report: Report) -> None:
     items = _listed(report)
     for row, item in enumerate(items, 1):
         if isinstance(item, tuple):
-            _put(row, 3, item[0], text)
-            _put(row, 9, f"… และอีก {item[1]:,} รายการของไฟล์นี้ที่ไม่แสดง — แก้รายการข้างบน"
-                             f"แล้วตรวจใหม่ (oplan check --json แสดงครบทุกรายการ)", text)
+            _put(row, _WHERE_COL, where_text(departments.get(item[0], ""), item[0]), text)
+            _put(row, _MESSAGE_COL, f"… และอีก {item[1]:,} รายการของไฟล์นี้ที่ไม่แสดง — "
+                                    f"แก้รายการข้างบนแล้วตรวจใหม่ (oplan check --json "
+                                    f"แสดงครบทุกรายการ)", text)
             continue
-        _put(row, 0, SEVERITY_TH.get(item.severity, item.severity),
-             formats.error if item.severity == ERROR else formats.warning)
-        _put(row, 1, item.code, text)
-        _put(row, 2, departments.get(item.file, ""), text)
-        _put(row, 3, item.file, text)
-        _put(row, 4, item.sheet, text)
-        _put(row, 5, item.cell, text)
+        _put(row, 0, where_text(departments.get(item.file, ""), item.file), text)
+        _put(row, 1, item.sheet, text)
         if item.row is None:
-            ws.write_blank(row, 6, None, formats.number)
+            ws.write_blank(row, 2, None, formats.row)
         else:
-            ws.write_number(row, 6, item.row, formats.number)
-        _put(row, 7, item.column, text)
-        _put(row, 8, item.value, text)
-        _put(row, 9, item.message("th"), text)
+            ws.write_number(row, 2, item.row, formats.row)
+        _put(row, 3, item.cell, formats.cell)
+        _put(row, 4, item.subject, text)
+        _put(row, 5, item.message("th"), text)
+        _put(row, 6, shown_value(item.value), text)
+        _put(row, 7, SEVERITY_TH.get(item.severity, item.severity),
+             formats.error if item.severity == ERROR else formats.warning)
+        _put(row, 8, item.code, formats.code)
     ws.autofilter(0, 0, max(len(items), 1), len(COLUMNS) - 1)
     sheet.finish()
 

@@ -46,13 +46,21 @@ from oplan_xl.write.conventions import (
     set_openpyxl_properties,
     xlsxwriter_workbook,
 )
-from oplan_xl.write.findings import SEVERITY_TH
+from oplan_xl.write.findings import SEVERITY_TH, shown_value
 from oplan_xl.write.rowheight import Heights, fit_openpyxl_sheet, xlsxwriter_width
 
 FOLDER = "returned"
 SUMMARY_SHEET = "ผลการตรวจ"
-#: The ผลการตรวจ sheet's column widths; its note spans them all.
-SUMMARY_WIDTHS = (12, 14, 8, 28, 30, 90)
+#: The ผลการตรวจ sheet's columns (header, width), as findings.xlsx reads: where,
+#: which project, what to do, the value, then severity and code; 144 characters in
+#: all, A4 landscape at over 90%.  Its note spans them all.
+SUMMARY_COLUMNS = (
+    ("แผ่นงาน", 10), ("แถว", 6), ("เซลล์", 7), ("โครงการ/รายการ", 24), ("ข้อความ", 50),
+    ("ค่าที่พบ", 18), ("ความรุนแรง", 11), ("รหัส", 18),
+)
+SUMMARY_WIDTHS = tuple(width for _, width in SUMMARY_COLUMNS)
+#: The summary's page margins (inches), as findings.xlsx's.
+_MARGINS = (0.4, 0.4, 0.6, 0.6)
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 _NOTE = ("ไฟล์นี้ส่งคืนจากการตรวจด้วยโปรแกรม oplan-xl: ช่องที่ต้องแก้ระบายสีไว้ "
@@ -147,11 +155,16 @@ def _small_enough_to_rebuild(workbook) -> bool:
 
 
 def _cell_text(items: list[Finding]) -> str:
+    """A cell's comment: what to do first, then severity and code in brackets;
+    errors first, a message said once (a merged cell wanting for several rows)."""
     lines = []
-    for item in items:
-        mark = "✗" if item.severity == ERROR else "!"
-        lines.append(f"{mark} {item.message('th')}")
-    return "\n".join(dict.fromkeys(lines))
+    for item in sorted(items, key=lambda f: f.severity != ERROR):
+        lines.append(f"{item.message('th')} ({_severity(item)}: {item.code})")
+    return "\n\n".join(dict.fromkeys(lines))
+
+
+def _severity(item: Finding) -> str:
+    return SEVERITY_TH[ERROR if item.severity == ERROR else "warning"]
 
 
 def _by_cell(findings: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
@@ -192,9 +205,11 @@ def _annotated_with_openpyxl(data: bytes, findings: list[Finding]):
         # marked cells sees all of them.  Its fonts and widths stay its own.
         fit_openpyxl_sheet(ws, DATA_SIZE)
     summary = book.create_sheet(SUMMARY_SHEET, 0)
-    _summary_rows(findings, lambda row, col, value: _set_text(summary, row, col, value),
-                  lambda row, col, sheet, cell: _link(summary, row, col, sheet, cell))
-    _print_ready_summary(summary)
+    header_row = _summary_rows(findings,
+                               lambda row, col, value: _set_text(summary, row, col, value),
+                               lambda row, col, sheet, cell: _link(summary, row, col, sheet,
+                                                                   cell))
+    _print_ready_summary(summary, header_row)
     book.active = 0
     for ws in book.worksheets:
         ws.sheet_view.tabSelected = ws.title == SUMMARY_SHEET
@@ -202,23 +217,26 @@ def _annotated_with_openpyxl(data: bytes, findings: list[Finding]):
     return book
 
 
-def _print_ready_summary(ws) -> None:
+def _print_ready_summary(ws, header_row: int) -> None:
     """The ผลการตรวจ sheet of an openpyxl copy in the Thai font, wrapped, its note
     across the table, rows as tall as their text, A4 landscape one page wide."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.properties import PageSetupProperties
 
-    for letter, width in zip("ABCDEF", SUMMARY_WIDTHS, strict=True):
+    for letter, width in zip("ABCDEFGH", SUMMARY_WIDTHS, strict=True):
         ws.column_dimensions[letter].width = xlsxwriter_width(width)
     font, bold = Font(name=FONT, sz=DATA_SIZE), Font(name=FONT, sz=DATA_SIZE, bold=True)
     link = Font(name=FONT, sz=DATA_SIZE, color="0563C1", underline="single")
     wrap = Alignment(wrap_text=True, vertical="top")
+    centred = Alignment(wrap_text=True, vertical="top", horizontal="center")
     for line in ws.iter_rows():
         for cell in line:
             if cell.value is None:
                 continue
-            cell.font = link if cell.hyperlink is not None else bold if cell.row == 1 else font
-            cell.alignment = wrap
+            cell.font = link if cell.hyperlink is not None \
+                else bold if cell.row in (1, header_row + 1) else font
+            cell.alignment = centred if cell.column in (2, 3) and cell.row > header_row + 1 \
+                else wrap
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(SUMMARY_WIDTHS))
     fit_openpyxl_sheet(ws, DATA_SIZE)
     ws.page_setup.orientation = "landscape"
@@ -226,6 +244,10 @@ def _print_ready_summary(ws) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left, ws.page_margins.right, ws.page_margins.top, \
+        ws.page_margins.bottom = _MARGINS
+    ws.print_title_rows = f"{header_row + 1}:{header_row + 1}"
+    ws.freeze_panes = f"A{header_row + 2}"
     ws.oddFooter.center.text = "&A หน้า &P/&N"
 
 
@@ -241,10 +263,13 @@ def _top_left(ws, cell: str):
     return target
 
 
-def _set_text(ws, row: int, col: int, value: str) -> None:
+def _set_text(ws, row: int, col: int, value: str | int) -> None:
+    if value == "":
+        return  # a blank cell, not an empty text
     target = ws.cell(row + 1, col + 1)
     target.value = value
-    target.data_type = "s"  # typed text: a value like "=1+2" must not become a formula
+    if isinstance(value, str):
+        target.data_type = "s"  # typed text: a value like "=1+2" must not become a formula
 
 
 def _link(ws, row: int, col: int, sheet: str, cell: str) -> None:
@@ -257,27 +282,31 @@ def _link(ws, row: int, col: int, sheet: str, cell: str) -> None:
     target.style = "Hyperlink"
 
 
-def _summary_rows(findings: list[Finding], text, link, note: str = "") -> None:
-    """The ผลการตรวจ sheet: a note, a header, one row per finding (errors first)."""
+def _summary_rows(findings: list[Finding], text, link, note: str = "") -> int:
+    """The ผลการตรวจ sheet: a note, a header, one row per finding (errors first).
+    *text* is given a str, or an int for a finding's row; returns the header's row."""
     text(0, 0, _NOTE)
-    row = 1
+    header = 2  # a blank row between the note and the table
     if note:
         text(1, 0, note)
-        row = 2
-    for col, label in enumerate(("ระดับ", "แผ่นงาน", "ช่อง", "คอลัมน์", "ค่าในช่อง",
-                                 "สิ่งที่ต้องแก้")):
-        text(row + 1, col, label)
+        header = 3
+    for col, (label, _) in enumerate(SUMMARY_COLUMNS):
+        text(header, col, label)
     ordered = sorted(findings, key=lambda f: (f.severity != ERROR, f.sheet, f.row or 0, f.cell))
-    for offset, item in enumerate(ordered, row + 2):
-        text(offset, 0, SEVERITY_TH[ERROR if item.severity == ERROR else "warning"])
-        text(offset, 1, item.sheet)
+    for offset, item in enumerate(ordered, header + 1):
+        text(offset, 0, item.sheet)
+        if item.row is not None:
+            text(offset, 1, item.row)
         if item.cell and item.sheet:
             link(offset, 2, item.sheet, item.cell)
         else:
             text(offset, 2, item.cell)
-        text(offset, 3, item.column)
-        text(offset, 4, item.value)
-        text(offset, 5, item.message("th"))
+        text(offset, 3, item.subject)
+        text(offset, 4, item.message("th"))
+        text(offset, 5, shown_value(item.value))
+        text(offset, 6, _severity(item))
+        text(offset, 7, item.code)
+    return header
 
 
 def _rebuild(workbook, findings: list[Finding], temp: Path, kind: str) -> None:
@@ -337,7 +366,9 @@ def _rebuilt_summary(book, findings: list[Finding], kind: str) -> None:
     """The ผลการตรวจ sheet of a rebuilt copy, print-ready as ``_print_ready_summary``."""
     base = {"font_name": FONT, "font_size": DATA_SIZE, "valign": "top", "text_wrap": True}
     text, bold = book.add_format(base), book.add_format({**base, "bold": True})
-    link_format = book.add_format({**base, "font_color": "blue", "underline": 1})
+    centred = book.add_format({**base, "align": "center"})
+    link_format = book.add_format({**base, "font_color": "blue", "underline": 1,
+                                   "align": "center"})
     summary = book.add_worksheet(SUMMARY_SHEET)
     heights = Heights(DATA_SIZE)
     summary.set_default_row(heights.one_line)
@@ -345,13 +376,18 @@ def _rebuilt_summary(book, findings: list[Finding], kind: str) -> None:
         summary.set_column(col, col, width)
         heights.column(col, col, xlsxwriter_width(width))
     last_col = len(SUMMARY_WIDTHS) - 1
+    header = 3  # under the note and the note on the rebuilding (``_summary_rows``)
 
-    def put(r: int, c: int, value: str) -> None:
-        if r == 0:
-            summary.merge_range(0, 0, 0, last_col, value, bold)
-        else:
-            summary.write_string(r, c, value, text)
-        heights.text(r, c, value, DATA_SIZE, r == 0, True, 0, last_col if r == 0 else None)
+    def put(r: int, c: int, value: str | int) -> None:
+        if isinstance(value, int):
+            summary.write_number(r, c, value, centred)
+        elif r < header:  # a note: across the table
+            summary.merge_range(r, 0, r, last_col, value, bold if r == 0 else text)
+            heights.text(r, 0, value, DATA_SIZE, r == 0, True, 0, last_col)
+        elif value:
+            style = bold if r == header else text
+            summary.write_string(r, c, value, style)
+            heights.text(r, c, value, DATA_SIZE, r == header, True)
 
     _summary_rows(findings, put,
                   lambda r, c, sheet, cell: summary.write_url(
@@ -359,9 +395,13 @@ def _rebuilt_summary(book, findings: list[Finding], kind: str) -> None:
                   note=_REBUILT.format(kind=kind))
     for row, height in heights.rows():
         summary.set_row(row, height)
+    summary.freeze_panes(header + 1, 0)
     summary.set_landscape()
     summary.set_paper(9)  # A4
+    left, right, top, bottom = _MARGINS
+    summary.set_margins(left, right, top, bottom)
     summary.fit_to_pages(1, 0)
+    summary.repeat_rows(header)
     summary.set_footer("&C&A หน้า &P/&N")
 
 

@@ -168,10 +168,15 @@ def fit_openpyxl_sheet(ws, default_size: float) -> None:
     """Give every row of an openpyxl worksheet with text the height that text needs
     (never lowering a height already set): each text cell measured in its font and
     column (merged across columns: their widths added up)."""
+    from openpyxl.utils import column_index_from_string
+
     heights = Heights(default_size)
-    for dimension in ws.column_dimensions.values():
-        if dimension.width and dimension.min and dimension.max:
-            heights.column(dimension.min, dimension.max, dimension.width)
+    for letter, dimension in ws.column_dimensions.items():
+        if dimension.width:
+            # A width set by letter (ws.column_dimensions["E"].width = 50) has no
+            # min and max until the sheet is saved: the letter says which column.
+            first = dimension.min or column_index_from_string(letter)
+            heights.column(first, dimension.max or first, dimension.width)
     spans = {(merged.min_row, merged.min_col): merged for merged in ws.merged_cells.ranges}
     # The cells the sheet holds: iter_rows() would make every cell of the rectangle
     # up to the last one, a million rows for one stray value at the sheet's end.

@@ -94,8 +94,13 @@ def test_check_json_equals_library_report(runner, tmp_path):
     assert document["ok"] is False
     no_month = next(f for f in document["findings"] if f["code"] == "no-month")
     assert (no_month["cell"], no_month["row"], no_month["severity"]) == ("H3", 3, "error")
+    # SPEC §5's keys, and the row's project (an added key: readers of the shape keep working)
     assert set(no_month) == {"severity", "code", "file", "sheet", "cell", "row", "column",
-                             "value", "message"}
+                             "value", "subject", "message"}
+    assert no_month["subject"] == "x"  # the project's name
+    no_submission = next(f for f in document["findings"]
+                         if f["code"] == "department-no-submission")
+    assert no_submission["subject"] == ""
     assert document["reconciliation"]["total"]["baht_read"] == "112000.50"
 
 

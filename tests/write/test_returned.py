@@ -26,16 +26,24 @@ def test_xlsx_copy_marks_and_comments_the_cells(tmp_path):
     ws = book["โครงการ"]
     assert ws["B2"].fill.fgColor.rgb == RETURNED_ERROR_FILL
     assert ws["B3"].fill.fgColor.rgb == RETURNED_WARNING_FILL
-    assert "ไม่พบแผนงาน" in _comment(ws, "B2")
+    # the comment leads with what to do; severity and code follow
+    assert _comment(ws, "B2").startswith("ไม่พบแผนงาน")
+    assert _comment(ws, "B2").endswith("(ข้อผิดพลาด: unknown-programme)")
     assert ws["C2"].comment is None
     # the department's own values are all still there
     original = openpyxl.load_workbook(DATA / "check-unknown-programme.xlsx")["โครงการ"]
     assert [[c.value for c in row] for row in ws.iter_rows()] == \
         [[c.value for c in row] for row in original.iter_rows()]
     summary = list(book["ผลการตรวจ"].iter_rows(values_only=True))
-    listed = [(row[1], row[2]) for row in summary[3:]]
-    assert listed == [("โครงการ", "B2"), ("โครงการ", "B3"), ("โครงการ", "B4")]
+    assert summary[2] == ("แผ่นงาน", "แถว", "เซลล์", "โครงการ/รายการ", "ข้อความ", "ค่าที่พบ",
+                          "ความรุนแรง", "รหัส")
+    listed = [(row[0], row[1], row[2]) for row in summary[3:]]
+    assert listed == [("โครงการ", 2, "B2"), ("โครงการ", 3, "B3"), ("โครงการ", 4, "B4")]
+    first = summary[3]
+    assert first[3] == "ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายที่ 1"  # the row's project
+    assert first[4].startswith("ไม่พบแผนงาน") and first[6:] == ("ข้อผิดพลาด", "unknown-programme")
     assert book["ผลการตรวจ"]["C4"].hyperlink.location == "'โครงการ'!B2"
+    assert book["ผลการตรวจ"].print_title_rows == "$3:$3"  # the header on every page
 
 
 def test_merged_cell_finding_is_marked_on_the_merged_cell(tmp_path):

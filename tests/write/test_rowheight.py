@@ -107,6 +107,12 @@ def test_openpyxl_sheets_grow_rows_to_their_text_never_shrink(tmp_path):
     assert ws.row_dimensions[1].height == row_height(1, 14)
     assert ws.row_dimensions[2].height == row_height(2, 14)
     assert ws.row_dimensions[3].height == 80
+    # a width set by letter counts before the sheet is saved (no min and max yet)
+    ws.column_dimensions["B"].width = 60
+    ws["B4"] = "กขคงจ " * 8  # one line at 60, five at the default width
+    ws["B4"].alignment = openpyxl.styles.Alignment(wrap_text=True)
+    fit_openpyxl_sheet(ws, 14)
+    assert ws.row_dimensions[4].height == row_height(1, 14)
     book.save(tmp_path / "b.xlsx")
     styles = zipfile.ZipFile(tmp_path / "b.xlsx").read("xl/styles.xml").decode()
     assert "Calibri" not in styles and '<name val="TH SarabunPSK"' in styles
