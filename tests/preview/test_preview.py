@@ -193,8 +193,8 @@ def test_submission_text_is_escaped(tmp_path):
     # the rejected row is in the findings section, its value escaped
     assert "findings" in book.sections
     findings = book.rows_in("findings")
-    assert any(r.cells[1] == "budget-not-number" and r.cells[5] == "<img src=x onerror=alert(1)>"
-               for r in findings)
+    assert any(r.cells[7] == "budget-not-number" and r.cells[5] == "<img src=x onerror=alert(1)>"
+               and r.cells[3] == "งบผิด" for r in findings)  # the row's project is named
     assert "ฉบับร่าง — ยังมีข้อผิดพลาด 1 รายการ ไม่ใช่ฉบับประกาศ" in book.section_text("cover")
 
 
