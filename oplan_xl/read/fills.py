@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from oplan_xl.core import limits
 from oplan_xl.core.cells import column_index
 from oplan_xl.core.layout import RETURNED_FILLS
-from oplan_xl.read.workbook import ODS, XLSX, Workbook, openpyxl_can_open
+from oplan_xl.read.workbook import ODS, XLSX, Workbook
 
 Position = tuple[int, int]  # 0-based (row, column)
 
@@ -43,8 +44,9 @@ def _ooxml_fills(workbook: Workbook, sheet: str, rows: set[int]) -> dict[Positio
     department's sheet (openpyxl took forty), so colours can be asked for on
     every table with month columns."""
     found: dict[Position, str] = {}
-    if not openpyxl_can_open(workbook):  # as large as openpyxl refuses: months by values
-        return found
+    checked = workbook.parts_checked
+    if checked is None or checked.unpacked > limits.MAX_OPENPYXL_BYTES:
+        return found  # a workbook too large to hold twice: months by values alone
     part = workbook.sheet_parts[0].get(sheet)
     xml = workbook.part(part) if part else None
     styles = _style_colours(workbook.part("xl/styles.xml")) if xml else {}

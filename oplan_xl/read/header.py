@@ -41,6 +41,8 @@ def _key(text: str) -> str:
     return to_arabic_digits(label_key(text))
 
 
+#: A month label with a year: ``ต.ค.67``, ``มกราคม2568`` (label keys have no spaces).
+_MONTH_WITH_YEAR = re.compile(r"^(.*?\D)(\d{2}|\d{4})$")
 _YEAR_LABEL = re.compile(r"^(?:ปี)?(?:พ\.?ศ\.?)?(25\d\d)$")
 #: A field's label followed by the year it is for: ``งบประมาณ ปี 2568``, ``งบ 68``
 #: (on a label key: no spaces, no brackets).
@@ -128,7 +130,9 @@ class _Labels:
         column = self.by_key.get(key)
         if column is not None:
             return column, None
-        found = re.match(r"^(.*?\D)(\d{2}|\d{4})$", key)
+        if not key[-1:].isdigit():  # the rest are labels ending in a year
+            return None, None
+        found = _MONTH_WITH_YEAR.match(key)
         if found and found.group(1) in self.months:
             column = self.months[found.group(1)]
             year = int(found.group(2))

@@ -15,6 +15,7 @@ says, if it names a kind (its missing columns are then reported).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from oplan_xl.core.layout import EQUIPMENT_COLUMNS, EQUIPMENT_SHEET, PROJECT_SHEET, Column
 from oplan_xl.core.model import to_arabic_digits
@@ -53,6 +54,7 @@ class SheetTable:
         return bool(self.kind) and label_key(self.sheet) == label_key(SHEET_NAMES[self.kind])
 
 
+@lru_cache(maxsize=4)  # two column sets (แผนงาน or แนวทาง): the same answer every sheet
 def own_columns(projects: tuple[Column, ...]) -> dict[str, dict[str, str]]:
     """Label key → column key, for the columns only projects have and only equipment has."""
     shared = {c.key for c in projects} & {c.key for c in EQUIPMENT_COLUMNS}

@@ -129,6 +129,11 @@ class Workbook:
         return open_xls(self.data) if self.kind == XLS else None
 
     @cached_property
+    def fits_openpyxl(self) -> bool:
+        """``openpyxl_can_open``: every sheet part's cells counted, once."""
+        return _fits_openpyxl(self)
+
+    @cached_property
     def ods_sheets(self) -> dict[str, OdsSheet]:
         """Merges, formulas and fills of each sheet of an .ods, from content.xml."""
         return parse_ods(self.part("content.xml") or b"", self.part("styles.xml") or b"")
@@ -459,7 +464,12 @@ def grid_cells(workbook: Workbook) -> int:
 
 def openpyxl_can_open(workbook: Workbook) -> bool:
     """True when openpyxl may load this .xlsx whole without taking too long or
-    too much memory (see limits.MAX_OPENPYXL_BYTES and limits.MAX_OPENPYXL_CELLS)."""
+    too much memory (see limits.MAX_OPENPYXL_BYTES and limits.MAX_OPENPYXL_CELLS).
+    Asked for each table's colours and for the returned copy: worked out once."""
+    return workbook.fits_openpyxl
+
+
+def _fits_openpyxl(workbook: Workbook) -> bool:
     if workbook.kind != XLSX or workbook.parts_checked is None:
         return False
     if workbook.parts_checked.unpacked > limits.MAX_OPENPYXL_BYTES:
