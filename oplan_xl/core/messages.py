@@ -40,8 +40,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "make a new one with `oplan init`",
     ),
     "settings-sheet-missing": (
-        "ไฟล์ตั้งค่าไม่มีแผ่นงาน \"{sheet}\" — เพิ่มแผ่นงานนี้ (ดูตัวอย่างจาก oplan init)",
-        "The settings workbook has no sheet \"{sheet}\" - add it (see `oplan init`)",
+        "ไฟล์ตั้งค่าไม่มีแผ่นงาน \"{sheet}\" — เพิ่มแผ่นงานชื่อ \"{sheet}\" ที่แถว 1 มีหัวคอลัมน์ "
+        "{columns} แล้วกรอกรายการตั้งแต่แถว 2 หรือสร้างแผนตัวอย่างในโฟลเดอร์ใหม่ด้วยคำสั่ง "
+        "oplan init แผนตัวอย่าง --org ตัวอย่าง --year {year} แล้วคัดลอกแผ่นงาน \"{sheet}\" "
+        "จาก plan.xlsx ในโฟลเดอร์นั้นมาใส่ (คลิกขวาที่แถบแผ่นงาน > ย้ายหรือคัดลอก)",
+        "The settings workbook has no sheet \"{sheet}\" - add a sheet named \"{sheet}\" whose "
+        "row 1 reads {columns}, with the items from row 2; or make a sample plan in a new "
+        "folder with `oplan init sample-plan --org sample --year {year}` and copy the sheet "
+        "\"{sheet}\" of its plan.xlsx into yours (right-click the sheet tab > Move or Copy)",
     ),
     "settings-bad-header": (
         "แผ่นงาน \"{sheet}\" ของไฟล์ตั้งค่า: หัวตารางแถว 1 ต้องเป็น {expected} แต่พบ {found}",
@@ -75,24 +81,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Item \"{key}\" must be ใช่ (yes) or ไม่ใช่ (no), found \"{value}\"",
     ),
     "settings-bad-number": (
-        "แผ่นงาน \"{sheet}\" แถว {row}: ลำดับ \"{value}\" ต้องเป็นตัวเลข",
-        "Sheet \"{sheet}\" row {row}: order \"{value}\" must be a number",
+        "แผ่นงาน \"{sheet}\" ช่อง {cell}: {label} \"{value}\" ไม่ใช่ตัวเลข — ใส่เป็นจำนวนเต็ม "
+        "เช่น 1, 2, 3",
+        "Sheet \"{sheet}\" cell {cell}: {label} \"{value}\" is not a number - enter a whole "
+        "number such as 1, 2, 3",
+    ),
+    "settings-duplicate-number": (
+        "แผ่นงาน \"{sheet}\" ช่อง {cell}: ลำดับ {value} ซ้ำกับแถว {first} — แก้ลำดับให้ไม่ซ้ำกัน",
+        "Sheet \"{sheet}\" cell {cell}: number {value} is already used in row {first} - give "
+        "each row its own number",
     ),
     "settings-duplicate": (
-        "แผ่นงาน \"{sheet}\" แถว {row}: \"{value}\" ซ้ำกับแถวก่อนหน้า — ลบหรือแก้ให้ไม่ซ้ำ",
-        "Sheet \"{sheet}\" row {row}: \"{value}\" repeats an earlier row - remove or rename it",
+        "แผ่นงาน \"{sheet}\" ช่อง {cell}: \"{value}\" ซ้ำกับแถว {first} — ลบแถวที่ซ้ำ "
+        "หรือแก้ให้ไม่ซ้ำกัน",
+        "Sheet \"{sheet}\" cell {cell}: \"{value}\" repeats row {first} - remove the copy "
+        "or rename it",
+    ),
+    "settings-blank-name": (
+        "แผ่นงาน \"{sheet}\" ช่อง {cell}: ยังไม่ได้กรอกชื่อ{label} (ลำดับ {number}) — กรอกชื่อ "
+        "หรือลบทั้งแถวถ้าไม่ใช้",
+        "Sheet \"{sheet}\" cell {cell}: the name ({label}) of number {number} is empty - "
+        "fill it in, or delete the whole row if it is not used",
+    ),
+    "settings-bad-amount": (
+        "แผ่นงาน \"{sheet}\" ช่อง {cell}: {label} \"{value}\" ไม่ใช่จำนวนเงิน — ใส่เป็นตัวเลข "
+        "เช่น 150000 หรือเว้นว่างถ้าไม่ทราบ",
+        "Sheet \"{sheet}\" cell {cell}: {label} \"{value}\" is not an amount - enter a "
+        "number such as 150000, or leave it empty if not known",
     ),
     "settings-empty-list": (
         "แผ่นงาน \"{sheet}\" ยังไม่มีรายการ — กรอกอย่างน้อย 1 รายการ",
         "Sheet \"{sheet}\" is empty - enter at least one item",
     ),
     "settings-bad-approach": (
-        "แผ่นงาน \"แนวทาง\" แถว {row}: ยุทธศาสตร์ \"{value}\" ไม่มีในแผ่นงาน \"ยุทธศาสตร์\"",
-        "Sheet \"แนวทาง\" row {row}: strategy \"{value}\" is not on sheet \"ยุทธศาสตร์\"",
+        "แผ่นงาน \"แนวทาง\" ช่อง {cell}: ยุทธศาสตร์ \"{value}\" ไม่มีในแผ่นงาน \"ยุทธศาสตร์\" — "
+        "ใส่เลขลำดับของยุทธศาสตร์ที่มีในแผ่นงานนั้น",
+        "Sheet \"แนวทาง\" cell {cell}: strategy \"{value}\" is not on sheet \"ยุทธศาสตร์\" - "
+        "enter the number of one of its strategies",
     ),
     "settings-missing-code": (
-        "แผ่นงาน \"หน่วยงาน\" แถว {row}: ต้องกรอกรหัสหน่วยงาน (ใช้ตั้งชื่อไฟล์)",
-        "Sheet \"หน่วยงาน\" row {row}: the department code (used for file names) is required",
+        "แผ่นงาน \"หน่วยงาน\" ช่อง {cell}: ต้องกรอกรหัสหน่วยงาน (ใช้ตั้งชื่อไฟล์ เช่น works)",
+        "Sheet \"หน่วยงาน\" cell {cell}: the department code (used for file names, e.g. "
+        "works) is required",
     ),
     # --- usage (exit 2) ---
     "plan-dir-exists": (
