@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from oplan_xl.core.limits import MAX_FINDING_VALUE_CHARS
+from oplan_xl.core.messages import fill
 from oplan_xl.core.model import satang_to_decimal
 
 ERROR = "error"
@@ -123,9 +124,10 @@ CATALOGUE = _kinds(
         "คอลัมน์ {letter} (\"{value}\") อยู่ในตารางและมีตัวเลขใน {rows} แถว แต่ไม่ใช่คอลัมน์ของแบบฟอร์ม "
         "จึงไม่ได้อ่าน — ถ้าเป็นตัวเลขที่ต้องใช้ (เช่น งบประมาณ) ให้ย้ายไปไว้ในคอลัมน์ที่ถูกต้อง "
         "ถ้าไม่ใช้ก็ลบคอลัมน์นี้ออก",
-        "Column {letter} (\"{value}\") is inside the table and holds numbers in {rows} "
-        "rows, but is none of the form's columns, so it was not read - if a figure there "
-        "is needed (the budget, say) move it to its column, otherwise delete the column",
+        "Column {letter} (\"{value}\") is inside the table and holds numbers in "
+        "{rows:n:row/rows}, but is none of the form's columns, so it was not read - if a "
+        "figure there is needed (the budget, say) move it to its column, otherwise delete "
+        "the column",
     ),
     FindingKind(
         "budget-satang-invalid", ERROR,
@@ -424,8 +426,8 @@ class Finding:
 
     def message(self, lang: str = "th") -> str:
         template = self.kind.th if lang == "th" else self.kind.en
-        return template.format(value=self.value, column=self.column, sheet=self.sheet,
-                               **dict(self.params))
+        return fill(template, value=self.value, column=self.column, sheet=self.sheet,
+                    **dict(self.params))
 
     def to_dict(self, lang: str = "th") -> dict:
         return {"severity": self.severity, "code": self.code, "file": self.file,

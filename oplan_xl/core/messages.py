@@ -6,6 +6,8 @@ Finding messages live in ``findings.CATALOGUE``; this module holds the rest
 
 from __future__ import annotations
 
+import string
+
 LANGS = ("th", "en")
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -182,8 +184,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reconciliation": (
         "กระทบยอด: อ่าน {rows_read} แถว {baht_read} บาท = เข้าแผน {rows_planned} แถว "
         "{baht_planned} บาท + ไม่เข้าแผน {rows_rejected} แถว {baht_rejected} บาท",
-        "Reconciliation: read {rows_read} rows {baht_read} baht = planned "
-        "{rows_planned} rows {baht_planned} baht + rejected {rows_rejected} rows "
+        "Reconciliation: read {rows_read:n:row/rows} {baht_read} baht = planned "
+        "{rows_planned:n:row/rows} {baht_planned} baht + rejected {rows_rejected:n:row/rows} "
         "{baht_rejected} baht",
     ),
     "reading-files": (
@@ -192,11 +194,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "summary-ok": (
         "ไม่พบข้อผิดพลาด ({warnings} คำเตือน)",
-        "No errors ({warnings} warnings)",
+        "No errors ({warnings:n:warning/warnings})",
     ),
     "summary-errors": (
         "พบข้อผิดพลาด {errors} รายการ และคำเตือน {warnings} รายการ — แก้ข้อผิดพลาดก่อนสั่ง build",
-        "{errors} errors and {warnings} warnings - fix the errors before `build`",
+        "{errors:n:error/errors} and {warnings:n:warning/warnings} - fix the errors before "
+        "`build`",
     ),
     "build-blocked": (
         "ยังไม่สร้างแบบ ผด. เพราะมีข้อผิดพลาด — แก้ไขแล้วสั่งใหม่ หรือใช้ --force เพื่อสร้างจากแถวที่ถูกต้อง",
@@ -205,14 +208,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "build-done": (
         "สร้างแผนการดำเนินงาน: {projects} โครงการ งบประมาณรวม {baht} บาท, ครุภัณฑ์ {equipment} รายการ",
-        "Built the operational plan: {projects} projects, {baht} baht in total, "
-        "{equipment} equipment items",
+        "Built the operational plan: {projects:n:project/projects}, {baht} baht in total, "
+        "{equipment:n:equipment item/equipment items}",
     ),
     "build-draft": (
         "แบบ ผด. และ preview ครั้งนี้เป็นฉบับร่าง เพราะสร้างด้วย --force ทั้งที่ยังมีข้อผิดพลาด {errors} รายการ "
         "ทุกหน้าพิมพ์คำว่า “ฉบับร่าง” ไว้ — แก้ข้อผิดพลาดแล้วสั่ง build ใหม่เพื่อได้ฉบับประกาศ",
-        "These forms and the preview are a draft, built with --force despite {errors} "
-        "errors; every page says so - fix the errors and build again for the final plan",
+        "These forms and the preview are a draft, built with --force despite "
+        "{errors:n:error/errors}; every page says so - fix the errors and build again for "
+        "the final plan",
     ),
     "stale-moved": (
         "ย้ายแบบ ผด. และ preview ที่สร้างไว้ครั้งก่อนไปไว้ที่ {path} แล้ว (ไม่ได้ลบ) เพราะไม่ตรงกับข้อมูลที่ส่งมาล่าสุด: "
@@ -243,7 +247,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "สร้างแบบกรอกข้อมูล {count} ไฟล์ใน {path}\n"
         "ขั้นต่อไป: ส่งไฟล์ให้แต่ละหน่วยงานกรอก นำไฟล์ที่ได้รับคืนไปไว้ในโฟลเดอร์ submissions "
         "แล้วสั่ง oplan check",
-        "Wrote {count} department workbooks into {path}\n"
+        "Wrote {count:n:department workbook/department workbooks} into {path}\n"
         "Next: send each to its department, put the returned files into submissions/ "
         "and run `oplan check`",
     ),
@@ -258,7 +262,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "finding-counts": (
         "ข้อผิดพลาด {errors} คำเตือน {warnings}",
-        "{errors} errors, {warnings} warnings",
+        "{errors:n:error/errors}, {warnings:n:warning/warnings}",
     ),
     "department-clean": ("ไม่พบปัญหา", "no problems"),
     "for-row": ("(แถว {row})", "(row {row})"),
@@ -270,16 +274,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file-reconciliation": (
         "  {file} ({department}): อ่าน {rows_read} แถว {baht_read} บาท = เข้าแผน {rows_planned} "
         "แถว {baht_planned} บาท + ไม่เข้าแผน {rows_rejected} แถว {baht_rejected} บาท",
-        "  {file} ({department}): read {rows_read} rows {baht_read} baht = planned "
-        "{rows_planned} rows {baht_planned} baht + rejected {rows_rejected} rows "
+        "  {file} ({department}): read {rows_read:n:row/rows} {baht_read} baht = planned "
+        "{rows_planned:n:row/rows} {baht_planned} baht + rejected {rows_rejected:n:row/rows} "
         "{baht_rejected} baht",
     ),
     "not-data-rows": (
         "    (ไม่นับเป็นแถวข้อมูล: แถวรวมยอด {total_rows} แถว, แถวข้อความต่อจากแถวบน "
         "{continuation_rows} แถว, แถวลงชื่อ/หมายเหตุใต้ตาราง {note_rows} แถว, "
         "แถวหัวข้อยุทธศาสตร์/แผนงาน {heading_rows} แถว)",
-        "    (not data rows: {total_rows} total rows, {continuation_rows} continuation rows, "
-        "{note_rows} note rows, {heading_rows} heading rows)",
+        "    (not data rows: {total_rows:n:total row/total rows}, "
+        "{continuation_rows:n:continuation row/continuation rows}, "
+        "{note_rows:n:note row/note rows}, {heading_rows:n:heading row/heading rows})",
     ),
     "wrote-findings": ("เขียนผลการตรวจ: {path}", "Wrote the findings: {path}"),
     "wrote-returned": (
@@ -287,6 +292,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Copy to return to {department}: {path}",
     ),
 }
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` plus counted nouns for the English messages:
+    ``{rows:n:row/rows}`` → ``1 row``, ``2 rows`` (Thai nouns do not change)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith("n:"):
+            one, many = format_spec[2:].split("/")
+            return f"{value} {one if str(value) == '1' else many}"
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def fill(template: str, /, **params: object) -> str:
+    """Fill a message template's named placeholders (counted nouns too)."""
+    return _FORMATTER.format(template, **params)
 
 
 def text(key: str, lang: str = "th", /, **params: object) -> str:
@@ -298,4 +322,4 @@ def text(key: str, lang: str = "th", /, **params: object) -> str:
     else:
         kind = CATALOGUE[key]
         template = kind.th if lang == "th" else kind.en
-    return template.format(**params)
+    return fill(template, **params)
