@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from oplan_xl.core.limits import MAX_FINDING_VALUE_CHARS
-from oplan_xl.core.messages import fill
 from oplan_xl.core.model import satang_to_decimal
+from oplan_xl.core.wording import fill
 
 ERROR = "error"
 WARNING = "warning"
