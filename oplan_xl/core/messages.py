@@ -132,8 +132,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} already exists - not overwritten (move it away to start afresh)",
     ),
     "plan-dir-missing": (
-        "ไม่พบโฟลเดอร์แผน {path}",
-        "Plan folder {path} not found",
+        "ไม่พบโฟลเดอร์แผน {path} — ตรวจชื่อโฟลเดอร์ (ชื่อที่มีเว้นวรรคต้องอยู่ในเครื่องหมาย \"...\") "
+        "หรือสร้างโฟลเดอร์แผนใหม่ด้วย oplan init",
+        "Plan folder {path} not found - check its name (put a name with spaces in \"...\"), "
+        "or make a new plan folder with `oplan init`",
+    ),
+    "plan-dir-is-settings-file": (
+        "{path} เป็นไฟล์ ไม่ใช่โฟลเดอร์ — ให้ระบุโฟลเดอร์แผนที่มีไฟล์นี้อยู่ คือ \"{folder}\"",
+        "{path} is a file, not a folder - give the plan folder that holds it: \"{folder}\"",
+    ),
+    "plan-dir-is-file": (
+        "{path} เป็นไฟล์ ไม่ใช่โฟลเดอร์ — ให้ระบุโฟลเดอร์แผน คือโฟลเดอร์ที่มีไฟล์ plan.xlsx "
+        "และโฟลเดอร์ submissions อยู่ข้างใน",
+        "{path} is a file, not a folder - give the plan folder, the one that holds "
+        "plan.xlsx and the submissions folder",
+    ),
+    "new-dir-is-file": (
+        "{path} เป็นไฟล์ที่มีอยู่แล้ว ไม่ใช่โฟลเดอร์ — ระบุชื่อโฟลเดอร์ใหม่ที่จะสร้าง เช่น {example}",
+        "{path} is an existing file, not a folder - give the name of a new folder to "
+        "create, e.g. {example}",
+    ),
+    "new-dir-named-like-file": (
+        "\"{path}\" เป็นชื่อไฟล์ ที่นี่ต้องระบุชื่อโฟลเดอร์ใหม่ที่จะสร้าง (โปรแกรมสร้าง plan.xlsx ไว้ข้างใน) "
+        "— เช่น {example}",
+        "\"{path}\" is a file name; give the name of a new folder to create here (plan.xlsx "
+        "is made inside it) - e.g. {example}",
     ),
     "sample-missing": (
         "ไม่พบแผนตัวอย่างที่มากับโปรแกรม — ติดตั้งโปรแกรมใหม่ด้วย pip install .",
@@ -142,6 +165,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo-dir-not-empty": (
         "โฟลเดอร์ {path} มีไฟล์อยู่แล้ว — ระบุโฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง",
         "{path} is not empty - give a new or empty folder",
+    ),
+    "demo-dir-edited": (
+        "ไม่เขียนทับโฟลเดอร์ {path} เพราะไฟล์ในนั้นถูกแก้ไขหลังจาก oplan demo คัดลอกไปไว้ ({files}) — "
+        "ถ้าต้องการสร้างแบบ ผด. จากไฟล์ที่แก้ไขแล้ว สั่ง oplan build {path} "
+        "ถ้าต้องการแผนตัวอย่างชุดใหม่ ระบุโฟลเดอร์ใหม่ เช่น oplan demo {example}",
+        "{path} was not overwritten: its files were changed after `oplan demo` copied them "
+        "there ({files}) - to build the forms from the edited files run `oplan build "
+        "{path}`; for a fresh sample plan give a new folder, e.g. `oplan demo {example}`",
     ),
     # --- outputs (exit 1) ---
     "output-locked": (
