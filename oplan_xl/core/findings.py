@@ -369,6 +369,15 @@ CATALOGUE = _kinds(
         "\"{value}\" ถือเป็น \"{standard}\" — ควรเลือกชื่อจากรายการให้ตรงกัน",
         "\"{value}\" was read as \"{standard}\" - pick the exact name from the list",
     ),
+    # issue 15: a blank form sent back
+    FindingKind(
+        "no-data-rows", WARNING,
+        "ไฟล์นี้มีแต่หัวตาราง ยังไม่มีโครงการหรือครุภัณฑ์สักแถว (หน่วยงานส่งแบบฟอร์มเปล่ามา) — ถ้าหน่วยงาน"
+        "มีโครงการในปีนี้ ขอให้กรอกแล้วส่งใหม่ ถ้าไม่มีจริงก็ไม่ต้องแก้ไข",
+        "This file holds the table headers but not one project or equipment row (the "
+        "department sent the blank form back) - if it has projects this year, ask it to "
+        "fill them in and send the file again; if it truly has none, nothing to fix",
+    ),
     # --- the plan as a whole ---
     FindingKind(
         "department-no-submission", WARNING,
