@@ -256,6 +256,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no longer match the submissions: {files}",
     ),
     "wrote": ("เขียน {label}: {path}", "Wrote {label}: {path}"),
+    # what build wrote, by its name in BuildResult.outputs: the forms, not the files
+    "output-pd01": ("แบบ ผด.01", "form ผด.01"),
+    "output-pd02": ("แบบ ผด.02", "form ผด.02"),
+    "output-pd02-1": ("แบบ ผด.02/1", "form ผด.02/1"),
+    "output-preview": ("เล่มแผนสำหรับอ่านบนจอและพิมพ์", "the plan book to read and print"),
+    "wrote-template": ("เขียนแบบกรอกข้อมูล: {path}", "Wrote an input workbook: {path}"),
     "demo-copied": (
         "คัดลอกแผนตัวอย่างไปที่ {path}",
         "Copied the sample plan to {path}",

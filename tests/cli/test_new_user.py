@@ -93,3 +93,32 @@ def test_a_demo_of_an_older_version_is_compared_with_the_sample(runner, tmp_path
     (out / "plan.xlsx").write_bytes(b"my edits")
     (out / ".oplan-demo").write_text("oplan demo\n", encoding="utf-8")
     assert runner.invoke(main, ["demo", str(out)]).exit_code == 2
+
+
+@pytest.mark.parametrize("args, thai", [
+    (["check"], "ยังไม่ได้ระบุ PLAN_DIR"),
+    (["init", "x", "--org", "ก", "--year", "abc"], "ค่าของ --year ต้องเป็นตัวเลข"),
+    (["init", "x", "--year", "2568"], "ยังไม่ได้ระบุ --org"),
+    (["chek", "x"], 'ไม่มีคำสั่ง "chek" — คำสั่งที่มี: init, template, check, build, demo'),
+    (["check", "--bogus", "x"], "ไม่มีตัวเลือก --bogus"),
+    (["--lang", "fr", "check", "x"], "ค่าของ --lang ต้องเป็น th หรือ en"),
+    (["init", "x", "--org"], "ตัวเลือก --org ต้องมีค่าตามหลัง"),
+])
+def test_command_line_mistakes_in_thai(runner, args, thai):
+    """click's own errors were English only ("Error: Missing argument 'PLAN_DIR'.")."""
+    result = runner.invoke(main, args, prog_name="oplan")
+    assert result.exit_code == 2
+    assert f"ข้อผิดพลาด: {thai}\nError: " in result.output
+    assert "Try '" not in result.output
+
+
+def test_build_names_the_forms_it_wrote(runner, tmp_path):
+    result = runner.invoke(main, ["demo", str(tmp_path / "demo")])
+    lines = result.output.splitlines()
+    for form, file in (("แบบ ผด.01", "pd01.xlsx"), ("แบบ ผด.02", "pd02.xlsx"),
+                       ("แบบ ผด.02/1", "pd02-1.xlsx")):
+        assert any(line.startswith(f"เขียน {form}: ") and line.endswith(file)
+                   for line in lines), form
+    assert not any(line.startswith("เขียน pd") for line in lines)
+    result = runner.invoke(main, ["--lang", "en", "build", str(tmp_path / "demo")])
+    assert "Wrote form ผด.02/1: " in result.output and "Wrote pd" not in result.output
