@@ -7,6 +7,8 @@ settings + submissions → read → check → plan → render.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import sys
 from collections.abc import Callable
@@ -34,6 +36,7 @@ DEMO_MARKER = ".oplan-demo"
 def init_plan(plan_dir: Path, org_name: str, fiscal_year: int, district: str = "",
               province: str = "") -> Settings:
     """Create a plan folder: plan.xlsx with defaults, submissions/ and output/."""
+    new_folder(plan_dir, "แผน2568")
     target = plan_dir / SETTINGS_FILE
     if target.exists():
         raise UsageError("plan-dir-exists", path=target)
@@ -45,7 +48,25 @@ def init_plan(plan_dir: Path, org_name: str, fiscal_year: int, district: str = "
     return settings
 
 
+#: Names a new user may give where a folder is meant: a workbook's.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+
+
+def new_folder(path: Path, example: str) -> None:
+    """Refuse, with what to give instead, a folder to create that is a file, or is
+    named like one (``oplan init plan.xlsx`` would make a folder called plan.xlsx)."""
+    if path.is_file():
+        raise UsageError("new-dir-is-file", path=path, example=example)
+    if not path.exists() and path.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise UsageError("new-dir-named-like-file", path=path, example=example)
+
+
 def load_settings(plan_dir: Path) -> Settings:
+    if plan_dir.is_file():  # plan.xlsx itself, or a department's workbook
+        if plan_dir.name.casefold() == SETTINGS_FILE:
+            raise UsageError("plan-dir-is-settings-file", path=plan_dir,
+                             folder=plan_dir.resolve().parent)
+        raise UsageError("plan-dir-is-file", path=plan_dir)
     if not plan_dir.is_dir():
         raise UsageError("plan-dir-missing", path=plan_dir)
     return read_settings(plan_dir / SETTINGS_FILE)
@@ -252,17 +273,49 @@ def sample_plan_dir() -> Path:
 
 
 def copy_sample(out_dir: Path) -> None:
-    """Copy the sample plan to *out_dir*, refreshing an earlier demo there."""
+    """Copy the sample plan to *out_dir*, refreshing an earlier demo there only if
+    its plan.xlsx and submissions are still exactly what that demo copied: the
+    officer's edits (a plan.xlsx tried out, a submission added) are never
+    overwritten."""
     source = sample_plan_dir()
-    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / DEMO_MARKER).exists():
-        raise UsageError("demo-dir-not-empty", path=out_dir)
+    new_folder(out_dir, "oplan-demo")
+    if out_dir.exists() and any(out_dir.iterdir()):
+        marker = out_dir / DEMO_MARKER
+        if not marker.is_file():
+            raise UsageError("demo-dir-not-empty", path=out_dir)
+        edited = demo_edits(out_dir, marker, source)
+        if edited:
+            raise UsageError("demo-dir-edited", path=out_dir, files=", ".join(edited),
+                             example=f"{out_dir}-2")
     (out_dir / SUBMISSIONS).mkdir(parents=True, exist_ok=True)
     (out_dir / OUTPUT).mkdir(exist_ok=True)
     shutil.copyfile(source / "plan.xlsx", out_dir / "plan.xlsx")
     for path in sorted((source / SUBMISSIONS).iterdir()):
         if path.is_file():
             shutil.copyfile(path, out_dir / SUBMISSIONS / path.name)
-    (out_dir / DEMO_MARKER).write_text("oplan demo\n", encoding="utf-8")
+    marker = {"written by": "oplan demo", "files": _demo_inputs(out_dir)}
+    (out_dir / DEMO_MARKER).write_text(json.dumps(marker, ensure_ascii=False, indent=1),
+                                       encoding="utf-8")
+
+
+def _demo_inputs(folder: Path) -> dict[str, str]:
+    """The inputs of a plan folder (plan.xlsx, the submissions) → their SHA-256."""
+    paths = [folder / "plan.xlsx", *sorted((folder / SUBMISSIONS).glob("*"))]
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in paths if path.is_file()}
+
+
+def demo_edits(out_dir: Path, marker: Path, source: Path) -> list[str]:
+    """The inputs in an earlier demo's *out_dir* that are not what it copied there:
+    changed, added or removed.  A marker of an older version names no files: the
+    bundled sample's then stand for what it copied."""
+    try:
+        copied = json.loads(marker.read_text(encoding="utf-8"))["files"]
+    except (ValueError, KeyError, TypeError):
+        copied = _demo_inputs(source)
+    found = _demo_inputs(out_dir)
+    return sorted(name for name in copied.keys() | found.keys()
+                  if copied.get(name) != found.get(name))
 
 
 def demo(out_dir: Path, progress: Callable[[int, int], None] | None = None) -> BuildResult:

@@ -140,11 +140,62 @@ class ThaiContext(click.Context):
     formatter_class = ThaiHelpFormatter
 
 
+class ThaiUsageError(click.UsageError):
+    """click's own usage errors (a missing PLAN_DIR, ``--year abc``, a mistyped
+    command) in Thai first, then click's English, like the help."""
+
+    def __init__(self, original: click.UsageError, thai: str | None = None) -> None:
+        super().__init__(original.message, original.ctx)
+        self.original = original
+        self.thai = thai or thai_usage_message(original)
+
+    def show(self, file=None) -> None:
+        err = file is None  # on stderr, as click shows its errors
+        if self.ctx is not None:
+            click.echo(self.ctx.get_usage(), file=file, err=err)
+            click.echo(f"ดูวิธีใช้ / for help: {self.ctx.command_path} --help\n", file=file,
+                       err=err)
+        click.echo(f"ข้อผิดพลาด: {self.thai}\nError: {self.original.format_message()}",
+                   file=file, err=err)
+
+
+def thai_usage_message(error: click.UsageError) -> str:
+    """What went wrong on the command line, in Thai."""
+    param = getattr(error, "param", None)
+    name = ""
+    if param is not None:
+        name = param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
+    if isinstance(error, click.MissingParameter):
+        return f"ยังไม่ได้ระบุ {name}"
+    if isinstance(error, click.NoSuchOption):
+        close = getattr(error, "possibilities", None)
+        hint = f" — หรือหมายถึง {', '.join(close)}" if close else ""
+        return f"ไม่มีตัวเลือก {error.option_name}{hint}"
+    if isinstance(error, click.BadOptionUsage):
+        return f"ตัวเลือก {error.option_name} ต้องมีค่าตามหลัง"
+    if isinstance(error, click.BadParameter):
+        kind = getattr(param, "type", None)
+        if isinstance(kind, click.types.IntParamType):
+            return f"ค่าของ {name} ต้องเป็นตัวเลข"
+        if isinstance(kind, click.Choice):
+            return f"ค่าของ {name} ต้องเป็น {' หรือ '.join(map(str, kind.choices))}"
+        return f"ค่าของ {name} ไม่ถูกต้อง"
+    return "ใช้คำสั่งไม่ถูกต้อง"
+
+
 class ThaiCommand(click.Command):
     """A command whose ``--help`` speaks Thai first: click's own words (Usage,
     Options, Show this message and exit.) are English only."""
 
     context_class = ThaiContext
+
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except ThaiUsageError:
+            raise
+        except click.UsageError as error:
+            raise ThaiUsageError(error) from None
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
@@ -166,6 +217,14 @@ class ThaiGroup(ThaiCommand, click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)  # in the order of the work: init, template, check, build
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as error:
+            known = ", ".join(self.list_commands(ctx))
+            raise ThaiUsageError(error, f"ไม่มีคำสั่ง \"{args[0]}\" — คำสั่งที่มี: {known}") \
+                from None
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         ThaiCommand.format_options(self, ctx, formatter)
@@ -265,7 +324,7 @@ def template(ctx, plan_dir: Path, code: str | None, lang, quiet, debug) -> None:
     console = _console(ctx, lang, quiet, debug)
     paths = run(console, lambda: write_templates(plan_dir, code))
     for path in paths:
-        console.say("wrote", label=path.stem, path=path)
+        console.say("wrote-template", path=path)
     console.say("template-done", count=len(paths), path=plan_dir / TEMPLATES)
 
 
@@ -337,7 +396,9 @@ def _print_build(console: Console, result) -> int:
         plan = result.plan
         console.say("build-done", projects=plan.count, baht=format_baht(plan.satang),
                     equipment=plan.equipment_count)
-        for label, path in result.outputs.items():
+        for name, path in result.outputs.items():
+            key = f"output-{name}"
+            label = messages.text(key, console.lang) if key in messages.MESSAGES else name
             console.say("wrote", label=label, path=path)
         if result.draft:
             console.error(messages.text("build-draft", console.lang,

@@ -15,7 +15,12 @@ from pathlib import Path
 from oplan_xl.check import plan_wide
 from oplan_xl.check.resolve import Resolver
 from oplan_xl.check.rows import check_equipment, check_project
-from oplan_xl.check.submission import check_fiscal_year, check_totals, resolve_department
+from oplan_xl.check.submission import (
+    check_empty_form,
+    check_fiscal_year,
+    check_totals,
+    resolve_department,
+)
 from oplan_xl.core.findings import FileTally, Finding, Report, short_subject
 from oplan_xl.core.model import Department, Settings
 from oplan_xl.read.submission import Submission, Table, list_submissions, read_submission
@@ -77,6 +82,7 @@ def check_file(path: Path, settings: Settings, resolve: Resolver) -> CheckedFile
     # The plan's year tells this year's budget column from last year's (``read.columns``).
     submission = read_submission(path, settings.second_level_label, settings.fiscal_year)
     department, found = resolve_department(submission, resolve)
+    found += check_empty_form(submission)
     fiscal_year = list(check_fiscal_year(submission, settings))
     tables, subjects = [], {}
     for kind, table, check_row in (("projects", submission.projects, check_project),

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from oplan_xl.check.resolve import Resolver
 from oplan_xl.check.rows import budget_satang, satang_part
-from oplan_xl.core.findings import Finding, finding
+from oplan_xl.core.cells import a1
+from oplan_xl.core.findings import ERROR, Finding, finding
 from oplan_xl.core.layout import DEPARTMENT_SHEET
 from oplan_xl.core.model import Department, Settings, format_baht
 from oplan_xl.core.normalise import clean_text, is_blank, parse_int
@@ -39,6 +40,24 @@ def resolve_department(submission: Submission,
         return Department(0, hint, submission.path.stem), []
     unknown = finding("unknown-department", submission.name, value=hint)
     return Department(0, hint, submission.path.stem), [unknown]
+
+
+def check_empty_form(submission: Submission) -> Iterator[Finding]:
+    """A form sent back as it was given (the template's headers, not one row in any of
+    the tables read, and none left unread): said at the first table's header, so
+    that "no problem" never stands for a department that sent nothing in earnest.
+    It still counts as the department's file (no ``department-no-submission``): a
+    department may truly have no project this year."""
+    tables = [table for table in (submission.projects, submission.equipment)
+              if table is not None]
+    if not tables or any(table.rows for table in tables):
+        return
+    if any(item.severity == ERROR for item in submission.findings):
+        return  # a table not read (a sheet refused, a header not found) says so itself
+    header = tables[0].header
+    column = min(header.columns.values(), default=0)
+    yield finding("no-data-rows", submission.name, tables[0].sheet, header.row + 1, "",
+                  a1(header.row, column))
 
 
 def check_fiscal_year(submission: Submission, settings: Settings) -> Iterator[Finding]:

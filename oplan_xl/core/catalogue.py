@@ -121,9 +121,10 @@ CATALOGUE = _kinds(
         "คอลัมน์ {letter} (\"{value}\") อยู่ในตารางและมีตัวเลขใน {rows} แถว แต่ไม่ใช่คอลัมน์ของแบบฟอร์ม "
         "จึงไม่ได้อ่าน — ถ้าเป็นตัวเลขที่ต้องใช้ (เช่น งบประมาณ) ให้ย้ายไปไว้ในคอลัมน์ที่ถูกต้อง "
         "ถ้าไม่ใช้ก็ลบคอลัมน์นี้ออก",
-        "Column {letter} (\"{value}\") is inside the table and holds numbers in {rows} "
-        "rows, but is none of the form's columns, so it was not read - if a figure there "
-        "is needed (the budget, say) move it to its column, otherwise delete the column",
+        "Column {letter} (\"{value}\") is inside the table and holds numbers in "
+        "{rows:n:row/rows}, but is none of the form's columns, so it was not read - if a "
+        "figure there is needed (the budget, say) move it to its column, otherwise delete "
+        "the column",
     ),
     FindingKind(
         "budget-satang-invalid", ERROR,
@@ -431,6 +432,15 @@ CATALOGUE = _kinds(
         "name-variant", WARNING,
         "\"{value}\" ถือเป็น \"{standard}\" — ควรเลือกชื่อจากรายการให้ตรงกัน",
         "\"{value}\" was read as \"{standard}\" - pick the exact name from the list",
+    ),
+    # a blank form sent back
+    FindingKind(
+        "no-data-rows", WARNING,
+        "ไฟล์นี้มีแต่หัวตาราง ยังไม่มีโครงการหรือครุภัณฑ์สักแถว (หน่วยงานส่งแบบฟอร์มเปล่ามา) — ถ้าหน่วยงาน"
+        "มีโครงการในปีนี้ ขอให้กรอกแล้วส่งใหม่ ถ้าไม่มีจริงก็ไม่ต้องแก้ไข",
+        "This file holds the table headers but not one project or equipment row (the "
+        "department sent the blank form back) - if it has projects this year, ask it to "
+        "fill them in and send the file again; if it truly has none, nothing to fix",
     ),
     # --- the plan as a whole ---
     FindingKind(

@@ -12,6 +12,7 @@ from oplan_xl.core.catalogue import CATALOGUE, ERROR, WARNING, FindingKind  # no
 from oplan_xl.core.limits import MAX_FINDING_VALUE_CHARS
 from oplan_xl.core.model import satang_to_decimal
 from oplan_xl.core.normalise import shown_number
+from oplan_xl.core.wording import fill
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,8 @@ class Finding:
 
     def message(self, lang: str = "th") -> str:
         template = self.kind.th if lang == "th" else self.kind.en
-        return template.format(value=self.value, column=self.column, sheet=self.sheet,
-                               **dict(self.params))
+        return fill(template, value=self.value, column=self.column, sheet=self.sheet,
+                    **dict(self.params))
 
     def to_dict(self, lang: str = "th") -> dict:
         return {"severity": self.severity, "code": self.code, "file": self.file,

@@ -6,6 +6,8 @@ Finding messages live in ``findings.CATALOGUE``; this module holds the rest
 
 from __future__ import annotations
 
+from oplan_xl.core.wording import fill
+
 LANGS = ("th", "en")
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -40,8 +42,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "make a new one with `oplan init`",
     ),
     "settings-sheet-missing": (
-        "ไฟล์ตั้งค่าไม่มีแผ่นงาน \"{sheet}\" — เพิ่มแผ่นงานนี้ (ดูตัวอย่างจาก oplan init)",
-        "The settings workbook has no sheet \"{sheet}\" - add it (see `oplan init`)",
+        "ไฟล์ตั้งค่าไม่มีแผ่นงาน \"{sheet}\" — เพิ่มแผ่นงานชื่อ \"{sheet}\" ที่แถว 1 มีหัวคอลัมน์ "
+        "{columns} แล้วกรอกรายการตั้งแต่แถว 2 หรือสร้างแผนตัวอย่างในโฟลเดอร์ใหม่ด้วยคำสั่ง "
+        "oplan init แผนตัวอย่าง --org ตัวอย่าง --year {year} แล้วคัดลอกแผ่นงาน \"{sheet}\" "
+        "จาก plan.xlsx ในโฟลเดอร์นั้นมาใส่ (คลิกขวาที่แถบแผ่นงาน > ย้ายหรือคัดลอก)",
+        "The settings workbook has no sheet \"{sheet}\" - add a sheet named \"{sheet}\" whose "
+        "row 1 reads {columns}, with the items from row 2; or make a sample plan in a new "
+        "folder with `oplan init sample-plan --org sample --year {year}` and copy the sheet "
+        "\"{sheet}\" of its plan.xlsx into yours (right-click the sheet tab > Move or Copy)",
     ),
     "settings-bad-header": (
         "แผ่นงาน \"{sheet}\" ของไฟล์ตั้งค่า: หัวตารางแถว 1 ต้องเป็น {expected} แต่พบ {found}",
@@ -75,24 +83,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Item \"{key}\" must be ใช่ (yes) or ไม่ใช่ (no), found \"{value}\"",
     ),
     "settings-bad-number": (
-        "แผ่นงาน \"{sheet}\" แถว {row}: ลำดับ \"{value}\" ต้องเป็นตัวเลข",
-        "Sheet \"{sheet}\" row {row}: order \"{value}\" must be a number",
+        "แผ่นงาน \"{sheet}\" ช่อง {cell}: {label} \"{value}\" ไม่ใช่ตัวเลข — ใส่เป็นจำนวนเต็ม "
+        "เช่น 1, 2, 3",
+        "Sheet \"{sheet}\" cell {cell}: {label} \"{value}\" is not a number - enter a whole "
+        "number such as 1, 2, 3",
+    ),
+    "settings-duplicate-number": (
+        "แผ่นงาน \"{sheet}\" ช่อง {cell}: ลำดับ {value} ซ้ำกับแถว {first} — แก้ลำดับให้ไม่ซ้ำกัน",
+        "Sheet \"{sheet}\" cell {cell}: number {value} is already used in row {first} - give "
+        "each row its own number",
     ),
     "settings-duplicate": (
-        "แผ่นงาน \"{sheet}\" แถว {row}: \"{value}\" ซ้ำกับแถวก่อนหน้า — ลบหรือแก้ให้ไม่ซ้ำ",
-        "Sheet \"{sheet}\" row {row}: \"{value}\" repeats an earlier row - remove or rename it",
+        "แผ่นงาน \"{sheet}\" ช่อง {cell}: \"{value}\" ซ้ำกับแถว {first} — ลบแถวที่ซ้ำ "
+        "หรือแก้ให้ไม่ซ้ำกัน",
+        "Sheet \"{sheet}\" cell {cell}: \"{value}\" repeats row {first} - remove the copy "
+        "or rename it",
+    ),
+    "settings-blank-name": (
+        "แผ่นงาน \"{sheet}\" ช่อง {cell}: ยังไม่ได้กรอกชื่อ{label} (ลำดับ {number}) — กรอกชื่อ "
+        "หรือลบทั้งแถวถ้าไม่ใช้",
+        "Sheet \"{sheet}\" cell {cell}: the name ({label}) of number {number} is empty - "
+        "fill it in, or delete the whole row if it is not used",
+    ),
+    "settings-bad-amount": (
+        "แผ่นงาน \"{sheet}\" ช่อง {cell}: {label} \"{value}\" ไม่ใช่จำนวนเงิน — ใส่เป็นตัวเลข "
+        "เช่น 150000 หรือเว้นว่างถ้าไม่ทราบ",
+        "Sheet \"{sheet}\" cell {cell}: {label} \"{value}\" is not an amount - enter a "
+        "number such as 150000, or leave it empty if not known",
     ),
     "settings-empty-list": (
         "แผ่นงาน \"{sheet}\" ยังไม่มีรายการ — กรอกอย่างน้อย 1 รายการ",
         "Sheet \"{sheet}\" is empty - enter at least one item",
     ),
     "settings-bad-approach": (
-        "แผ่นงาน \"แนวทาง\" แถว {row}: ยุทธศาสตร์ \"{value}\" ไม่มีในแผ่นงาน \"ยุทธศาสตร์\"",
-        "Sheet \"แนวทาง\" row {row}: strategy \"{value}\" is not on sheet \"ยุทธศาสตร์\"",
+        "แผ่นงาน \"แนวทาง\" ช่อง {cell}: ยุทธศาสตร์ \"{value}\" ไม่มีในแผ่นงาน \"ยุทธศาสตร์\" — "
+        "ใส่เลขลำดับของยุทธศาสตร์ที่มีในแผ่นงานนั้น",
+        "Sheet \"แนวทาง\" cell {cell}: strategy \"{value}\" is not on sheet \"ยุทธศาสตร์\" - "
+        "enter the number of one of its strategies",
     ),
     "settings-missing-code": (
-        "แผ่นงาน \"หน่วยงาน\" แถว {row}: ต้องกรอกรหัสหน่วยงาน (ใช้ตั้งชื่อไฟล์)",
-        "Sheet \"หน่วยงาน\" row {row}: the department code (used for file names) is required",
+        "แผ่นงาน \"หน่วยงาน\" ช่อง {cell}: ต้องกรอกรหัสหน่วยงาน (ใช้ตั้งชื่อไฟล์ เช่น works)",
+        "Sheet \"หน่วยงาน\" cell {cell}: the department code (used for file names, e.g. "
+        "works) is required",
     ),
     # --- usage (exit 2) ---
     "plan-dir-exists": (
@@ -100,8 +132,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} already exists - not overwritten (move it away to start afresh)",
     ),
     "plan-dir-missing": (
-        "ไม่พบโฟลเดอร์แผน {path}",
-        "Plan folder {path} not found",
+        "ไม่พบโฟลเดอร์แผน {path} — ตรวจชื่อโฟลเดอร์ (ชื่อที่มีเว้นวรรคต้องอยู่ในเครื่องหมาย \"...\") "
+        "หรือสร้างโฟลเดอร์แผนใหม่ด้วย oplan init",
+        "Plan folder {path} not found - check its name (put a name with spaces in \"...\"), "
+        "or make a new plan folder with `oplan init`",
+    ),
+    "plan-dir-is-settings-file": (
+        "{path} เป็นไฟล์ ไม่ใช่โฟลเดอร์ — ให้ระบุโฟลเดอร์แผนที่มีไฟล์นี้อยู่ คือ \"{folder}\"",
+        "{path} is a file, not a folder - give the plan folder that holds it: \"{folder}\"",
+    ),
+    "plan-dir-is-file": (
+        "{path} เป็นไฟล์ ไม่ใช่โฟลเดอร์ — ให้ระบุโฟลเดอร์แผน คือโฟลเดอร์ที่มีไฟล์ plan.xlsx "
+        "และโฟลเดอร์ submissions อยู่ข้างใน",
+        "{path} is a file, not a folder - give the plan folder, the one that holds "
+        "plan.xlsx and the submissions folder",
+    ),
+    "new-dir-is-file": (
+        "{path} เป็นไฟล์ที่มีอยู่แล้ว ไม่ใช่โฟลเดอร์ — ระบุชื่อโฟลเดอร์ใหม่ที่จะสร้าง เช่น {example}",
+        "{path} is an existing file, not a folder - give the name of a new folder to "
+        "create, e.g. {example}",
+    ),
+    "new-dir-named-like-file": (
+        "\"{path}\" เป็นชื่อไฟล์ ที่นี่ต้องระบุชื่อโฟลเดอร์ใหม่ที่จะสร้าง (โปรแกรมสร้าง plan.xlsx ไว้ข้างใน) "
+        "— เช่น {example}",
+        "\"{path}\" is a file name; give the name of a new folder to create here (plan.xlsx "
+        "is made inside it) - e.g. {example}",
     ),
     "sample-missing": (
         "ไม่พบแผนตัวอย่างที่มากับโปรแกรม — ติดตั้งโปรแกรมใหม่ด้วย pip install .",
@@ -110,6 +165,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo-dir-not-empty": (
         "โฟลเดอร์ {path} มีไฟล์อยู่แล้ว — ระบุโฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง",
         "{path} is not empty - give a new or empty folder",
+    ),
+    "demo-dir-edited": (
+        "ไม่เขียนทับโฟลเดอร์ {path} เพราะไฟล์ในนั้นถูกแก้ไขหลังจาก oplan demo คัดลอกไปไว้ ({files}) — "
+        "ถ้าต้องการสร้างแบบ ผด. จากไฟล์ที่แก้ไขแล้ว สั่ง oplan build {path} "
+        "ถ้าต้องการแผนตัวอย่างชุดใหม่ ระบุโฟลเดอร์ใหม่ เช่น oplan demo {example}",
+        "{path} was not overwritten: its files were changed after `oplan demo` copied them "
+        "there ({files}) - to build the forms from the edited files run `oplan build "
+        "{path}`; for a fresh sample plan give a new folder, e.g. `oplan demo {example}`",
     ),
     # --- outputs (exit 1) ---
     "output-locked": (
@@ -152,8 +215,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reconciliation": (
         "กระทบยอด: อ่าน {rows_read} แถว {baht_read} บาท = เข้าแผน {rows_planned} แถว "
         "{baht_planned} บาท + ไม่เข้าแผน {rows_rejected} แถว {baht_rejected} บาท",
-        "Reconciliation: read {rows_read} rows {baht_read} baht = planned "
-        "{rows_planned} rows {baht_planned} baht + rejected {rows_rejected} rows "
+        "Reconciliation: read {rows_read:n:row/rows} {baht_read} baht = planned "
+        "{rows_planned:n:row/rows} {baht_planned} baht + rejected {rows_rejected:n:row/rows} "
         "{baht_rejected} baht",
     ),
     "reading-files": (
@@ -162,11 +225,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "summary-ok": (
         "ไม่พบข้อผิดพลาด ({warnings} คำเตือน)",
-        "No errors ({warnings} warnings)",
+        "No errors ({warnings:n:warning/warnings})",
     ),
     "summary-errors": (
         "พบข้อผิดพลาด {errors} รายการ และคำเตือน {warnings} รายการ — แก้ข้อผิดพลาดก่อนสั่ง build",
-        "{errors} errors and {warnings} warnings - fix the errors before `build`",
+        "{errors:n:error/errors} and {warnings:n:warning/warnings} - fix the errors before "
+        "`build`",
     ),
     "build-blocked": (
         "ยังไม่สร้างแบบ ผด. เพราะมีข้อผิดพลาด — แก้ไขแล้วสั่งใหม่ หรือใช้ --force เพื่อสร้างจากแถวที่ถูกต้อง",
@@ -175,14 +239,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "build-done": (
         "สร้างแผนการดำเนินงาน: {projects} โครงการ งบประมาณรวม {baht} บาท, ครุภัณฑ์ {equipment} รายการ",
-        "Built the operational plan: {projects} projects, {baht} baht in total, "
-        "{equipment} equipment items",
+        "Built the operational plan: {projects:n:project/projects}, {baht} baht in total, "
+        "{equipment:n:equipment item/equipment items}",
     ),
     "build-draft": (
         "แบบ ผด. และ preview ครั้งนี้เป็นฉบับร่าง เพราะสร้างด้วย --force ทั้งที่ยังมีข้อผิดพลาด {errors} รายการ "
         "ทุกหน้าพิมพ์คำว่า “ฉบับร่าง” ไว้ — แก้ข้อผิดพลาดแล้วสั่ง build ใหม่เพื่อได้ฉบับประกาศ",
-        "These forms and the preview are a draft, built with --force despite {errors} "
-        "errors; every page says so - fix the errors and build again for the final plan",
+        "These forms and the preview are a draft, built with --force despite "
+        "{errors:n:error/errors}; every page says so - fix the errors and build again for "
+        "the final plan",
     ),
     "stale-moved": (
         "ย้ายแบบ ผด. และ preview ที่สร้างไว้ครั้งก่อนไปไว้ที่ {path} แล้ว (ไม่ได้ลบ) เพราะไม่ตรงกับข้อมูลที่ส่งมาล่าสุด: "
@@ -191,6 +256,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no longer match the submissions: {files}",
     ),
     "wrote": ("เขียน {label}: {path}", "Wrote {label}: {path}"),
+    # what build wrote, by its name in BuildResult.outputs: the forms, not the files
+    "output-pd01": ("แบบ ผด.01", "form ผด.01"),
+    "output-pd02": ("แบบ ผด.02", "form ผด.02"),
+    "output-pd02-1": ("แบบ ผด.02/1", "form ผด.02/1"),
+    "output-preview": ("เล่มแผนสำหรับอ่านบนจอและพิมพ์", "the plan book to read and print"),
+    "wrote-template": ("เขียนแบบกรอกข้อมูล: {path}", "Wrote an input workbook: {path}"),
     "demo-copied": (
         "คัดลอกแผนตัวอย่างไปที่ {path}",
         "Copied the sample plan to {path}",
@@ -213,7 +284,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "สร้างแบบกรอกข้อมูล {count} ไฟล์ใน {path}\n"
         "ขั้นต่อไป: ส่งไฟล์ให้แต่ละหน่วยงานกรอก นำไฟล์ที่ได้รับคืนไปไว้ในโฟลเดอร์ submissions "
         "แล้วสั่ง oplan check",
-        "Wrote {count} department workbooks into {path}\n"
+        "Wrote {count:n:department workbook/department workbooks} into {path}\n"
         "Next: send each to its department, put the returned files into submissions/ "
         "and run `oplan check`",
     ),
@@ -228,7 +299,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "finding-counts": (
         "ข้อผิดพลาด {errors} คำเตือน {warnings}",
-        "{errors} errors, {warnings} warnings",
+        "{errors:n:error/errors}, {warnings:n:warning/warnings}",
     ),
     "department-clean": ("ไม่พบปัญหา", "no problems"),
     "for-row": ("(แถว {row})", "(row {row})"),
@@ -240,16 +311,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file-reconciliation": (
         "  {file} ({department}): อ่าน {rows_read} แถว {baht_read} บาท = เข้าแผน {rows_planned} "
         "แถว {baht_planned} บาท + ไม่เข้าแผน {rows_rejected} แถว {baht_rejected} บาท",
-        "  {file} ({department}): read {rows_read} rows {baht_read} baht = planned "
-        "{rows_planned} rows {baht_planned} baht + rejected {rows_rejected} rows "
+        "  {file} ({department}): read {rows_read:n:row/rows} {baht_read} baht = planned "
+        "{rows_planned:n:row/rows} {baht_planned} baht + rejected {rows_rejected:n:row/rows} "
         "{baht_rejected} baht",
     ),
     "not-data-rows": (
         "    (ไม่นับเป็นแถวข้อมูล: แถวรวมยอด {total_rows} แถว, แถวข้อความต่อจากแถวบน "
         "{continuation_rows} แถว, แถวลงชื่อ/หมายเหตุใต้ตาราง {note_rows} แถว, "
         "แถวหัวข้อยุทธศาสตร์/แผนงาน {heading_rows} แถว)",
-        "    (not data rows: {total_rows} total rows, {continuation_rows} continuation rows, "
-        "{note_rows} note rows, {heading_rows} heading rows)",
+        "    (not data rows: {total_rows:n:total row/total rows}, "
+        "{continuation_rows:n:continuation row/continuation rows}, "
+        "{note_rows:n:note row/note rows}, {heading_rows:n:heading row/heading rows})",
     ),
     "wrote-findings": ("เขียนผลการตรวจ: {path}", "Wrote the findings: {path}"),
     "wrote-returned": (
@@ -268,4 +340,4 @@ def text(key: str, lang: str = "th", /, **params: object) -> str:
     else:
         kind = CATALOGUE[key]
         template = kind.th if lang == "th" else kind.en
-    return template.format(**params)
+    return fill(template, **params)

@@ -173,10 +173,12 @@ class Plan:
         return group.title if group.code else f"{block.strategy.number}.{number} {group.name}"
 
     def grand_total(self) -> SummaryLine:
-        """ผด.01's last line: every project, 100 per cent."""
+        """ผด.01's last line: every project, 100 per cent.  Its หน่วยดำเนินการ is left
+        blank, as the regulation's form leaves it: the strategies' lines above name
+        the units, and every unit listed again made the row ten lines tall."""
         count, satang = self.count, self.satang
         return SummaryLine("grand-total", "รวมทั้งสิ้น", count, percent(count, count), satang,
-                           percent(satang, satang), units_of(self.projects()))
+                           percent(satang, satang))
 
 
 def block_rows(block: StrategyBlock) -> list[ProjectRow]:

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
+from oplan_xl.core.cells import a1
 from oplan_xl.core.errors import SettingsError
 from oplan_xl.core.model import (
     EDITIONS,
@@ -72,30 +73,36 @@ def read_settings(path: Path) -> Settings:
 
     info = _read_info(_rows(grids, INFO))
     settings = Settings(**info)
+    year = settings.fiscal_year
     settings.strategies = [Strategy(number, name) for number, name, _ in
-                           _numbered(_rows(grids, STRATEGIES), STRATEGIES)]
+                           _numbered(_rows(grids, STRATEGIES, year), STRATEGIES)]
     numbers = {s.number for s in settings.strategies}
     if PROGRAMMES in grids or not settings.by_approach:
         settings.programmes = [Programme(number, name) for number, name, _ in
-                               _numbered(_rows(grids, PROGRAMMES), PROGRAMMES)]
+                               _numbered(_rows(grids, PROGRAMMES, year), PROGRAMMES)]
     if APPROACHES in grids or settings.by_approach:
-        settings.approaches = _read_approaches(_rows(grids, APPROACHES), numbers)
-    settings.departments = _read_departments(_rows(grids, DEPARTMENTS))
+        settings.approaches = _read_approaches(_rows(grids, APPROACHES, year), numbers)
+    settings.departments = _read_departments(_rows(grids, DEPARTMENTS, year))
     settings.source_sha256 = hashlib.sha256(workbook.data).hexdigest()
     settings.source_size = len(workbook.data)
     settings.equipment_types = [EquipmentType(number, name) for number, name, _ in
-                                _numbered(_rows(grids, EQUIPMENT), EQUIPMENT)]
-    settings.dev_plan = _read_dev_plan(grids.get(DEV_PLAN, [])[1:])
+                                _numbered(_rows(grids, EQUIPMENT, year), EQUIPMENT)]
+    settings.dev_plan = _read_dev_plan(_rows(grids, DEV_PLAN, year) if DEV_PLAN in grids else [])
     settings.part1 = {clean_text(row[0]): str(row[1]).strip()
                       for row in grids.get(PART1, [])[1:]
                       if len(row) > 1 and not is_blank(row[0]) and not is_blank(row[1])}
     return settings
 
 
-def _rows(grids: dict, title: str) -> list[tuple[int, list]]:
-    """Non-blank data rows of a required sheet as (Excel row, cells)."""
+def _rows(grids: dict, title: str, year: int = 2568) -> list[tuple[int, list]]:
+    """Non-blank data rows of a required sheet as (Excel row, cells).
+
+    A missing sheet is named with its header, and with a way to get a copy: ``oplan
+    init`` refuses a folder that has a plan.xlsx, so into a new folder, for a year
+    whose plan has that sheet (the plan's own year)."""
     if title not in grids:
-        raise SettingsError("settings-sheet-missing", sheet=title)
+        raise SettingsError("settings-sheet-missing", sheet=title, year=year,
+                            columns=" | ".join(HEADERS[title]))
     width = len(HEADERS[title])
     rows = []
     for index, row in enumerate(grids[title][1:], 2):
@@ -119,11 +126,14 @@ def _check_header(title: str, grid: list) -> None:
 def _read_info(rows: list[tuple[int, list]]) -> dict:
     by_key = {label_key(item.label): item for item in INFO_ITEMS}
     values: dict[str, object] = {}
+    items = _Seen(INFO, 0)
     for row, (key, value) in rows:
         item = by_key.get(label_key(key))
         if item is None:
             raise SettingsError("settings-unknown-key", row=row, key=clean_text(key),
                                 known=", ".join(i.label for i in INFO_ITEMS))
+        # Two rows for one item: which one is meant is not certain.
+        items.add(row, item.attr, item.label, "settings-duplicate")
         values[item.attr] = _info_value(item, value)
     for required in ("org_name", "fiscal_year"):
         if not values.get(required):
@@ -171,76 +181,109 @@ def thai_date(date: dt.date) -> str:
 
 
 def _numbered(rows, title: str) -> list[tuple[int, str, int]]:
-    """(order, name, Excel row) for ลำดับ | name sheets, checking order and repeats."""
+    """(order, name, Excel row) for ลำดับ | name sheets: every order a whole number
+    given once, every name filled in and given once."""
     if not rows:
         raise SettingsError("settings-empty-list", sheet=title)
-    items, seen = [], set()
+    items = []
+    numbers, names = _Seen(title, 0), _Seen(title, 1)
     for row, cells in rows:
-        number = parse_int(cells[0])
-        if number is None:
-            raise SettingsError("settings-bad-number", sheet=title, row=row,
-                                value=clean_text(cells[0]))
-        name = clean_text(cells[1])
-        if number in seen or label_key(name) in seen:
-            raise SettingsError("settings-duplicate", sheet=title, row=row, value=name)
-        seen.update((number, label_key(name)))
+        number = _number(title, row, 0, cells[0])
+        name = _name(title, row, 1, cells[1], number)
+        numbers.add(row, number, number, "settings-duplicate-number")
+        names.add(row, label_key(name), name, "settings-duplicate")
         items.append((number, name, row))
     return items
+
+
+class _Seen:
+    """The values of one column met so far, to stop at the first repeat (at its cell)."""
+
+    def __init__(self, sheet: str, column: int) -> None:
+        self.sheet, self.column = sheet, column
+        self.first_row: dict[object, int] = {}
+
+    def add(self, row: int, key: object, shown: object, message_key: str) -> None:
+        if key in self.first_row:
+            raise SettingsError(message_key, sheet=self.sheet, row=row,
+                                cell=a1(row - 1, self.column), value=shown,
+                                first=self.first_row[key])
+        self.first_row[key] = row
+
+
+def _number(sheet: str, row: int, column: int, value: object) -> int:
+    """A ลำดับ cell: a whole number (Thai digits too), or an error at its cell."""
+    number = parse_int(value)
+    if number is None:
+        raise SettingsError("settings-bad-number", sheet=sheet, row=row,
+                            cell=a1(row - 1, column), value=clean_text(value),
+                            label=HEADERS[sheet][column])
+    return number
+
+
+def _name(sheet: str, row: int, column: int, value: object, number: object) -> str:
+    """A name cell: filled in, or an error at its cell (a blank name would print as
+    "2. " in the forms)."""
+    name = clean_text(value)
+    if not name:
+        raise SettingsError("settings-blank-name", sheet=sheet, row=row,
+                            cell=a1(row - 1, column), label=HEADERS[sheet][column],
+                            number=number)
+    return name
 
 
 def _read_approaches(rows, strategy_numbers: set[int]) -> list[Programme]:
     if not rows:
         raise SettingsError("settings-empty-list", sheet=APPROACHES)
-    approaches, seen = [], set()
-    for order, (row, (strategy_cell, number_cell, name)) in enumerate(rows, 1):
+    approaches = []
+    codes, names = _Seen(APPROACHES, 1), _Seen(APPROACHES, 2)
+    for order, (row, (strategy_cell, number_cell, name_cell)) in enumerate(rows, 1):
         strategy = parse_int(strategy_cell)
         if strategy not in strategy_numbers:
-            raise SettingsError("settings-bad-approach", row=row, value=clean_text(strategy_cell))
-        number = parse_int(to_arabic_digits(clean_text(number_cell)).split(".")[-1])
-        if number is None:
-            raise SettingsError("settings-bad-number", sheet=APPROACHES, row=row,
-                                value=clean_text(number_cell))
+            raise SettingsError("settings-bad-approach", row=row, cell=a1(row - 1, 0),
+                                value=clean_text(strategy_cell))
+        # ลำดับ is 2, or 1.2 when the officer wrote the strategy in front of it.
+        number = _number(APPROACHES, row, 1,
+                         to_arabic_digits(clean_text(number_cell)).split(".")[-1])
         code = f"{strategy}.{number}"
-        if code in seen:
-            raise SettingsError("settings-duplicate", sheet=APPROACHES, row=row, value=code)
-        seen.add(code)
-        approaches.append(Programme(order, clean_text(name), strategy, code))
+        name = _name(APPROACHES, row, 2, name_cell, code)
+        codes.add(row, code, code, "settings-duplicate-number")
+        names.add(row, (strategy, label_key(name)), name, "settings-duplicate")
+        approaches.append(Programme(order, name, strategy, code))
     return approaches
 
 
 def _read_departments(rows) -> list[Department]:
     if not rows:
         raise SettingsError("settings-empty-list", sheet=DEPARTMENTS)
-    departments, seen = [], set()
+    departments = []
+    numbers, names = _Seen(DEPARTMENTS, 0), _Seen(DEPARTMENTS, 1)
+    codes = _Seen(DEPARTMENTS, 2)
     for row, (number_cell, name_cell, code_cell) in rows:
-        number = parse_int(number_cell)
-        if number is None:
-            raise SettingsError("settings-bad-number", sheet=DEPARTMENTS, row=row,
-                                value=clean_text(number_cell))
+        number = _number(DEPARTMENTS, row, 0, number_cell)
+        name = _name(DEPARTMENTS, row, 1, name_cell, number)
         code = clean_text(code_cell)
         if not code:
-            raise SettingsError("settings-missing-code", row=row)
-        name = clean_text(name_cell)
-        for key in (label_key(name), label_key(code)):
-            if key in seen:
-                raise SettingsError("settings-duplicate", sheet=DEPARTMENTS, row=row,
-                                    value=name if key == label_key(name) else code)
-        seen.update((label_key(name), label_key(code)))
+            raise SettingsError("settings-missing-code", row=row, cell=a1(row - 1, 2))
+        numbers.add(row, number, number, "settings-duplicate-number")
+        names.add(row, label_key(name), name, "settings-duplicate")
+        codes.add(row, label_key(code), code, "settings-duplicate")
         departments.append(Department(number, name, code))
     return departments
 
 
 def _read_dev_plan(rows) -> list[DevPlanProject]:
+    """The optional list of the development plan's projects: a row with anything in
+    it needs its project's name, and a budget, if given, must be an amount."""
     projects = []
-    for row in rows:
-        cells = (list(row) + [""] * 4)[:4]
-        if is_blank(cells[1]):
-            continue
+    for row, cells in rows:
+        name = _name(DEV_PLAN, row, 1, cells[1], clean_text(cells[0]) or "-")
         try:
             budget = None if is_blank(cells[2]) else baht_to_satang(parse_amount(cells[2]))
         except (NotANumber, ValueError):
-            budget = None
-        projects.append(DevPlanProject(clean_text(cells[0]), clean_text(cells[1]), budget,
+            raise SettingsError("settings-bad-amount", sheet=DEV_PLAN, row=row,
+                                cell=a1(row - 1, 2), value=clean_text(cells[2]),
+                                label=HEADERS[DEV_PLAN][2]) from None
+        projects.append(DevPlanProject(clean_text(cells[0]), name, budget,
                                        clean_text(cells[3])))
     return projects
-

@@ -76,13 +76,18 @@ def write_settings(settings: Settings, path: Path) -> Path:
             if info_item.kind == item:
                 validation.add(f"B{row}")
 
-    sheet(STRATEGIES, [(s.number, s.name) for s in settings.strategies], (8, 70))
-    sheet(PROGRAMMES, [(p.order, p.name) for p in settings.programmes], (8, 50))
+    numbered = [sheet(STRATEGIES, [(s.number, s.name) for s in settings.strategies], (8, 70)),
+                sheet(PROGRAMMES, [(p.order, p.name) for p in settings.programmes], (8, 50))]
     if settings.by_approach or settings.approaches:
-        sheet(APPROACHES, [(a.strategy, int(a.code.split(".")[1]), a.name)
-                           for a in settings.approaches], (12, 8, 60))
-    sheet(DEPARTMENTS, [(d.order, d.name, d.code) for d in settings.departments], (8, 40, 16))
-    sheet(EQUIPMENT, [(t.order, t.name) for t in settings.equipment_types], (8, 50))
+        approaches = sheet(APPROACHES, [(a.strategy, int(a.code.split(".")[1]), a.name)
+                                        for a in settings.approaches], (12, 8, 60))
+        whole_numbers(approaches, "A")  # ลำดับ may be written 1.2: not validated
+    numbered.append(sheet(DEPARTMENTS, [(d.order, d.name, d.code)
+                                        for d in settings.departments], (8, 40, 16)))
+    numbered.append(sheet(EQUIPMENT, [(t.order, t.name) for t in settings.equipment_types],
+                          (8, 50)))
+    for ws in numbered:
+        whole_numbers(ws, "A")
     sheet(DEV_PLAN, [(p.strategy, p.name, _baht_or_blank(p.budget_satang), p.reference)
                      for p in settings.dev_plan], (12, 60, 18, 20))
     sheet(PART1, [(topic, settings.part1.get(topic, "")) for topic in PART1_TOPICS], (34, 100))
@@ -90,6 +95,19 @@ def write_settings(settings: Settings, path: Path) -> Path:
     for ws in workbook.worksheets:
         fit_openpyxl_sheet(ws, FONT_SIZE)
     return write_atomically(path, lambda temp: workbook.save(temp))
+
+
+def whole_numbers(ws, column: str) -> None:
+    """Excel and LibreOffice refuse anything but a whole number from 1 in the column
+    as it is typed (reading plan.xlsx checks it again: a pasted value escapes this)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    validation = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="1",
+                                allow_blank=True, showErrorMessage=True,
+                                errorTitle="ลำดับต้องเป็นตัวเลข",
+                                error="ใส่เป็นจำนวนเต็มตั้งแต่ 1 เช่น 1, 2, 3")
+    ws.add_data_validation(validation)
+    validation.add(f"{column}2:{column}1000")
 
 
 def print_ready(ws) -> None:

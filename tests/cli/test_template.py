@@ -33,7 +33,7 @@ def test_one_department_and_english(runner, tmp_path):
                                   "--department", "works"])
     assert result.exit_code == 0, result.output
     assert [p.name for p in (plan_dir / "templates").iterdir()] == ["works.xlsx"]
-    assert "Wrote 1 department workbooks" in result.output
+    assert "Wrote 1 department workbook " in result.output
 
 
 def test_unknown_department_is_a_usage_error(runner, tmp_path):

@@ -138,7 +138,7 @@ def test_forced_build_says_it_is_a_draft(tmp_path):
     result = CliRunner().invoke(main, ["--lang", "en", "build", str(_plan(tmp_path, 1)),
                                        "--force"])
     assert result.exit_code == 1
-    assert "are a draft, built with --force despite 1 errors; every page says so" \
+    assert "are a draft, built with --force despite 1 error; every page says so" \
         in result.output
 
 

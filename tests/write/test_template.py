@@ -408,11 +408,15 @@ def test_filled_template_reads_back_exactly(filled_plan):
 
 
 def test_untouched_template_has_no_rows(tmp_path):
-    """The 300 + 100 formatted empty rows are blank to the reader."""
+    """The 300 + 100 formatted empty rows are blank to the reader; the blank form
+    sent back is said as such (issue 15), at its header."""
     plan_dir = make_plan(tmp_path)
     (path,) = write_templates(plan_dir, "works")
     shutil.copyfile(path, plan_dir / "submissions" / path.name)
     report = check(plan_dir)
+    blank = [(f.code, f.cell) for f in report.findings if f.file == "works.xlsx"]
+    assert blank == [("no-data-rows", "A2")]
+    report.findings = [f for f in report.findings if f.file != "works.xlsx"]
     tally = _only_missing_departments(report, "works.xlsx")
     assert (tally.rows_read, tally.satang_read) == (0, 0)
 
