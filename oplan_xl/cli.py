@@ -58,11 +58,12 @@ class Console:
 
     def __init__(self, lang: str | None, quiet: bool, debug: bool) -> None:
         thai_ok = _can_print_thai(sys.stdout)
-        if not thai_ok:
-            # A console that cannot show Thai must not crash on a Thai path.
-            for stream in (sys.stdout, sys.stderr):
-                if hasattr(stream, "reconfigure"):
-                    stream.reconfigure(errors="backslashreplace")
+        for stream in (sys.stdout, sys.stderr):
+            # A console that cannot show Thai must not crash on a Thai path, nor one
+            # that shows Thai but not ✗ or ✓ (cp874: output redirected to a file on a
+            # Thai Windows): what it cannot write is written as an escape.
+            if not _can_print(stream, "ก✗✓—…") and hasattr(stream, "reconfigure"):
+                stream.reconfigure(errors="backslashreplace")
         self.lang = lang or ("th" if thai_ok else "en")
         self.quiet = quiet
         self.debug = debug
@@ -122,8 +123,12 @@ class Progress:
 
 
 def _can_print_thai(stream) -> bool:
+    return _can_print(stream, "ก")
+
+
+def _can_print(stream, text: str) -> bool:
     try:
-        "ก".encode(getattr(stream, "encoding", None) or "ascii")
+        text.encode(getattr(stream, "encoding", None) or "ascii")
     except (UnicodeEncodeError, LookupError):
         return False
     return True

@@ -136,6 +136,21 @@ def test_console_that_cannot_print_thai(tmp_path):
     assert b"has sent nothing" in result.stdout and b"Traceback" not in result.stderr
 
 
+def test_thai_console_without_the_marks_does_not_crash(tmp_path):
+    """cp874 (a Thai Windows writing to a file: ``oplan check PLAN > log.txt``) has Thai
+    but no ✗ or ✓: the findings are printed in Thai, the marks as escapes."""
+    plan_dir = make_plan(tmp_path)
+    write_submission(plan_dir / "submissions" / "works.xlsx",
+                     [project(budget="ไม่ทราบ")], department="กองช่าง")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUTF8"}
+    env["PYTHONIOENCODING"] = "cp874"
+    result = subprocess.run([sys.executable, "-m", "oplan_xl", "check", str(plan_dir)],
+                            capture_output=True, env=env, cwd=tmp_path)
+    assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr
+    text = result.stdout.decode("cp874")
+    assert "[budget-not-number]" in text and "\\u2717" in text and "งบประมาณ" in text
+
+
 def test_entry_flushes_runs_exit_handlers_and_keeps_the_status(tmp_path):
     """``entry`` ends the process as ``sys.exit`` does: what was printed, the exit
     handlers (registered before the command or by it) and the status."""
