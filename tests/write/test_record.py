@@ -285,3 +285,25 @@ def test_libreoffice_opens_projects_csv_with_thai_intact(sample, libreoffice):
     satang = sum(round(Decimal(str(row[budget])) * 100) for row in rows[1:])
     assert satang == sample.plan.satang
     assert len(rows) == 75
+
+
+def test_the_same_equipment_twice_in_a_department_is_numbered_and_warned(tmp_path):
+    items = [equipment(target="ตู้เหล็ก 2 ตู้"), equipment(target="ตู้เหล็ก  ๒ ตู้", budget=5000),
+             equipment(target="ตู้เหล็ก 2 ตู้", place="ห้องประชุม")]
+    result = _works(tmp_path, [], equipment_rows=items)
+    ids = [r["รหัสแถว"] for r in sorted(_records(result.data["data-equipment"]),
+                                        key=lambda r: int(r["แถว"]))]
+    assert ids[1] == f"{ids[0]}-2" and not ids[2].endswith("-2") and ids[2] != ids[0]
+    found = [f for f in result.report.findings if f.code == "duplicate-equipment"]
+    assert [(f.sheet, f.row, f.cell, f.column, f.value) for f in found] == [
+        ("ครุภัณฑ์", 3, "D3", "เป้าหมาย (ผลผลิตของครุภัณฑ์)", "ตู้เหล็ก ๒ ตู้")]
+    assert found[0].severity == "warning"
+    assert "works.xlsx › ครุภัณฑ์ › แถว 2" in found[0].message()
+    # another department's same item is another row, and no finding
+    plan_dir = tmp_path / "แผนทดสอบ"
+    write_submission(plan_dir / "submissions" / "finance.xlsx", equipment_rows=items[:1],
+                     department="กองคลัง")
+    again = build(plan_dir)
+    assert [f.row for f in again.report.findings if f.code == "duplicate-equipment"] == [3]
+    ids = [r["รหัสแถว"] for r in _records(again.data["data-equipment"])]
+    assert len(set(ids)) == 4
