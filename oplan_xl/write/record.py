@@ -8,7 +8,8 @@ list item ``- ซ่อมถนน`` shows as #NAME?, a crafted one runs) gets 
 apostrophe in the CSV only; plan.json holds every text exactly.
 
 JSON: UTF-8 without a byte order mark, Thai as itself (not ``\\u0e01``), two-space
-indent, ``\\n`` line ends, keys in the order ``plan.record`` builds them.
+indent with one row to a line, ``\\n`` line ends, keys in the order ``plan.record``
+builds them.
 
 Neither holds a date or a path of this machine: two builds of the same inputs give
 the same bytes.  Each is written atomically with the forms (``api.build``).
@@ -58,8 +59,22 @@ def csv_bytes(records: list[dict], columns, settings) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+#: The lists of rows, plan.json's last keys: one row to a line.
+ROW_LISTS = ("projects", "equipment")
+
+
 def json_bytes(document: dict) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """plan.json: the particulars indented, then each row on a line of its own, as in
+    the CSV files (a row spread over 40 lines made the file three times as long and
+    no easier to read)."""
+    assert tuple(document)[-len(ROW_LISTS):] == ROW_LISTS
+    head = {key: value for key, value in document.items() if key not in ROW_LISTS}
+    parts = [json.dumps(head, ensure_ascii=False, indent=2).removesuffix("\n}")]
+    for key in ROW_LISTS:
+        rows = ",\n".join("    " + json.dumps(row, ensure_ascii=False)
+                          for row in document[key])
+        parts.append(f'  "{key}": [\n{rows}\n  ]' if rows else f'  "{key}": []')
+    return (",\n".join(parts) + "\n}\n").encode("utf-8")
 
 
 def writers(plan: Plan, report, output: Path, draft: bool = False,

@@ -127,6 +127,8 @@ def test_utf8_with_bom_and_crlf(sample):
     json_bytes = sample.data["data-plan"].read_bytes()
     assert json_bytes.startswith(b"{\n") and b"\r" not in json_bytes
     assert "ฉบับแรก".encode() in json_bytes and b"\\u0e" not in json_bytes
+    lines = json_bytes.decode("utf-8").splitlines()
+    assert sum(line.startswith('    {"row_id": ') for line in lines) == 74 + 15  # a row a line
 
 
 def test_plan_json_keys_and_inputs(sample):
