@@ -175,6 +175,10 @@ def write_findings(plan_dir: Path, report: Report,
 #: (blocked by errors) moves those of an earlier build aside (``set_aside_stale``).
 FORM_FILES = {"pd01": "pd01.xlsx", "pd02": "pd02.xlsx", "pd02-1": "pd02-1.xlsx",
               "preview": "preview.html"}
+#: The plan record in output/data/ (``write.record``): written with the forms, and
+#: moved aside with them when a build is blocked.
+DATA_FILES = {"data-projects": "data/projects.csv", "data-equipment": "data/equipment.csv",
+              "data-plan": "data/plan.json"}
 #: The folder in output/ that earlier forms are moved to: ``เก่า-<YYYYMMDD-HHMMSS>``.
 STALE_PREFIX = "เก่า-"
 
@@ -185,6 +189,8 @@ class BuildResult:
     plan: Plan | None = None
     #: The official workbooks written (pd01, pd02, pd02-1 → path).
     outputs: dict[str, Path] = field(default_factory=dict)
+    #: The plan record written (data-projects, data-equipment, data-plan → path).
+    data: dict[str, Path] = field(default_factory=dict)
     #: findings.xlsx and the returned copies (see ``write_findings``).
     findings: dict[str, Path] = field(default_factory=dict)
     #: Findings outputs that could not be written, and earlier forms that could not
@@ -210,6 +216,7 @@ def build(plan_dir: Path, force: bool = False,
     """Check, then (unless errors and not *force*) write the official workbooks
     and preview.html.  *progress* is ``check``'s."""
     from oplan_xl.preview.book import preview_writer
+    from oplan_xl.write import record
     from oplan_xl.write.forms import pd01, pd02, pd02_1
 
     settings = load_settings(plan_dir)
@@ -220,7 +227,7 @@ def build(plan_dir: Path, force: bool = False,
         # Written also when the build is blocked: they say what to fix.
         result.findings = write_findings(plan_dir, report, result.unwritten)
         # An earlier build's forms no longer match the submissions.
-        set_aside_stale(output, result, FORM_FILES.values())
+        set_aside_stale(output, result, [*FORM_FILES.values(), *DATA_FILES.values()])
         return result
     plan = make_plan(settings, report.projects, report.equipment, report.files)
     result.plan = plan
@@ -230,11 +237,14 @@ def build(plan_dir: Path, force: bool = False,
     if not settings.by_approach:
         writers["pd02-1"] = (output / FORM_FILES["pd02-1"], pd02_1.writer(plan, draft))
     writers["preview"] = (output / FORM_FILES["preview"], preview_writer(plan, report))
+    # The plan record goes with the forms, all or none: it never tells of another plan.
+    data = record.writers(plan, report, output, draft=bool(draft))
     # The findings outputs first: they are written also when an official one
     # cannot be (open in Excel, say), and one of them left open blocks nothing.
     result.findings = write_findings(plan_dir, report, result.unwritten)
-    write_all(list(writers.values()))
+    write_all([*writers.values(), *data.values()])
     result.outputs = {name: target for name, (target, _) in writers.items()}
+    result.data = {name: target for name, (target, _) in data.items()}
     # A form this plan has no more (ผด.02/1 under the 2548 edition) is an earlier one.
     set_aside_stale(output, result, [file for name, file in FORM_FILES.items()
                                      if name not in writers])

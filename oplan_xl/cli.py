@@ -405,6 +405,10 @@ def _print_build(console: Console, result) -> int:
             key = f"output-{name}"
             label = messages.text(key, console.lang) if key in messages.MESSAGES else name
             console.say("wrote", label=label, path=path)
+        if result.data:
+            paths = list(result.data.values())
+            console.say("wrote-data", path=paths[0].parent,
+                        files=", ".join(path.name for path in paths))
         if result.draft:
             console.error(messages.text("build-draft", console.lang,
                                         errors=len(result.report.errors)))

@@ -67,11 +67,13 @@ class LibreOffice:
         return profile
 
     def convert(self, sources: dict[str, Path], target: str, recalc: bool = False,
-                timeout: int = 300) -> dict[str, Path]:
+                timeout: int = 300, infilter: str | None = None) -> dict[str, Path]:
         """Convert every source into *target* (e.g. ``xlsx``, ``pdf``) in one start.
 
         The keys name the converted files (LibreOffice names each after its
-        source, so two sources may share a name); returns key → converted file."""
+        source, so two sources may share a name); returns key → converted file.
+        *infilter* opens the sources with that import filter and its options
+        (``CSV:44,34,76``: comma, double quote, UTF-8)."""
         self.starts += 1
         staged = self.folder / f"in-{self.starts}"
         out_dir = self.folder / f"out-{self.starts}"
@@ -82,7 +84,8 @@ class LibreOffice:
             shutil.copyfile(source, copies[-1])
         run = subprocess.run([self.soffice,
                               f"-env:UserInstallation={self._profile(recalc).as_uri()}",
-                              "--headless", "--convert-to", target, "--outdir", str(out_dir),
+                              "--headless", *([f"--infilter={infilter}"] if infilter else []),
+                              "--convert-to", target, "--outdir", str(out_dir),
                               *map(str, copies)],
                              capture_output=True, timeout=timeout)
         assert run.returncode == 0, run.stderr[-2000:]

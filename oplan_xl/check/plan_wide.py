@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from oplan_xl.core.findings import Finding, finding
 from oplan_xl.core.layout import OTHER_AGENCY_FUNDS
-from oplan_xl.core.model import Department, ProjectRow, Settings
+from oplan_xl.core.model import Department, EquipmentRow, ProjectRow, Settings
 from oplan_xl.read.submission import Submission
 from oplan_xl.speed.text import label_key
 
@@ -35,6 +35,24 @@ def check_duplicates(projects: list[ProjectRow]) -> Iterator[Finding]:
                           project.name, other=str(other), place=project.place)
         else:
             first[key] = project
+
+
+def check_duplicate_equipment(items: list[EquipmentRow]) -> Iterator[Finding]:
+    """The same equipment twice in one department: the same target at the same
+    place, after Thai text normalisation.  Across departments it is not (each
+    may buy a computer for the same office); within one it is likely typed twice,
+    and the plan record could tell the two apart only by their order
+    (``core.rowid``)."""
+    first: dict[tuple[str, str, str], EquipmentRow] = {}
+    for item in items:
+        key = (item.department, label_key(item.target), label_key(item.place))
+        if key in first:
+            yield finding("duplicate-equipment", item.origin.file, item.origin.sheet,
+                          item.origin.row, "เป้าหมาย (ผลผลิตของครุภัณฑ์)",
+                          item.cells.get("target", ""), item.target,
+                          other=str(first[key].origin), place=item.place)
+        else:
+            first[key] = item
 
 
 def check_same_files(submissions: list[Submission]) -> Iterator[Finding]:

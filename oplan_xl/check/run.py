@@ -156,6 +156,7 @@ def _report(settings: Settings, checked: list[CheckedFile]) -> Report:
     report.findings += plan_wide.check_several_files(
         [(file, department) for file, department in senders if file not in copies])
     report.findings += plan_wide.check_duplicates(report.projects)
+    report.findings += plan_wide.check_duplicate_equipment(report.equipment)
     report.findings += plan_wide.check_dev_plan(settings, report.projects)
     report.findings = name_rows(report.findings, checked)
     return report

@@ -468,6 +468,15 @@ CATALOGUE = _kinds(
         "Project \"{value}\" at \"{place}\" repeats {other} - check it was not "
         "submitted twice",
     ),
+    # --- issue 16, the plan record: a second row the row id cannot tell apart ---
+    FindingKind(
+        "duplicate-equipment", WARNING,
+        "ครุภัณฑ์ \"{value}\" ที่ \"{place}\" ซ้ำกับ {other} ของหน่วยงานเดียวกัน — ตรวจว่าไม่ได้"
+        "กรอกซ้ำ ถ้าซื้อสองครั้งจริง ให้รวมเป็นรายการเดียว หรือเขียนเป้าหมายให้ต่างกัน",
+        "Equipment \"{value}\" at \"{place}\" repeats {other} of the same department - "
+        "check it was not entered twice; if it is bought twice, make it one item or tell "
+        "the targets apart",
+    ),
     FindingKind(
         "not-in-dev-plan", WARNING,
         "ไม่พบโครงการ \"{value}\" ในบัญชีแผนพัฒนา — ตรวจชื่อหรือเพิ่มในแผ่นงาน \"แผนพัฒนา\"",

@@ -261,6 +261,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output-pd02": ("แบบ ผด.02", "form ผด.02"),
     "output-pd02-1": ("แบบ ผด.02/1", "form ผด.02/1"),
     "output-preview": ("เล่มแผนสำหรับอ่านบนจอและพิมพ์", "the plan book to read and print"),
+    "wrote-data": (
+        "เขียนข้อมูลแผน (CSV/JSON): {path} ({files})",
+        "Wrote the plan record (CSV/JSON): {path} ({files})",
+    ),
     "wrote-template": ("เขียนแบบกรอกข้อมูล: {path}", "Wrote an input workbook: {path}"),
     "demo-copied": (
         "คัดลอกแผนตัวอย่างไปที่ {path}",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from oplan_xl.api import FORM_FILES, STALE_PREFIX, build
+from oplan_xl.api import DATA_FILES, FORM_FILES, STALE_PREFIX, build
 from oplan_xl.cli import main
 
 from ..builders import equipment, make_plan, project, write_submission
@@ -91,8 +91,12 @@ def test_draft_mark_in_thai_digits(tmp_path):
     assert mark in result.outputs["preview"].read_text(encoding="utf-8")
 
 
+#: The forms, the preview and the plan record (output/data/): all of a build's.
+BUILT = [*FORM_FILES.values(), *DATA_FILES.values()]
+
+
 def _snapshot(output: Path) -> dict[str, bytes]:
-    return {file: (output / file).read_bytes() for file in FORM_FILES.values()}
+    return {Path(file).name: (output / file).read_bytes() for file in BUILT}
 
 
 def test_blocked_build_moves_earlier_forms_aside(tmp_path):
@@ -105,12 +109,12 @@ def test_blocked_build_moves_earlier_forms_aside(tmp_path):
                      department="กองช่าง")
     result = build(plan_dir)
     assert not result.built
-    for file in FORM_FILES.values():
+    for file in BUILT:
         assert not (output / file).exists(), file
     folders = [p for p in output.iterdir() if p.is_dir() and p.name.startswith(STALE_PREFIX)]
     assert len(folders) == 1
     assert re.fullmatch(STALE_PREFIX + r"\d{8}-\d{6}", folders[0].name)
-    assert sorted(result.set_aside) == sorted(folders[0] / f for f in FORM_FILES.values())
+    assert sorted(result.set_aside) == sorted(folders[0] / Path(f).name for f in BUILT)
     assert {p.name: p.read_bytes() for p in result.set_aside} == before  # moved, not changed
     assert (output / "findings.xlsx").is_file()  # what to fix: current, stays
     # blocked again: nothing left to move, no second folder
@@ -131,7 +135,8 @@ def test_blocked_build_says_it_moved_them(tmp_path):
                   and p.name.startswith(STALE_PREFIX))
     assert (f"ย้ายแบบ ผด. และ preview ที่สร้างไว้ครั้งก่อนไปไว้ที่ {folder} แล้ว (ไม่ได้ลบ)"
             in result.output)
-    assert "pd01.xlsx, pd02.xlsx, pd02-1.xlsx, preview.html" in result.output
+    assert ("pd01.xlsx, pd02.xlsx, pd02-1.xlsx, preview.html, projects.csv, equipment.csv, "
+            "plan.json") in result.output
 
 
 def test_forced_build_says_it_is_a_draft(tmp_path):

@@ -149,7 +149,9 @@ def test_locked_output_gives_a_clear_message_and_keeps_the_old_file(tmp_path, mo
     assert _sha(first.outputs["pd01"]) == before
     # no temporary file left behind
     assert sorted(p.name for p in (plan_dir / "output").iterdir()) == \
-        ["findings.xlsx", "pd01.xlsx", "pd02-1.xlsx", "pd02.xlsx", "preview.html"]
+        ["data", "findings.xlsx", "pd01.xlsx", "pd02-1.xlsx", "pd02.xlsx", "preview.html"]
+    assert sorted(p.name for p in (plan_dir / "output" / "data").iterdir()) == \
+        ["equipment.csv", "plan.json", "projects.csv"]
 
 
 def test_outputs_open_in_excel_are_named_together_before_anything_is_written(
@@ -163,7 +165,8 @@ def test_outputs_open_in_excel_are_named_together_before_anything_is_written(
 
     plan_dir, first = _build(tmp_path, [project()])
     output = plan_dir / "output"
-    before = {p.name: _sha(p) for p in output.iterdir()}
+    before = {p.relative_to(output).as_posix(): _sha(p) for p in output.rglob("*")
+              if p.is_file()}
     held = {"pd01.xlsx", "preview.html"}
     monkeypatch.setattr(atomic, "_in_use", lambda target: target.name in held)
     write_submission(plan_dir / "submissions" / "works.xlsx", [project(budget=777)], (),
@@ -171,7 +174,8 @@ def test_outputs_open_in_excel_are_named_together_before_anything_is_written(
     result = CliRunner().invoke(main, ["build", str(plan_dir), "--lang", "en"])
     assert result.exit_code == 1
     assert "pd01.xlsx, preview.html" in result.output and "close them all" in result.output
-    after = {p.name: _sha(p) for p in output.iterdir()}
+    after = {p.relative_to(output).as_posix(): _sha(p) for p in output.rglob("*")
+             if p.is_file()}
     forms = set(before) - {"findings.xlsx"}
     assert {name: after[name] for name in forms} == {name: before[name] for name in forms}
     assert sorted(after) == sorted(before)  # no temporary file left

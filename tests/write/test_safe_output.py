@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import os
 import re
 import subprocess
@@ -323,6 +324,10 @@ def test_a_build_killed_while_writing_leaves_whole_files_only(tmp_path):
         path = output / name
         if name.endswith(".xlsx"):
             openpyxl.load_workbook(path, read_only=True).close()
+        elif name.endswith(".json"):
+            json.loads(path.read_text(encoding="utf-8"))
+        elif name.endswith(".csv"):
+            assert path.read_bytes().endswith(b"\r\n")
         else:
             assert path.read_text(encoding="utf-8").rstrip().endswith("</html>")
     left = _leftovers(plan_dir)
