@@ -364,9 +364,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  ไม่ได้นำเข้า {rows} แถวของฉบับถัดไป (ตั้งแต่แถวแบ่งฉบับลงไป)",
         "  Not imported: {rows:n:row/rows} of later editions (from the divider row down)",
     ),
-    "import-rejected": (
-        "  ไม่ได้นำเข้า {rows} แถว เช่น {where} — {message} [{code}]",
-        "  Not imported: {rows:n:row/rows}, such as {where} - {message} [{code}]",
+    "import-errors-heading": (
+        "ข้อผิดพลาด {errors} รายการ — แถวเหล่านี้ไม่ได้นำเข้า แก้ในไฟล์ต้นทางแล้วนำเข้าใหม่ด้วย --replace "
+        "หรือกรอกเพิ่มในไฟล์ของหน่วยงานใน submissions:",
+        "{errors:n:error/errors} - these rows were not imported; fix them in the source "
+        "and import again with --replace, or enter them in the department's file in "
+        "submissions:",
+    ),
+    "import-warnings-heading": (
+        "คำเตือน {warnings} รายการ (นำเข้าแล้ว แต่ควรตรวจ):",
+        "{warnings:n:warning/warnings} (imported, worth a look):",
+    ),
+    "import-warning-code": (
+        "  ! {count} รายการ เช่น {where} — {message} [{code}]",
+        "  ! {count:n:time/times}, such as {where} - {message} [{code}]",
     ),
     "import-wrote": (
         "เขียน {path}: {department} — โครงการ {projects} รายการ ครุภัณฑ์ {equipment} รายการ "

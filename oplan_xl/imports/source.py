@@ -55,6 +55,8 @@ PROJECTS, EQUIPMENT = "projects", "equipment"
 EDITION = re.compile(
     r"(ทบทวน|เพิ่มเติม|เปลี่ยนแปลง|แก้ไข)\)?\s*(?:(?:ครั้งที่|ฉบับที่)\s*(\d{1,2})"
     r"(?:\s*/\s*(25\d\d))?|(\d{1,2})\s*/\s*(25\d\d))")
+#: Reader findings that speak to a department filling in its form, not to an import.
+_NOT_FOR_IMPORTS = frozenset({"sheet-read-as"})
 #: ``1. ครุภัณฑ์สำนักงาน``, ``ครุภัณฑ์การเกษตร``: an equipment type heading.
 _EQUIPMENT_TYPE_HEADING = re.compile(r"^(?:\d{1,2}\.?\s*)?ครุภัณฑ์")
 
@@ -148,10 +150,12 @@ def read_source(path: Path, settings: Settings) -> Source:
         source.findings += _divider_findings(found, submission.name)
         source.tables.append(found)
     # The reader's findings about rows left out with a later edition would speak of
-    # rows nobody imports: the divider's finding speaks for them.
+    # rows nobody imports: the divider's finding speaks for them.  A printed form's
+    # sheet is never named โครงการ: the advice to rename it is for departments.
     source.findings[:0] = [item for item in submission.findings
-                           if not any(item.sheet == sheet and (item.row or 0) >= first
-                                      for sheet, first in later)]
+                           if item.code not in _NOT_FOR_IMPORTS
+                           and not any(item.sheet == sheet and (item.row or 0) >= first
+                                       for sheet, first in later)]
     source.findings += _edition_titles(submission, grids)
     year = list(check_fiscal_year(submission, settings))
     if any(item.severity == ERROR for item in year):
