@@ -148,6 +148,13 @@ def import_plan(plan_dir: Path, files: list[Path], department: str | None = None
                         replace)
 
 
+def import_summary(result, lang: str, submissions: Path) -> list[tuple[str, bool]]:
+    """What ``oplan import`` prints: (line, for stderr) pairs (``imports.summary``)."""
+    from oplan_xl.imports.summary import summary_lines
+
+    return summary_lines(result, lang, submissions)
+
+
 def check(plan_dir: Path, settings: Settings | None = None,
           progress: Callable[[int, int], None] | None = None) -> Report:
     """Read and check every submission; return the report with the accepted rows.

@@ -329,12 +329,10 @@ def template(ctx, plan_dir: Path, code: str | None, lang, quiet, debug) -> None:
 
 
 @main.command("import", short_help="นำเข้าแบบ ผด.02 ที่ทำเองเป็นไฟล์ของแต่ละหน่วยงาน",
-              help="อ่านแบบ ผด.02 (และ ผด.02/1) ที่จัดทำเองหรือจากโปรแกรมอื่น แล้วเขียนเป็นไฟล์ของ"
-              "แต่ละหน่วยงานรับผิดชอบใน submissions/ ตามแบบกรอกมาตรฐาน เพื่อใช้ oplan check และ "
-              "oplan build ต่อได้ ไฟล์ต้นทางไม่ถูกแก้ไข; ผด.02 และ ผด.02/1 อยู่คนละไฟล์ก็ได้ "
-              "(ระบุทั้งสองไฟล์) / read a ผด.02 (and ผด.02/1) made by hand or by another "
-              "tool into submissions/ as the standard department workbooks, one per "
-              "responsible unit; the source files are only read")
+              help="อ่านแบบ ผด.02 (และ ผด.02/1 คนละไฟล์ก็ได้) ที่ทำเองหรือจากโปรแกรมอื่น เขียนเป็น"
+              "ไฟล์ของแต่ละหน่วยงานใน submissions/ ตามแบบกรอกมาตรฐาน ไฟล์ต้นทางไม่ถูกแก้ไข / read "
+              "a ผด.02 (and ผด.02/1) made by hand into submissions/ as the standard "
+              "department workbooks, one per unit; the files are only read")
 @click.argument("plan_dir", type=click.Path(path_type=Path))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--department", "code", default=None, metavar="CODE",
@@ -348,57 +346,13 @@ def template(ctx, plan_dir: Path, code: str | None, lang, quiet, debug) -> None:
 @click.pass_context
 def import_(ctx, plan_dir: Path, files: tuple[Path, ...], code: str | None, replace: bool,
             lang, quiet, debug) -> None:
-    from oplan_xl.api import SUBMISSIONS, import_plan
+    from oplan_xl.api import SUBMISSIONS, import_plan, import_summary
 
     console = _console(ctx, lang, quiet, debug)
     result = run(console, lambda: import_plan(plan_dir, list(files), code, replace))
-    print_import(console, result, plan_dir / SUBMISSIONS)
+    for line, on_stderr in import_summary(result, console.lang, plan_dir / SUBMISSIONS):
+        console.error(line) if on_stderr else console.line(wrapped(line, console.width))
     sys.exit(EXIT_OK if not result.errors and not result.unwritten else EXIT_PLAN_ERRORS)
-
-
-def print_import(console: Console, result, submissions: Path) -> None:
-    """Thai first: each file's rows read, imported and not; the rows not imported at
-    their cells (errors); the warnings by code; the files written."""
-    from oplan_xl.core.findings import WARNING
-    from oplan_xl.core.model import format_baht
-
-    for tally in result.tallies:
-        console.say("import-read", file=tally.file, rows_read=tally.rows_read,
-                    baht_read=format_baht(tally.satang_read), rows_imported=tally.rows_planned,
-                    baht_imported=format_baht(tally.satang_planned),
-                    rows_rejected=tally.rows_rejected,
-                    baht_rejected=format_baht(tally.satang_rejected))
-        if tally.total_rows or tally.continuation_rows or tally.note_rows or tally.heading_rows:
-            console.say("not-data-rows", total_rows=tally.total_rows,
-                        continuation_rows=tally.continuation_rows, note_rows=tally.note_rows,
-                        heading_rows=tally.heading_rows)
-    if result.later_rows:
-        console.say("import-later-rows", rows=result.later_rows)
-    findings_path = result.findings_file or "import-findings.xlsx"
-    if result.errors:
-        console.line(messages.text("import-errors-heading", console.lang,
-                                   errors=len(result.errors)))
-        _print_some(console, result.errors, len(result.tallies) > 1, findings_path)
-    if result.warnings:
-        console.say("import-warnings-heading", warnings=len(result.warnings))
-        for code, items in result.by_code(WARNING).items():
-            first = items[0]
-            where = f"{first.sheet}!{first.cell}" if first.cell else first.sheet or first.file
-            console.line(wrapped(messages.text(
-                "import-warning-code", console.lang, count=len(items), where=where,
-                message=first.message(console.lang), code=code), console.width))
-    for item in result.files:
-        console.say("import-wrote" if item.known else "import-wrote-unknown", path=item.path,
-                    department=item.department, projects=item.projects,
-                    equipment=item.equipment, baht=format_baht(item.satang))
-    if result.findings_file is not None:
-        console.say("wrote-findings", path=result.findings_file)
-    for problem in result.unwritten:
-        console.error(problem.message(console.lang))
-    if result.files:
-        console.say("import-done", count=len(result.files), path=submissions)
-    else:
-        console.error(messages.text("import-nothing", console.lang))
 
 
 @main.command(short_help="ตรวจไฟล์ของทุกหน่วยงาน (ไม่เขียนแบบ ผด.)",
