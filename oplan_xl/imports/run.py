@@ -21,6 +21,9 @@ from oplan_xl.read.submission import list_submissions
 
 #: The findings of an import, in the plan's output folder.
 FINDINGS_FILE = "import-findings.xlsx"
+#: The characters of a unit's name a file named for it keeps (file systems allow
+#: 255 bytes; a Thai letter is 3 in UTF-8).
+UNIT_NAME_CHARS = 60
 
 
 @dataclass
@@ -112,13 +115,16 @@ def import_files(settings: Settings, paths: list[Path], submissions: Path, outpu
 
 def _targets(units: list[Unit], submissions: Path) -> list[tuple[Unit, Path]]:
     """Each unit's file: ``<code>.xlsx`` as ``oplan template`` names it (a unit not
-    in plan.xlsx: its name), made unique regardless of case (Windows)."""
+    in plan.xlsx: its name, cut short), made unique regardless of case (Windows)."""
     from oplan_xl.write.template import template_file_name
 
     taken: set[str] = set()
     targets = []
     for unit in units:
-        name = template_file_name(unit.department)
+        department = unit.department
+        if not unit.known:  # a unit's whole name may be long: 60 Thai letters are 180 bytes
+            department = Department(0, department.name, department.code[:UNIT_NAME_CHARS])
+        name = template_file_name(department)
         stem, number = name[:-len(".xlsx")], 1
         while name.casefold() in taken:
             number += 1

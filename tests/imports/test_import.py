@@ -254,3 +254,73 @@ def test_the_command_in_english(tmp_path):
     assert "Read trust-import-handmade.xlsx: 7 rows 809,000.75 baht = imported 6 rows" \
         in result.output
     assert "Wrote" in result.output and "palad.xlsx" in result.output
+
+
+# --- a few rows written here: what a printed plan adds, one at a time ----------------
+
+
+def _sheet(path, rows, title="แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2568"):
+    """A one-table ผด.02 with strategy and programme columns, *rows* under its header."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.title = "ผด.02"
+    ws.append([title])
+    ws.append(["ที่", "ยุทธศาสตร์", "แผนงาน", "โครงการ", "รายละเอียดของกิจกรรม", "งบประมาณ (บาท)",
+               "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก", "ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.",
+               "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."])
+    for row in rows:
+        ws.append(row)
+    workbook.save(path)
+    return path
+
+
+def _row(number, name, budget):
+    return [number, "1", "แผนงานเคหะและชุมชน", name, "กว้าง 4 เมตร", budget, "หมู่ที่ 1", "กองช่าง",
+            "✓"]
+
+
+def test_a_numbers_only_row_is_a_total_row_and_said_when_it_is_not_the_sum(tmp_path):
+    rows = [_row(1, "ถนนสาย ก", 1000), _row(2, "ถนนสาย ข", 2000.5),
+            [2, None, None, None, None, 3000.5],  # รวม 2 โครงการ, by its number format
+            _row(1, "ถนนสาย ค", 500), [1, None, None, None, None, 600]]  # not 500: said
+    source = _sheet(tmp_path / "ผด02.xlsx", rows)
+    result = import_plan(_plan(tmp_path), [source])
+    (tally,) = result.tallies
+    assert (tally.rows_read, tally.rows_planned, tally.total_rows) == (3, 3, 2)
+    assert _codes(result.findings) == [("total-row-mismatch", "ผด.02", "F7")]
+
+
+def test_a_title_naming_a_later_edition_is_said(tmp_path):
+    source = _sheet(tmp_path / "ผด02.xlsx", [_row(1, "ถนนสาย ก", 1000)],
+                    title="แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2568 เพิ่มเติม ครั้งที่ ๑/๒๕๖๘")
+    result = import_plan(_plan(tmp_path), [source])
+    assert _codes(result.findings) == [("import-edition-title", "ผด.02", "A1")]
+    assert result.tallies[0].rows_planned == 1
+
+
+@pytest.mark.parametrize("text", ["เพิ่มเติม ครั้งที่ 1/2568", "แผนการดำเนินงาน (ฉบับเปลี่ยนแปลง) ฉบับที่ 2",
+                                  "แก้ไข 1/2568", "ทบทวน ครั้งที่ ๒"])
+def test_edition_dividers_of_several_spellings(tmp_path, text):
+    source = _sheet(tmp_path / "ผด02.xlsx", [_row(1, "ถนนสาย ก", 1000), [text],
+                                             _row(1, "ถนนสาย ข", 2000)])
+    result = import_plan(_plan(tmp_path), [source])
+    assert _codes(result.findings) == [("import-edition-divider", "ผด.02", "A4")]
+    assert (result.tallies[0].rows_read, result.later_rows) == (1, 2)
+
+
+def test_a_project_about_corrections_is_no_divider(tmp_path):
+    source = _sheet(tmp_path / "ผด02.xlsx", [_row(1, "โครงการแก้ไขปัญหาน้ำท่วม ครั้งที่ 2", 1000)])
+    result = import_plan(_plan(tmp_path), [source])
+    assert (result.tallies[0].rows_planned, result.later_rows) == (1, 0)
+
+
+def test_a_long_unit_name_gives_a_file_name_any_system_takes(tmp_path):
+    unit = "สำนักงาน" + "ทดสอบ" * 30
+    row = _row(1, "ถนนสาย ก", 1000)
+    row[7] = unit
+    result = import_plan(_plan(tmp_path), [_sheet(tmp_path / "ผด02.xlsx", [row])])
+    (written,) = result.files
+    assert written.path.name == unit[:60] + ".xlsx" and written.path.is_file()
+    assert written.department == unit
