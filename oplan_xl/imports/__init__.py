@@ -16,6 +16,7 @@ and ``oplan build`` take them as any department's.
 - ``units``   each row's responsible unit (หน่วยงานรับผิดชอบหลัก) found among the
               plan's departments, and the file its rows go to
 - ``run``     the workflow: read, group, refuse to overwrite, write, tally
+- ``summary`` what the command prints, Thai first
 
 Nothing the importer cannot read is dropped in silence: every such row is a
 finding at its cell, and a budget it cannot read is an error, never 0.
