@@ -1,4 +1,4 @@
-"""The library API: one call per command (init, template, check, build, demo).
+"""The library API: one call per command (init, template, import, check, build, demo).
 
 The CLI calls exactly one of these and formats what it returns; tests and
 other programs can call them directly.  Data flows one way:
@@ -108,6 +108,51 @@ def write_templates(plan_dir: Path, code: str | None = None) -> list[Path]:
     folder = plan_dir / TEMPLATES
     return [write_template(settings, department, folder / template_file_name(department))
             for department in departments]
+
+
+def import_plan(plan_dir: Path, files: list[Path], department: str | None = None,
+                replace: bool = False):
+    """``oplan import``: a plan's ผด.02 (and ผด.02/1) made by hand or by another
+    tool into ``PLAN_DIR/submissions/``, one standard department workbook per
+    responsible unit (``imports``).  The *files* are only read.
+
+    Args:
+        plan_dir: the plan folder (its plan.xlsx says the strategies, programmes
+            and departments the rows are checked and sorted against).
+        files: the workbooks: one holding both tables, or one for each.
+        department: the code or name of the department for rows naming no unit.
+        replace: overwrite submissions of the same names; without it, nothing is
+            written when one exists (UsageError).
+
+    Returns:
+        The ``imports.run.ImportResult``: files written, tallies, findings.
+    """
+    from oplan_xl.imports.run import import_files
+
+    settings = load_settings(plan_dir)
+    submissions = plan_dir / SUBMISSIONS
+    for file in files:
+        if not file.is_file():
+            raise UsageError("import-source-missing", path=file)
+        if file.resolve().parent == submissions.resolve():
+            raise UsageError("import-source-in-submissions", path=file, folder=submissions)
+    default = None
+    if department is not None:
+        default = next((d for d in settings.departments
+                        if label_key(department) in (label_key(d.code), label_key(d.name))),
+                       None)
+        if default is None:
+            raise UsageError("import-unknown-department", code=department,
+                             known=", ".join(d.code for d in settings.departments))
+    return import_files(settings, list(files), submissions, plan_dir / OUTPUT, default,
+                        replace)
+
+
+def import_summary(result, lang: str, submissions: Path) -> list[tuple[str, bool]]:
+    """What ``oplan import`` prints: (line, for stderr) pairs (``imports.summary``)."""
+    from oplan_xl.imports.summary import summary_lines
+
+    return summary_lines(result, lang, submissions)
 
 
 def check(plan_dir: Path, settings: Settings | None = None,

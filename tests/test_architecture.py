@@ -21,7 +21,9 @@ ALLOWED = {
     "plan": {"core"},
     "write": {"core", "plan", "read", "speed"},
     "preview": {"core", "plan", "write"},
-    "api": {"core", "read", "check", "plan", "write", "preview", "speed"},
+    # A plan made by hand in: read and checked as a submission, written as templates.
+    "imports": {"core", "read", "check", "write", "speed"},
+    "api": {"core", "read", "check", "plan", "write", "preview", "speed", "imports"},
     "cli": {"api", "core"},
     "__main__": {"cli"},
     "__init__": set(),

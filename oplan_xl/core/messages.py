@@ -332,6 +332,80 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "สำเนาส่งคืน {department}: {path}",
         "Copy to return to {department}: {path}",
     ),
+    # --- oplan import ---
+    "import-source-missing": (
+        "ไม่พบไฟล์ที่จะนำเข้า {path} — ตรวจชื่อและที่อยู่ของไฟล์ ผด.02",
+        "The file to import, {path}, was not found - check the name and folder of the "
+        "ผด.02 workbook",
+    ),
+    "import-source-in-submissions": (
+        "ไฟล์ {path} อยู่ในโฟลเดอร์ submissions ซึ่งจะถูกอ่านเป็นไฟล์ของหน่วยงานและนับซ้ำกับไฟล์ที่นำเข้า "
+        "— ย้ายไฟล์ออกไปไว้นอก {folder} ก่อน แล้วสั่งนำเข้าใหม่",
+        "{path} is inside the submissions folder, where it would be read as a "
+        "department's file and counted twice with the imported ones - move it out of "
+        "{folder} first, then import again",
+    ),
+    "import-unknown-department": (
+        "ไม่พบหน่วยงาน \"{code}\" ที่ระบุด้วย --department ในแผ่นงาน \"หน่วยงาน\" ของ plan.xlsx "
+        "— รหัสที่มี: {known}",
+        "No department \"{code}\" (given with --department) on sheet \"หน่วยงาน\" of "
+        "plan.xlsx - known codes: {known}",
+    ),
+    "import-would-overwrite": (
+        "ไม่ได้นำเข้า เพราะมีไฟล์ชื่อเดียวกันอยู่แล้วใน {folder}: {files} — ถ้าต้องการเขียนทับ "
+        "ให้สั่งใหม่พร้อม --replace หรือย้ายไฟล์เดิมออกก่อน",
+        "Nothing imported: {folder} already holds {files} - run again with --replace to "
+        "overwrite them, or move them out first",
+    ),
+    "import-read": (
+        "อ่าน {file}: {rows_read} แถว {baht_read} บาท = นำเข้า {rows_imported} แถว "
+        "{baht_imported} บาท + ไม่ได้นำเข้า {rows_rejected} แถว {baht_rejected} บาท",
+        "Read {file}: {rows_read:n:row/rows} {baht_read} baht = imported "
+        "{rows_imported:n:row/rows} {baht_imported} baht + not imported "
+        "{rows_rejected:n:row/rows} {baht_rejected} baht",
+    ),
+    "import-later-rows": (
+        "  ไม่ได้นำเข้า {rows} แถวของฉบับถัดไป (ตั้งแต่แถวแบ่งฉบับลงไป)",
+        "  Not imported: {rows:n:row/rows} of later editions (from the divider row down)",
+    ),
+    "import-errors-heading": (
+        "ข้อผิดพลาด {errors} รายการ — แถวเหล่านี้ไม่ได้นำเข้า แก้ในไฟล์ต้นทางแล้วนำเข้าใหม่ด้วย --replace "
+        "หรือกรอกเพิ่มในไฟล์ของหน่วยงานใน submissions:",
+        "{errors:n:error/errors} - these rows were not imported; fix them in the source "
+        "and import again with --replace, or enter them in the department's file in "
+        "submissions:",
+    ),
+    "import-warnings-heading": (
+        "คำเตือน {warnings} รายการ (นำเข้าแล้ว แต่ควรตรวจ):",
+        "{warnings:n:warning/warnings} (imported, worth a look):",
+    ),
+    "import-warning-code": (
+        "  ! {count} รายการ เช่น {where} — {message} [{code}]",
+        "  ! {count:n:time/times}, such as {where} - {message} [{code}]",
+    ),
+    "import-wrote": (
+        "เขียน {path}: {department} — โครงการ {projects} รายการ ครุภัณฑ์ {equipment} รายการ "
+        "{baht} บาท",
+        "Wrote {path}: {department} - {projects:n:project/projects}, "
+        "{equipment:n:equipment item/equipment items}, {baht} baht",
+    ),
+    "import-wrote-unknown": (
+        "เขียน {path}: \"{department}\" (ไม่มีในรายชื่อหน่วยงานของ plan.xlsx) — โครงการ "
+        "{projects} รายการ ครุภัณฑ์ {equipment} รายการ {baht} บาท",
+        "Wrote {path}: \"{department}\" (not among plan.xlsx's departments) - "
+        "{projects:n:project/projects}, {equipment:n:equipment item/equipment items}, "
+        "{baht} baht",
+    ),
+    "import-nothing": (
+        "ไม่มีแถวที่นำเข้าได้ จึงไม่ได้เขียนไฟล์ใน submissions",
+        "No row could be imported; nothing was written into submissions",
+    ),
+    "import-done": (
+        "นำเข้าแล้ว {count} ไฟล์ใน {path}\nขั้นต่อไป: สั่ง oplan check แล้ว oplan build "
+        "ต่อได้เหมือนไฟล์ที่หน่วยงานส่งมา",
+        "Imported into {count:n:file/files} in {path}\nNext: run `oplan check`, then "
+        "`oplan build`, as with the departments' files",
+    ),
 }
 
 
