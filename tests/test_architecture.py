@@ -22,7 +22,8 @@ ALLOWED = {
     "write": {"core", "plan", "read", "speed"},
     "preview": {"core", "plan", "write"},
     "api": {"core", "read", "check", "plan", "write", "preview", "speed"},
-    "cli": {"api", "core"},
+    "cli": {"api", "core", "cli_editions"},
+    "cli_editions": {"core"},
     "__main__": {"cli"},
     "__init__": set(),
 }

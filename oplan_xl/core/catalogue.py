@@ -473,4 +473,62 @@ CATALOGUE = _kinds(
         "ไม่พบโครงการ \"{value}\" ในบัญชีแผนพัฒนา — ตรวจชื่อหรือเพิ่มในแผ่นงาน \"แผนพัฒนา\"",
         "Project \"{value}\" is not in the development-plan list - check its name",
     ),
+    # --- editions through the year (เพิ่มเติม / เปลี่ยนแปลง / แก้ไข) ---
+    FindingKind(
+        "edition-unknown-row", ERROR,
+        "รหัสแถว \"{value}\" ไม่มีในแผนปัจจุบัน แถวนี้จึงไม่ถูกนำไปปรับแผน — ใช้แบบกรอกของฉบับนี้ "
+        "(oplan edition) ที่มีรหัสแถวให้แล้ว อย่าพิมพ์หรือคัดลอกรหัสเอง ถ้าเป็นโครงการใหม่ให้ลบรหัสออก",
+        "Row id \"{value}\" is not in the current plan, so this row changes nothing - use "
+        "this edition's templates (oplan edition), which carry the ids; for a new project "
+        "clear the id",
+    ),
+    FindingKind(
+        "edition-row-cancelled", ERROR,
+        "แถวรหัส \"{value}\" ถูกยกเลิกไปแล้วใน{edition} จึงแก้ไขอีกไม่ได้ — ถ้าจะทำโครงการนี้อีก "
+        "ให้ลบรหัสแถวออกแล้วกรอกเป็นโครงการใหม่พร้อมเหตุผล",
+        "Row \"{value}\" was cancelled in {edition} and cannot be changed again - to plan "
+        "it again, clear its id and enter it as a new row with a reason",
+    ),
+    FindingKind(
+        "edition-no-reason", ERROR,
+        "แถวนี้{action} แต่ไม่มีเหตุผลความจำเป็น แถวนี้จึงไม่ถูกนำไปปรับแผน — กรอกเหตุผลความจำเป็น"
+        "ในคอลัมน์ \"{column}\"",
+        "This row is {action} (changed, cancelled or added) without a reason, so it is not "
+        "applied - fill in the \"{column}\" column",
+    ),
+    FindingKind(
+        "edition-status-unknown", ERROR,
+        "สถานะ \"{value}\" ไม่ใช่สถานะที่รู้จัก แถวนี้จึงไม่ถูกนำไปปรับแผน — เลือก {statuses}",
+        "Status \"{value}\" is not one we know, so this row is not applied - choose "
+        "{statuses}",
+    ),
+    FindingKind(
+        "edition-row-id-repeated", ERROR,
+        "รหัสแถว \"{value}\" ซ้ำกับแถว {other} ในไฟล์เดียวกัน แถวนี้จึงไม่ถูกนำไปปรับแผน — "
+        "แถวที่คัดลอกมาเพื่อเพิ่มโครงการใหม่ให้ลบรหัสแถวออก",
+        "Row id \"{value}\" repeats row {other}, so this row is not applied - a row "
+        "copied to add a new project must have its id cleared",
+    ),
+    FindingKind(
+        "edition-duplicate-row", ERROR,
+        "\"{value}\" มีอยู่แล้วในแผนปัจจุบัน (รหัสแถว {row_id} จาก{edition}) จึงไม่เพิ่มซ้ำ — "
+        "ถ้าจะเปลี่ยนงบประมาณหรือเดือนของโครงการเดิม ให้ทำฉบับเปลี่ยนแปลง "
+        "(oplan edition --kind เปลี่ยนแปลง)",
+        "\"{value}\" is already in the current plan (row id {row_id}, from {edition}) and "
+        "is not added twice - to change its budget or months, make a เปลี่ยนแปลง edition",
+    ),
+    FindingKind(
+        "edition-other-year", ERROR,
+        "ฉบับนี้ทำไว้สำหรับปีงบประมาณ {value} แต่แผนเป็นปี {year} จึงไม่นำมาปรับแผน — "
+        "สร้างฉบับใหม่ด้วยคำสั่ง oplan edition ในโฟลเดอร์แผนของปี {year}",
+        "This edition was made for fiscal year {value} but the plan is for {year}, so it is "
+        "not applied - make a new one with oplan edition in the {year} plan's folder",
+    ),
+    FindingKind(
+        "edition-no-submissions", WARNING,
+        "โฟลเดอร์ฉบับนี้ยังไม่มีไฟล์ของหน่วยงานใน submissions จึงข้ามไป แผนปัจจุบันไม่เปลี่ยน — "
+        "วางไฟล์ที่หน่วยงานกรอกแล้วลงในโฟลเดอร์ submissions ของฉบับนี้ หรือลบโฟลเดอร์ฉบับนี้ทิ้ง",
+        "This edition's submissions folder holds no department file, so it is skipped and "
+        "the current plan is unchanged - put the filled workbooks there, or remove the folder",
+    ),
 )

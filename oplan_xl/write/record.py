@@ -63,11 +63,13 @@ def json_bytes(document: dict) -> bytes:
 
 
 def writers(plan: Plan, report, output: Path, draft: bool = False,
-            edition: Edition | None = None) -> dict[str, tuple[Path, object]]:
+            edition: Edition | None = None,
+            placed=None) -> dict[str, tuple[Path, object]]:
     """name → (target, writer) for ``atomic.write_all``: the two CSV files and
     plan.json in ``output/data/``.  Everything is worked out before any file is
     written, from one document, so the three always agree."""
-    document = plan_document(plan, report, draft, *([edition] if edition else []))
+    document = plan_document(plan, report, draft, *([edition] if edition else []),
+                             placed=placed)
     folder = output / FOLDER
     files = {
         "data-projects": (folder / PROJECTS_FILE,
