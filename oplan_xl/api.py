@@ -1,4 +1,4 @@
-"""The library API: one call per command (init, template, check, build, demo).
+"""The library API: one call per command (init, template, check, build, edition, demo).
 
 The CLI calls exactly one of these and formats what it returns; tests and
 other programs can call them directly.  Data flows one way:
