@@ -493,8 +493,8 @@ CATALOGUE = _kinds(
         "edition-no-reason", ERROR,
         "แถวนี้{action} แต่ไม่มีเหตุผลความจำเป็น แถวนี้จึงไม่ถูกนำไปปรับแผน — กรอกเหตุผลความจำเป็น"
         "ในคอลัมน์ \"{column}\"",
-        "This row is {action} (changed, cancelled or added) without a reason, so it is not "
-        "applied - fill in the \"{column}\" column",
+        "This row is changed, cancelled or added ({action}) without a reason, so it is "
+        "not applied - fill in the \"{column}\" column",
     ),
     FindingKind(
         "edition-status-unknown", ERROR,

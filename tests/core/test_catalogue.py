@@ -35,7 +35,9 @@ def test_every_code_has_thai_and_english_templates_and_a_readme_row():
               "formula": "=1", "length": 900, "limit": 700, "rows": "2,500",
               "columns": "E, W", "chosen": "E", "hidden": "W", "found": "ที่, โครงการ",
               "others": "W \"งบ 67\"", "letter": "W",
-              "kind": "โครงการ", "kind_en": "project", "read": "โครงการ", "words": "ม.ค.-มี.ค."}
+              "kind": "โครงการ", "kind_en": "project", "read": "โครงการ", "words": "ม.ค.-มี.ค.",
+              "edition": "เพิ่มเติม ครั้งที่ 1/2568", "action": "แก้ไข", "row_id": "P-1",
+              "statuses": "คงเดิม, แก้ไข, ยกเลิก"}
     for code, kind in CATALOGUE.items():
         assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", code), code
         assert kind.severity in (ERROR, WARNING)
