@@ -294,8 +294,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "edition-blocked": (
         "ฉบับ {name} มีข้อผิดพลาด จึงไม่สร้างฉบับนี้ ฉบับถัดไป และแผนปัจจุบัน — แก้ไฟล์ใน {path} "
         "แล้วสั่ง oplan build อีกครั้ง",
-        "Edition {name} has errors, so it, the later editions and the current plan were "
-        "not built - fix the files in {path} and run `oplan build` again",
+        "Edition {name} was not built, nor the later editions and the current plan, "
+        "because of its errors - fix the files in {path} and run `oplan build` again",
     ),
     "current-built": (
         "แผนปัจจุบัน (ฉบับรวม ณ {name}): {projects} โครงการ งบประมาณรวม {baht} บาท — {path}",
