@@ -22,6 +22,7 @@ from oplan_xl.cli.console import (  # noqa: F401  (tests and callers use them fr
     print_report,
     wrapped,
 )
+from oplan_xl.cli.editions import print_editions
 from oplan_xl.cli.help import ThaiGroup, common_options, version_option
 from oplan_xl.core import messages
 
@@ -267,13 +268,34 @@ def _print_build(console: Console, result) -> int:
         if result.draft:
             console.error(messages.text("build-draft", console.lang,
                                         errors=len(result.report.errors)))
+    blocked = print_editions(console, result, print_report)
     if result.set_aside:  # on stderr: seen also with --quiet, like the errors
         console.error(messages.text("stale-moved", console.lang,
                                     path=result.set_aside[0].parent,
                                     files=", ".join(path.name for path in result.set_aside)))
     if not result.built:
         return EXIT_PLAN_ERRORS
-    return EXIT_OK if result.report.ok and not result.unwritten else EXIT_PLAN_ERRORS
+    ok = result.report.ok and not result.unwritten and not blocked
+    return EXIT_OK if ok else EXIT_PLAN_ERRORS
+
+
+@main.command(short_help="สร้างฉบับเพิ่มเติม/เปลี่ยนแปลง/แก้ไข ของแผน",
+              help="สร้างโฟลเดอร์ฉบับใหม่ editions/<NN>-<ฉบับ>/ พร้อมแบบกรอกใน templates/ / make "
+              "the next edition folder with its input workbooks")
+@click.argument("plan_dir", type=click.Path(path_type=Path))
+@click.option("--kind", required=True, metavar="เพิ่มเติม|เปลี่ยนแปลง|แก้ไข",
+              help="ชนิดของฉบับ / the kind: เพิ่มเติม (add), เปลี่ยนแปลง (change), แก้ไข (correct)")
+@version_option
+@common_options
+@click.pass_context
+def edition(ctx, plan_dir: Path, kind: str, lang, quiet, debug) -> None:
+    from oplan_xl.api import new_edition
+
+    console = _console(ctx, lang, quiet, debug)
+    folder, paths = run(console, lambda: new_edition(plan_dir, kind))
+    for path in paths:
+        console.say("wrote-template", path=path)
+    console.say("edition-done", name=folder.name, path=folder)
 
 
 @main.command(short_help="สร้างแผนตัวอย่างที่มากับโปรแกรม",

@@ -3,7 +3,8 @@
 - ``model``            settings and row dataclasses, money in integer satang, the
                        fiscal year's months and labels, editions, Thai digits
 - ``normalise``        the text rules: clean Thai text, label keys, budgets, month marks
-- ``catalogue``        the finding codes: severity, Thai and English templates
+- ``catalogue``        the finding codes: severity, Thai and English templates (reading and
+                       checking the submissions; the plan through the year)
 - ``findings``         a finding located to the cell, the Report and the reconciliation
 - ``messages``         every other message the tool prints, in Thai and English
 - ``errors``           the few exceptions the library raises (only the CLI exits)

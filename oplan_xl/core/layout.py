@@ -122,3 +122,21 @@ PRINT_LIMITS = {"name": 500, "activity": 700, "place": 350, "responsible": 300,
 RETURNED_ERROR_FILL = "FFF4B6C2"
 RETURNED_WARNING_FILL = "FFFFE9A8"
 RETURNED_FILLS = frozenset({RETURNED_ERROR_FILL, RETURNED_WARNING_FILL})
+
+# --- Editions through the year (เพิ่มเติม / เปลี่ยนแปลง / แก้ไข) --------------------
+
+#: The columns an edition's input sheets carry after the standard ones.  Only an
+#: edition's reading looks for them (``read.edition_columns``); the original plan's
+#: reader leaves text-only columns alone, so an edition's workbook read as an
+#: original one plans the same rows.
+ROW_ID_LABEL = "รหัสแถว (ห้ามแก้)"
+STATUS_LABEL = "สถานะ"
+REASON_LABEL = "เหตุผลความจำเป็น"
+EDITION_COLUMNS: tuple[Column, ...] = (
+    Column("row_id", ROW_ID_LABEL, synonyms=("รหัสแถว", "row id")),
+    Column("status", STATUS_LABEL, synonyms=("สถานะแถว",)),
+    Column("reason", REASON_LABEL, synonyms=("เหตุผล", "เหตุผลและความจำเป็น", "เหตุผลความจำเป็น")),
+)
+#: What the สถานะ column offers: the row stays, is changed, is cancelled.
+STATUS_KEEP, STATUS_CHANGE, STATUS_CANCEL = "คงเดิม", "แก้ไข", "ยกเลิก"
+STATUSES = (STATUS_KEEP, STATUS_CHANGE, STATUS_CANCEL)

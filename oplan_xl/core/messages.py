@@ -131,6 +131,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "มีไฟล์ตั้งค่า {path} อยู่แล้ว — ไม่เขียนทับ (ลบหรือย้ายไฟล์เดิมก่อนถ้าต้องการเริ่มใหม่)",
         "{path} already exists - not overwritten (move it away to start afresh)",
     ),
+    "edition-kind-unknown": (
+        "ไม่รู้จักฉบับ \"{kind}\" — ใช้ --kind เพิ่มเติม, --kind เปลี่ยนแปลง หรือ --kind แก้ไข "
+        "(หรือ add, change, correct)",
+        "Unknown edition kind \"{kind}\" - use --kind เพิ่มเติม, เปลี่ยนแปลง or แก้ไข "
+        "(or add, change, correct)",
+    ),
+    "edition-plan-has-errors": (
+        "แผนปัจจุบันยังมีข้อผิดพลาด {errors} รายการ จึงเตรียมแบบกรอกที่มีแถวเดิมให้ไม่ได้ — "
+        "สั่ง oplan build แล้วแก้ข้อผิดพลาดให้หมดก่อน",
+        "The current plan has {errors:n:error/errors}, so its rows cannot be filled in "
+        "for an edition - run `oplan build` and fix them first",
+    ),
     "plan-dir-missing": (
         "ไม่พบโฟลเดอร์แผน {path} — ตรวจชื่อโฟลเดอร์ (ชื่อที่มีเว้นวรรคต้องอยู่ในเครื่องหมาย \"...\") "
         "หรือสร้างโฟลเดอร์แผนใหม่ด้วย oplan init",
@@ -264,6 +276,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "wrote-data": (
         "เขียนข้อมูลแผน (CSV/JSON): {path} ({files})",
         "Wrote the plan record (CSV/JSON): {path} ({files})",
+    ),
+    "edition-done": (
+        "สร้างฉบับ {name}: {path} — ส่งแบบกรอกใน templates ให้หน่วยงาน แล้ววางไฟล์ที่กรอกแล้ว"
+        "ใน submissions ของฉบับนี้ จากนั้นสั่ง oplan build",
+        "Made edition {name}: {path} - send the workbooks in templates to the "
+        "departments, put the filled ones in this edition's submissions, then run "
+        "`oplan build`",
+    ),
+    "edition-heading": ("— ฉบับ {name} ({path}) —", "— Edition {name} ({path}) —"),
+    "edition-built": (
+        "ฉบับ {name}: เพิ่ม {added} บาท, เปลี่ยนแปลง {changed} บาท, ยกเลิก {cancelled} บาท; "
+        "เขียนแบบไว้ที่ {path}",
+        "Edition {name}: added {added} baht, changed {changed} baht, cancelled "
+        "{cancelled} baht; forms in {path}",
+    ),
+    "edition-blocked": (
+        "ฉบับ {name} มีข้อผิดพลาด จึงไม่สร้างฉบับนี้ ฉบับถัดไป และแผนปัจจุบัน — แก้ไฟล์ใน {path} "
+        "แล้วสั่ง oplan build อีกครั้ง",
+        "Edition {name} was not built, nor the later editions and the current plan, "
+        "because of its errors - fix the files in {path} and run `oplan build` again",
+    ),
+    "current-built": (
+        "แผนปัจจุบัน (ฉบับรวม ณ {name}): {projects} โครงการ งบประมาณรวม {baht} บาท — {path}",
+        "Current plan (as of {name}): {projects:n:project/projects}, {baht} baht in total "
+        "- {path}",
     ),
     "wrote-template": ("เขียนแบบกรอกข้อมูล: {path}", "Wrote an input workbook: {path}"),
     "demo-copied": (

@@ -233,6 +233,16 @@ class Settings:
     #: and size in bytes (empty for settings made in code).
     source_sha256: str = field(default="", compare=False)
     source_size: int = field(default=0, compare=False)
+    #: The edition the forms are of, after the year in their titles: ``เพิ่มเติม
+    #: ครั้งที่ 1/2568`` (``plan.editions``); empty for the plan as first announced.
+    plan_edition: str = field(default="", compare=False)
+
+    @property
+    def plan_year_title(self) -> str:
+        """``แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2568`` and the edition, if any."""
+        return " ".join(part for part in (
+            f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {self.fiscal_year}", self.plan_edition)
+            if part)
 
     def __post_init__(self) -> None:
         if not self.edition:

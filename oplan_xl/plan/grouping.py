@@ -111,6 +111,14 @@ class Plan:
     equipment: list[EquipmentBlock] = field(default_factory=list)
     #: The input files the plan was built from (provenance).
     sources: list[FileTally] = field(default_factory=list)
+    #: id() of a row → which edition it comes from, printed under its name in the
+    #: current plan's ผด.02 and ผด.02/1 (``plan.editions``); empty for one edition.
+    row_editions: dict[int, str] = field(default_factory=dict)
+
+    def with_edition(self, row: ProjectRow | EquipmentRow, text: str) -> str:
+        """*text* (the row's name or target) with the edition it comes from, if any."""
+        edition = self.row_editions.get(id(row))
+        return f"{text}\n({edition})" if edition else text
 
     @property
     def count(self) -> int:

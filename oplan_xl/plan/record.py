@@ -12,6 +12,7 @@ integer satang, so no reader ever sees a float.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from oplan_xl.core import rowid
@@ -88,7 +89,13 @@ def department_codes(settings: Settings) -> dict[str, str]:
     return {department.name: department.code for department in settings.departments}
 
 
-def project_records(plan: Plan, edition: Edition = ORIGINAL) -> list[dict]:
+#: id() of a row → (its row id, the edition it comes from): the current plan's rows
+#: keep the ids and editions the editions gave them (``plan.editions``).
+Placements = Mapping[int, tuple[str, Edition]]
+
+
+def project_records(plan: Plan, edition: Edition = ORIGINAL,
+                    placed: Placements | None = None) -> list[dict]:
     """One record per project, in ผด.02's order."""
     entries = plan.project_entries()
     codes = department_codes(plan.settings)
@@ -96,8 +103,9 @@ def project_records(plan: Plan, edition: Edition = ORIGINAL) -> list[dict]:
     records = []
     for entry, row_id in zip(entries, ids, strict=True):
         row: ProjectRow = entry.row  # type: ignore[assignment]
+        row_id, of = (placed or {}).get(id(row), (row_id, edition))
         records.append({
-            "row_id": row_id, "edition": edition.number, "edition_name": edition.name,
+            "row_id": row_id, "edition": of.number, "edition_name": of.name,
             "number": entry.place, "strategy_number": row.strategy.number,
             "strategy": row.strategy.name, "group": row.group.title, "name": row.name,
             "activity": row.activity, "budget": baht(row.budget_satang), "place": row.place,
@@ -107,7 +115,8 @@ def project_records(plan: Plan, edition: Edition = ORIGINAL) -> list[dict]:
     return records
 
 
-def equipment_records(plan: Plan, edition: Edition = ORIGINAL) -> list[dict]:
+def equipment_records(plan: Plan, edition: Edition = ORIGINAL,
+                      placed: Placements | None = None) -> list[dict]:
     """One record per equipment item, in ผด.02/1's order."""
     entries = plan.equipment_entries()
     codes = department_codes(plan.settings)
@@ -115,8 +124,9 @@ def equipment_records(plan: Plan, edition: Edition = ORIGINAL) -> list[dict]:
     records = []
     for entry, row_id in zip(entries, ids, strict=True):
         row: EquipmentRow = entry.row  # type: ignore[assignment]
+        row_id, of = (placed or {}).get(id(row), (row_id, edition))
         records.append({
-            "row_id": row_id, "edition": edition.number, "edition_name": edition.name,
+            "row_id": row_id, "edition": of.number, "edition_name": of.name,
             "number": entry.place, "programme": row.programme.title,
             "category": row.category, "equipment_type": row.equipment_type.name,
             "target": row.target, "budget": baht(row.budget_satang), "place": row.place,
@@ -132,13 +142,13 @@ def _department_and_origin(row: ProjectRow | EquipmentRow, codes: dict[str, str]
 
 
 def plan_document(plan: Plan, report: Report, draft: bool = False,
-                  edition: Edition = ORIGINAL) -> dict:
+                  edition: Edition = ORIGINAL, placed: Placements | None = None) -> dict:
     """plan.json: the plan's particulars, its inputs with their SHA-256, the
     reconciliation, and the same records as the CSV files.  Keys in a fixed order;
     nothing in it depends on the time or the machine."""
     settings = plan.settings
-    projects = project_records(plan, edition)
-    equipment = equipment_records(plan, edition)
+    projects = project_records(plan, edition, placed)
+    equipment = equipment_records(plan, edition, placed)
     inputs = [{"file": "plan.xlsx", "role": "settings", "department": "",
                "sha256": settings.source_sha256, "size": settings.source_size}]
     inputs += [{"file": f"submissions/{tally.file}", "role": "submission",

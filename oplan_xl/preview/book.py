@@ -180,16 +180,16 @@ class Book:
         t = self.t
         self.version = __version__
         self.org = t(settings.org_name)
-        self.cover_year = t(f"ประจำปีงบประมาณ พ.ศ. {settings.fiscal_year}")
-        self.year_line = f"แผนการดำเนินงาน {self.cover_year}"
+        self.cover_year = t(" ".join(part for part in (
+            f"ประจำปีงบประมาณ พ.ศ. {settings.fiscal_year}", settings.plan_edition) if part))
+        self.year_line = t(settings.plan_year_title)
         self.place = t(" ".join(part for part in (
             f"อำเภอ{settings.district}" if settings.district else "",
             f"จังหวัด{settings.province}" if settings.province else "") if part))
         self.org_place = t(" ".join(p for p in (settings.org_name, self.place) if p))
         self.responsible_unit = t(settings.responsible_unit)
         self.edition = settings.edition
-        self.title = t(f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {settings.fiscal_year} "
-                       f"{settings.org_name}")
+        self.title = t(f"{settings.plan_year_title} {settings.org_name}")
         self.part1_title = t(PART1_TITLE)
         self.part2_title = t(PART2_TITLE)
         self.with_equipment_form = not settings.by_approach

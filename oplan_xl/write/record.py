@@ -66,8 +66,10 @@ ROW_LISTS = ("projects", "equipment")
 def json_bytes(document: dict) -> bytes:
     """plan.json: the particulars indented, then each row on a line of its own, as in
     the CSV files (a row spread over 40 lines made the file three times as long and
-    no easier to read)."""
-    assert tuple(document)[-len(ROW_LISTS):] == ROW_LISTS
+    no easier to read).  A document without row lists at its end (an edition's
+    edition.json) is indented whole."""
+    if tuple(document)[-len(ROW_LISTS):] != ROW_LISTS:
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     head = {key: value for key, value in document.items() if key not in ROW_LISTS}
     parts = [json.dumps(head, ensure_ascii=False, indent=2).removesuffix("\n}")]
     for key in ROW_LISTS:
@@ -78,11 +80,13 @@ def json_bytes(document: dict) -> bytes:
 
 
 def writers(plan: Plan, report, output: Path, draft: bool = False,
-            edition: Edition | None = None) -> dict[str, tuple[Path, object]]:
+            edition: Edition | None = None,
+            placed=None) -> dict[str, tuple[Path, object]]:
     """name → (target, writer) for ``atomic.write_all``: the two CSV files and
     plan.json in ``output/data/``.  Everything is worked out before any file is
     written, from one document, so the three always agree."""
-    document = plan_document(plan, report, draft, *([edition] if edition else []))
+    document = plan_document(plan, report, draft, *([edition] if edition else []),
+                             placed=placed)
     folder = output / FOLDER
     files = {
         "data-projects": (folder / PROJECTS_FILE,

@@ -39,9 +39,10 @@ def test_help_speaks_thai_and_cuts_nothing(runner):
     assert "ตัวเลือก / Options:" in lines and "คำสั่ง / Commands:" in lines
     commands = lines[lines.index("คำสั่ง / Commands:") + 1:]
     assert [line.split()[0] for line in commands] == ["init", "template", "import", "check",
-                                                       "build", "demo"]
+                                                       "build", "edition", "demo"]
     assert "  build     ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html" in commands
-    for command in ([], ["init"], ["template"], ["import"], ["check"], ["build"], ["demo"]):
+    for command in ([], ["init"], ["template"], ["import"], ["check"], ["build"], ["edition"],
+                    ["demo"]):
         output = runner.invoke(main, [*command, "--help"], terminal_width=80).output
         assert "Show this message" not in output and "…" not in output
         assert re.search(r"--help +แสดงวิธีใช้นี้ / show this help", output)

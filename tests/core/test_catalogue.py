@@ -36,7 +36,9 @@ def test_every_code_has_thai_and_english_templates_and_a_readme_row():
               "columns": "E, W", "chosen": "E", "hidden": "W", "found": "ที่, โครงการ",
               "others": "W \"งบ 67\"", "letter": "W",
               "kind": "โครงการ", "kind_en": "project", "read": "โครงการ", "words": "ม.ค.-มี.ค.",
-              "taken": "8–17", "left": 4, "target": "works.xlsx"}
+              "taken": "8–17", "left": 4, "target": "works.xlsx",
+              "edition": "เพิ่มเติม ครั้งที่ 1/2568", "action": "แก้ไข", "row_id": "P-1",
+              "statuses": "คงเดิม, แก้ไข, ยกเลิก"}
     for code, kind in CATALOGUE.items():
         assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", code), code
         assert kind.severity in (ERROR, WARNING)
@@ -331,3 +333,10 @@ def test_a_damaged_container_naming_encryptedpackage_is_reported_protected(tmp_p
     data = (DATA / "check-file-encrypted.xlsx").read_bytes()
     damaged.write_bytes(data[:1536 + 512])  # header, FAT, directory, one stream sector
     assert [f.code for f in read_submission(damaged).findings] == ["file-encrypted"]
+
+
+def test_no_code_is_catalogued_twice():
+    from oplan_xl.core.catalogue import reading, year
+
+    codes = [kind.code for kind in (*reading.KINDS, *year.KINDS)]
+    assert len(codes) == len(set(codes)) == len(CATALOGUE)

@@ -130,7 +130,7 @@ class Sheet:
             settings.org_name,
             f"อำเภอ{settings.district}" if settings.district else "",
             f"จังหวัด{settings.province}" if settings.province else "") if part)
-        lines = (title, f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {settings.fiscal_year}", place)
+        lines = (title, settings.plan_year_title, place)
         for row, line in enumerate(lines, 1):
             self.merge_text(row, 0, last_col, line, "title" if row == 1 else "subtitle")
         return len(lines) + 2

@@ -60,7 +60,8 @@ def _fill(plan: Plan, workbook, styles) -> None:
             first = row
             for index, project in enumerate(group.rows, 1):
                 sheet.write_cells(row, 0, [
-                    (index, "count"), (project.name, "text"), (project.activity, "text"),
+                    (index, "count"), (plan.with_edition(project, project.name), "text"),
+                    (project.activity, "text"),
                     (baht(project.budget_satang), "money"), (project.place, "text"),
                     (project.responsible, "text")], project.months)
                 row += 1

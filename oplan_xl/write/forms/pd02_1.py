@@ -60,7 +60,8 @@ def _fill(plan: Plan, workbook, styles) -> None:
             for index, item in enumerate(group.rows, 1):
                 sheet.write_cells(row, 0, [
                     (index, "count"), (item.programme.name, "text"), (item.category, "text"),
-                    (item.equipment_type.name, "text"), (item.target, "text"),
+                    (item.equipment_type.name, "text"),
+                    (plan.with_edition(item, item.target), "text"),
                     (baht(item.budget_satang), "money"), (item.place, "text"),
                     (item.responsible, "text")], item.months)
                 row += 1

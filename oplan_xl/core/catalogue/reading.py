@@ -1,32 +1,11 @@
-"""The finding catalogue: every code with its severity and its Thai and English
-message templates, named placeholders filled by ``findings.finding`` (SPEC §6).
-
-Codes are stable kebab-case; tests and other tools rely on them.  Entries are
-grouped by where in the work the problem is met: the file, finding the table,
-its columns, its rows, the values of a row, the plan as a whole.
-"""
+"""Findings of reading and checking the submissions: the file, finding the table,
+its columns, its rows, the values of a row, the plan as a whole."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from oplan_xl.core.catalogue.kind import ERROR, WARNING, FindingKind
 
-ERROR = "error"
-WARNING = "warning"
-
-
-@dataclass(frozen=True)
-class FindingKind:
-    code: str
-    severity: str
-    th: str
-    en: str
-
-
-def _kinds(*kinds: FindingKind) -> dict[str, FindingKind]:
-    return {kind.code: kind for kind in kinds}
-
-
-CATALOGUE = _kinds(
+KINDS = (
     # --- the file as a whole ---
     FindingKind(
         "file-unreadable", ERROR,
@@ -468,7 +447,7 @@ CATALOGUE = _kinds(
         "Project \"{value}\" at \"{place}\" repeats {other} - check it was not "
         "submitted twice",
     ),
-    # --- issue 16, the plan record: a second row the row id cannot tell apart ---
+    # --- the plan record: a second row the row id cannot tell apart ---
     FindingKind(
         "duplicate-equipment", WARNING,
         "ครุภัณฑ์ \"{value}\" ที่ \"{place}\" ซ้ำกับ {other} ของหน่วยงานเดียวกัน — ตรวจว่าไม่ได้"
@@ -481,65 +460,5 @@ CATALOGUE = _kinds(
         "not-in-dev-plan", WARNING,
         "ไม่พบโครงการ \"{value}\" ในบัญชีแผนพัฒนา — ตรวจชื่อหรือเพิ่มในแผ่นงาน \"แผนพัฒนา\"",
         "Project \"{value}\" is not in the development-plan list - check its name",
-    ),
-    # --- importing a plan made by hand (oplan import) ---
-    FindingKind(
-        "import-edition-divider", WARNING,
-        "แถวนี้ \"{value}\" แบ่งฉบับของแผน ไฟล์นี้จึงมีแผนหลายฉบับ — นำเข้าเฉพาะฉบับแรกเหนือแถวนี้ "
-        "(แถว {taken}) ส่วน {left} แถวตั้งแต่แถวนี้ลงไปไม่ได้นำเข้า ให้ทำเป็นฉบับเพิ่มเติมหรือเปลี่ยนแปลง"
-        "ด้วยคำสั่ง oplan edition แล้วกรอกแถวเหล่านั้น",
-        "This row, \"{value}\", divides editions of the plan, so the file holds several - "
-        "only the first edition above it was imported (rows {taken}); the {left:n:row/rows} "
-        "from here down were not: make them an edition with `oplan edition` and enter "
-        "them there",
-    ),
-    FindingKind(
-        "import-edition-more", WARNING,
-        "แถวนี้ \"{value}\" เป็นอีกฉบับหนึ่งของแผน ไม่ได้นำเข้า (ดูแถวแบ่งฉบับแถวแรก)",
-        "This row, \"{value}\", starts one more edition of the plan; not imported (see "
-        "the first divider row)",
-    ),
-    FindingKind(
-        "import-edition-title", WARNING,
-        "ชื่อแบบ \"{value}\" ระบุว่าเป็นฉบับเพิ่มเติม/เปลี่ยนแปลง แต่นำเข้าเป็นแผนฉบับแรก — "
-        "ถ้าเป็นฉบับเพิ่มเติมจริง ให้นำเข้าแผนฉบับแรกก่อน แล้วทำฉบับนี้ด้วยคำสั่ง oplan edition",
-        "The form's title \"{value}\" names a later edition, but it was imported as the "
-        "plan itself - if it is one, import the first edition instead and make this one "
-        "with `oplan edition`",
-    ),
-    FindingKind(
-        "import-unit-unknown", WARNING,
-        "หน่วยงานรับผิดชอบหลัก \"{value}\" ไม่มีในรายชื่อหน่วยงานของ plan.xlsx — นำ {rows} แถวของ"
-        "หน่วยงานนี้ไปไว้ในไฟล์ {target} แยกต่างหาก (นับเข้าแผนตามปกติ) ถ้าเป็นกอง/สำนักของเรา "
-        "ให้เพิ่มชื่อในแผ่นงานหน่วยงานของ plan.xlsx ถ้าไม่ใช่ ให้ย้ายแถวไปไว้ในไฟล์ของกองที่ดูแล",
-        "Responsible unit \"{value}\" is not among plan.xlsx's departments - its "
-        "{rows:n:row/rows} went to a file of its own, {target} (planned as usual); if it "
-        "is one of ours, add it to plan.xlsx's departments, else move the rows to the "
-        "file of the department in charge",
-    ),
-    FindingKind(
-        "import-unit-first-named", WARNING,
-        "หน่วยงานรับผิดชอบหลัก \"{value}\" ระบุหลายหน่วยงาน — นำ {rows} แถวไปไว้ในไฟล์ของ "
-        "{department} ({target}) ซึ่งระบุไว้เป็นหน่วยแรก (ข้อความในช่องคงไว้ตามเดิม) ถ้าไม่ถูกต้อง "
-        "ให้ย้ายแถวไปไฟล์ของหน่วยงานที่ถูกต้อง",
-        "Responsible unit \"{value}\" names several units - its {rows:n:row/rows} went "
-        "to the file of {department} ({target}), named first (the cell kept as written); "
-        "if that is wrong, move the rows to the right department's file",
-    ),
-    FindingKind(
-        "import-no-unit", WARNING,
-        "แถวนี้ไม่ระบุหน่วยงานรับผิดชอบหลัก — นำ {rows} แถวที่ไม่ระบุไปไว้ในไฟล์ {target} "
-        "ให้ย้ายแถวไปไว้ในไฟล์ของกองที่รับผิดชอบ หรือนำเข้าใหม่โดยระบุ --department รหัสหน่วยงาน",
-        "This row names no responsible unit - the {rows:n:row/rows} naming none went to "
-        "{target}; move them to the files of the departments in charge, or import again "
-        "with --department CODE",
-    ),
-    FindingKind(
-        "import-submissions-not-empty", WARNING,
-        "โฟลเดอร์ submissions มีไฟล์อื่นอยู่แล้ว ({files}) ซึ่งจะถูกนับรวมกับไฟล์ที่นำเข้า — "
-        "ถ้าเป็นโครงการเดียวกัน ให้ย้ายไฟล์เหล่านั้นออก เพื่อไม่ให้นับซ้ำ",
-        "The submissions folder already holds other files ({files}), counted with the "
-        "imported ones - if they hold the same projects, move them out so nothing is "
-        "counted twice",
     ),
 )
