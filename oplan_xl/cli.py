@@ -16,6 +16,7 @@ import click
 
 from oplan_xl import __version__
 from oplan_xl.core import messages
+from oplan_xl.core.wording import wrapped
 
 EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -416,6 +417,47 @@ def _print_build(console: Console, result) -> int:
     return EXIT_OK if result.report.ok and not result.unwritten else EXIT_PLAN_ERRORS
 
 
+def plan_command(short_help: str, help: str, *options):
+    """A command on PLAN_DIR with *options* and the common ones (the follow-up commands)."""
+    def decorate(function):
+        for option in reversed((click.argument("plan_dir", type=click.Path(path_type=Path)),
+                                *options, version_option, common_options, click.pass_context)):
+            function = option(function)
+        return main.command(short_help=short_help, help=help)(function)
+    return decorate
+
+
+@plan_command("เขียนแบบรายงานผลการดำเนินงานให้แต่ละหน่วยงานกรอก",
+              "เขียนแบบรายงานผลการดำเนินงาน (จากแผนที่สร้างแล้ว) ให้แต่ละหน่วยงานใน results/templates/"
+              " / write each department's results form into results/templates/")
+def results(ctx, plan_dir: Path, lang, quiet, debug) -> None:
+    from oplan_xl.api import RESULTS, SUBMISSIONS, TEMPLATES, write_results_templates
+
+    console = _console(ctx, lang, quiet, debug)
+    paths = run(console, lambda: write_results_templates(plan_dir))
+    for path in paths:
+        console.say("wrote-results-template", path=path)
+    console.say("results-done", count=len(paths),
+                path=plan_dir / RESULTS / TEMPLATES, submissions=plan_dir / RESULTS / SUBMISSIONS)
+
+
+@plan_command("รายงานผลการดำเนินงาน รอบ 6 เดือน หรือสิ้นปี",
+              "อ่านผลที่หน่วยงานส่งคืนใน results/submissions/ แล้วเขียน output/report-<รอบ>.xlsx และ "
+              ".html / read the returned results, write the 6-month or year-end report",
+              click.option("--as-of", "as_of", required=True, metavar="DATE",
+                           help="ณ วันที่ เช่น 2568-03-31 (พ.ศ.) หรือ 2025-03-31 (ค.ศ.) / BE or CE"))
+def report(ctx, plan_dir: Path, as_of: str, lang, quiet, debug) -> None:
+    from oplan_xl.api import follow_up_report
+
+    console = _console(ctx, lang, quiet, debug)
+    result = run(console, lambda: follow_up_report(plan_dir, as_of))
+    print_report(console, result.report)
+    console.say("report-done", **result.summary(console.lang))
+    for path in result.outputs:
+        console.say("wrote", label=path.name, path=path)
+    sys.exit(EXIT_OK if result.report.ok else EXIT_PLAN_ERRORS)
+
+
 @main.command(short_help="สร้างแผนตัวอย่างที่มากับโปรแกรม",
               help="สร้างแผนตัวอย่างที่มากับโปรแกรม / build the bundled sample plan")
 @click.argument("out_dir", type=click.Path(path_type=Path), default=Path("oplan-demo"))
@@ -522,31 +564,6 @@ def _finding_line(console: Console, item, with_file: bool) -> str:
     head = " ".join(part for part in (where, item.subject) if part)
     lead = f"{mark} {head} — " if head else f"{mark} "  # a file's or the plan's: no place
     return f"  {lead}{item.message(console.lang)} [{item.code}]"
-
-
-#: The indent of a finding's line folded to the terminal's width: a line the
-#: terminal itself folds mid-word, back at the left edge, is hard to read.
-WRAP_INDENT = "      "
-
-
-def wrapped(line: str, width: int) -> str:
-    """*line* folded at spaces into lines of at most *width* visible columns (Thai
-    marks above and below the line take none), later lines indented; a word longer
-    than a line stays whole."""
-    from oplan_xl.core.normalise import visible_length
-
-    if width <= 0 or visible_length(line) <= width:
-        return line
-    body = line.lstrip(" ")
-    lines, current = [], line[:len(line) - len(body)]  # the line's own indent kept
-    for word in body.split(" "):
-        if current.strip() and visible_length(f"{current} {word}") > width:
-            lines.append(current)
-            current = f"{WRAP_INDENT}{word}"
-        else:
-            current = f"{current} {word}" if current.strip() else f"{current}{word}"
-    lines.append(current)
-    return "\n".join(lines)
 
 
 def _print_reconciliation(console: Console, report) -> None:

@@ -21,7 +21,10 @@ ALLOWED = {
     "plan": {"core"},
     "write": {"core", "plan", "read", "speed"},
     "preview": {"core", "plan", "write"},
-    "api": {"core", "read", "check", "plan", "write", "preview", "speed"},
+    # Follow-up (issue 17): reads the returned results (read), writes its workbooks
+    # and reports (write); the api runs it.
+    "followup": {"core", "read", "write", "speed"},
+    "api": {"core", "read", "check", "plan", "write", "preview", "speed", "followup"},
     "cli": {"api", "core"},
     "__main__": {"cli"},
     "__init__": set(),
