@@ -451,7 +451,7 @@ def report(ctx, plan_dir: Path, as_of: str, lang, quiet, debug) -> None:
 
     console = _console(ctx, lang, quiet, debug)
     result = run(console, lambda: follow_up_report(plan_dir, as_of))
-    print_report(console, result.report)
+    _print_findings(console, result.report, result.outputs[-1])
     console.say("report-done", **result.summary(console.lang))
     for path in result.outputs:
         console.say("wrote", label=path.name, path=path)
