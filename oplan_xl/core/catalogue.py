@@ -508,9 +508,9 @@ CATALOGUE = _kinds(
     ),
     FindingKind(
         "result-status-unknown", ERROR,
-        "สถานะ \"{value}\" ไม่ใช่สถานะในรายการ ({statuses}) โครงการนี้จึงนับเป็น \"ไม่ได้รายงาน\" "
+        "สถานะ \"{value}\" ไม่ใช่สถานะในรายการ ({expected}) โครงการนี้จึงนับเป็น \"ไม่ได้รายงาน\" "
         "— เลือกสถานะจากรายการ",
-        "Status \"{value}\" is not one of the list ({statuses}), so the project counts as not "
+        "Status \"{value}\" is not one of the list ({expected}), so the project counts as not "
         "reported - choose a status from the list",
     ),
     FindingKind(
@@ -522,16 +522,16 @@ CATALOGUE = _kinds(
     ),
     FindingKind(
         "result-disbursed-over-budget", ERROR,
-        "เบิกจ่ายแล้ว {value} บาท มากกว่างบประมาณในแผน {budget} บาท แถวนี้จึงไม่นับ — "
+        "เบิกจ่ายแล้ว {value} บาท มากกว่างบประมาณในแผน {limit} บาท แถวนี้จึงไม่นับ — "
         "ตรวจตัวเลข (เกินงบต้องโอน/แก้ไขแผนก่อน)",
-        "Disbursed {value} baht is more than the planned budget of {budget} baht, so the row "
+        "Disbursed {value} baht is more than the planned budget of {limit} baht, so the row "
         "is not counted - check the figure",
     ),
     FindingKind(
         "result-disbursed-over-contract", WARNING,
-        "เบิกจ่ายแล้ว {value} บาท มากกว่าวงเงินตามสัญญา/ก่อหนี้ผูกพัน {contracted} บาท "
+        "เบิกจ่ายแล้ว {value} บาท มากกว่าวงเงินตามสัญญา/ก่อหนี้ผูกพัน {limit} บาท "
         "(นับตามที่กรอก) — ตรวจตัวเลขทั้งสองช่อง",
-        "Disbursed {value} baht is more than the contracted {contracted} baht (counted as "
+        "Disbursed {value} baht is more than the contracted {limit} baht (counted as "
         "given) - check both figures",
     ),
     FindingKind(
@@ -554,9 +554,9 @@ CATALOGUE = _kinds(
     ),
     FindingKind(
         "result-department-missing", WARNING,
-        "หน่วยงาน \"{department}\" ยังไม่ได้ส่งรายงานผล ({projects} โครงการ นับเป็น "
+        "หน่วยงาน \"{department}\" ยังไม่ได้ส่งรายงานผล ({count} โครงการ นับเป็น "
         "\"ไม่ได้รายงาน\") — ติดตามให้ส่งแบบรายงานผล",
-        "Department \"{department}\" has not reported ({projects} projects count as not "
+        "Department \"{department}\" has not reported ({count} projects count as not "
         "reported) - ask for its results form",
     ),
 )

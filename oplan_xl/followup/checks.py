@@ -33,7 +33,7 @@ def check_results(projects: list[dict], files: list[ResultFile], fiscal_year: in
     for code, count in planned.items():
         if code not in reported:
             findings.append(finding("result-department-missing",
-                                    department=departments.get(code, code), projects=count))
+                                    department=departments.get(code, code), count=count))
     return accepted
 
 
@@ -61,7 +61,7 @@ def _row_ok(row: ResultRow, plan: dict[str, dict], seen: dict[str, ResultRow],
         add("result-status-missing", "status")
         ok = False
     elif row.status is None:
-        add("result-status-unknown", "status", row.status_text, statuses=", ".join(STATUSES))
+        add("result-status-unknown", "status", row.status_text, expected=", ".join(STATUSES))
         ok = False
     ok = _money_ok(row, project, add) and ok
     if row.as_of is not None:
@@ -75,11 +75,11 @@ def _money_ok(row: ResultRow, project: dict, add) -> bool:
     disbursed = row.disbursed
     if disbursed is not None and disbursed > project["budget_satang"]:
         add("result-disbursed-over-budget", "disbursed", format_baht(disbursed),
-            budget=format_baht(project["budget_satang"]))
+            limit=format_baht(project["budget_satang"]))
         return False
     if disbursed is not None and row.contracted is not None and disbursed > row.contracted:
         add("result-disbursed-over-contract", "disbursed", format_baht(disbursed),
-            contracted=format_baht(row.contracted))
+            limit=format_baht(row.contracted))
     if row.status == DONE and not disbursed and not row.unreadable:
         add("result-done-nothing-disbursed", "disbursed", format_baht(disbursed or 0))
     return True
