@@ -556,7 +556,7 @@ CATALOGUE = _kinds(
         "result-department-missing", WARNING,
         "หน่วยงาน \"{department}\" ยังไม่ได้ส่งรายงานผล ({count} โครงการ นับเป็น "
         "\"ไม่ได้รายงาน\") — ติดตามให้ส่งแบบรายงานผล",
-        "Department \"{department}\" has not reported ({count} projects count as not "
+        "Department \"{department}\" has not reported ({count:n:project/projects} counted as not "
         "reported) - ask for its results form",
     ),
 )

@@ -359,7 +359,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report-done": (
         "รายงานผล{round} ณ วันที่ {date}: รายงานแล้ว {reported} จาก {projects} โครงการ "
         "เบิกจ่าย {disbursed} บาท จากงบประมาณ {budget} บาท",
-        "{round} report as of {date}: {reported} of {projects} projects reported, "
+        "{round} report as of {date}: reported {reported} of {projects:n:project/projects}, "
         "{disbursed} of {budget} baht disbursed",
     ),
 }
