@@ -19,6 +19,7 @@ from oplan_xl.cli.console import (  # noqa: F401  (tests and callers use them fr
     Console,
     Progress,
     _can_print_thai,
+    _print_findings,
     print_report,
     wrapped,
 )
@@ -296,6 +297,47 @@ def edition(ctx, plan_dir: Path, kind: str, lang, quiet, debug) -> None:
     for path in paths:
         console.say("wrote-template", path=path)
     console.say("edition-done", name=folder.name, path=folder)
+
+
+def plan_command(short_help: str, help: str, *options):
+    """A command on PLAN_DIR with *options* and the common ones (the follow-up commands)."""
+    def decorate(function):
+        for option in reversed((click.argument("plan_dir", type=click.Path(path_type=Path)),
+                                *options, version_option, common_options, click.pass_context)):
+            function = option(function)
+        return main.command(short_help=short_help, help=help)(function)
+    return decorate
+
+
+@plan_command("เขียนแบบรายงานผลการดำเนินงานให้แต่ละหน่วยงานกรอก",
+              "เขียนแบบรายงานผลการดำเนินงาน (จากแผนที่สร้างแล้ว) ให้แต่ละหน่วยงานใน results/templates/"
+              " / write each department's results form into results/templates/")
+def results(ctx, plan_dir: Path, lang, quiet, debug) -> None:
+    from oplan_xl.api import RESULTS, SUBMISSIONS, TEMPLATES, write_results_templates
+
+    console = _console(ctx, lang, quiet, debug)
+    paths = run(console, lambda: write_results_templates(plan_dir))
+    for path in paths:
+        console.say("wrote-results-template", path=path)
+    console.say("results-done", count=len(paths),
+                path=plan_dir / RESULTS / TEMPLATES, submissions=plan_dir / RESULTS / SUBMISSIONS)
+
+
+@plan_command("รายงานผลการดำเนินงาน รอบ 6 เดือน หรือสิ้นปี",
+              "อ่านผลที่หน่วยงานส่งคืนใน results/submissions/ แล้วเขียน output/report-<รอบ>.xlsx และ "
+              ".html / read the returned results, write the 6-month or year-end report",
+              click.option("--as-of", "as_of", required=True, metavar="DATE",
+                           help="ณ วันที่ เช่น 2568-03-31 (พ.ศ.) หรือ 2025-03-31 (ค.ศ.) / BE or CE"))
+def report(ctx, plan_dir: Path, as_of: str, lang, quiet, debug) -> None:
+    from oplan_xl.api import follow_up_report
+
+    console = _console(ctx, lang, quiet, debug)
+    result = run(console, lambda: follow_up_report(plan_dir, as_of))
+    _print_findings(console, result.report, result.outputs[-1])
+    console.say("report-done", **result.summary(console.lang))
+    for path in result.outputs:
+        console.say("wrote", label=path.name, path=path)
+    sys.exit(EXIT_OK if result.report.ok else EXIT_PLAN_ERRORS)
 
 
 @main.command(short_help="สร้างแผนตัวอย่างที่มากับโปรแกรม",

@@ -8,6 +8,7 @@ import sys
 import click
 
 from oplan_xl.core import messages
+from oplan_xl.core.wording import wrapped
 
 
 class Console:
@@ -178,31 +179,6 @@ def _finding_line(console: Console, item, with_file: bool) -> str:
     head = " ".join(part for part in (where, item.subject) if part)
     lead = f"{mark} {head} — " if head else f"{mark} "  # a file's or the plan's: no place
     return f"  {lead}{item.message(console.lang)} [{item.code}]"
-
-
-#: The indent of a finding's line folded to the terminal's width: a line the
-#: terminal itself folds mid-word, back at the left edge, is hard to read.
-WRAP_INDENT = "      "
-
-
-def wrapped(line: str, width: int) -> str:
-    """*line* folded at spaces into lines of at most *width* visible columns (Thai
-    marks above and below the line take none), later lines indented; a word longer
-    than a line stays whole."""
-    from oplan_xl.core.normalise import visible_length
-
-    if width <= 0 or visible_length(line) <= width:
-        return line
-    body = line.lstrip(" ")
-    lines, current = [], line[:len(line) - len(body)]  # the line's own indent kept
-    for word in body.split(" "):
-        if current.strip() and visible_length(f"{current} {word}") > width:
-            lines.append(current)
-            current = f"{WRAP_INDENT}{word}"
-        else:
-            current = f"{current} {word}" if current.strip() else f"{current}{word}"
-    lines.append(current)
-    return "\n".join(lines)
 
 
 def _print_reconciliation(console: Console, report) -> None:

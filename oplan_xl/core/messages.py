@@ -443,6 +443,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Imported into {count:n:file/files} in {path}\nNext: run `oplan check`, then "
         "`oplan build`, as with the departments' files",
     ),
+    # --- follow-up: oplan results, oplan report ---
+    "results-no-record": (
+        "ยังไม่มีข้อมูลแผน {path} — สร้างแผนด้วยคำสั่ง oplan build ก่อน แล้วจึงออกแบบรายงานผล",
+        "No plan record at {path} - build the plan with `oplan build` first",
+    ),
+    "results-bad-record": (
+        "อ่านข้อมูลแผน {path} ไม่ได้ ({reason}) — สร้างแผนใหม่ด้วยคำสั่ง oplan build",
+        "Cannot read the plan record {path} ({reason}) - build the plan again",
+    ),
+    "report-bad-date": (
+        "วันที่ \"{value}\" อ่านไม่ได้ — เขียนเป็น ปี-เดือน-วัน เช่น 2568-03-31 (พ.ศ.) หรือ 2025-03-31 (ค.ศ.)",
+        "Cannot read the date \"{value}\" - write it as year-month-day, e.g. 2568-03-31 "
+        "(BE) or 2025-03-31 (CE)",
+    ),
+    "report-date-outside-year": (
+        "วันที่ {value} ไม่อยู่ในปีงบประมาณ พ.ศ. {year} ({first} ถึง {last})",
+        "The date {value} is outside fiscal year {year} ({first} to {last})",
+    ),
+    "wrote-results-template": ("เขียนแบบรายงานผล: {path}", "Wrote the results form: {path}"),
+    "results-done": (
+        "เขียนแบบรายงานผล {count} ไฟล์ใน {path} — ส่งให้หน่วยงานกรอกแล้วส่งคืนไว้ที่ {submissions}",
+        "Wrote {count:n:results form/results forms} into {path} - departments return them "
+        "filled in to {submissions}",
+    ),
+    "report-done": (
+        "รายงานผล{round} ณ วันที่ {date}: รายงานแล้ว {reported} จาก {projects} โครงการ "
+        "เบิกจ่าย {disbursed} บาท จากงบประมาณ {budget} บาท",
+        "{round} report as of {date}: reported {reported} of {projects:n:project/projects}, "
+        "{disbursed} of {budget} baht disbursed",
+    ),
 }
 
 

@@ -24,7 +24,7 @@ def test_version_and_help(runner):
     assert result.exit_code == 0 and __version__ in result.output
     result = runner.invoke(main, ["--help"])
     assert result.exit_code == 0
-    for command in ("init", "check", "build", "demo"):
+    for command in ("init", "check", "build", "results", "report", "demo"):
         assert command in result.output
         sub = runner.invoke(main, [command, "--help"])
         assert sub.exit_code == 0 and "--lang" in sub.output
@@ -39,9 +39,11 @@ def test_help_speaks_thai_and_cuts_nothing(runner):
     assert "ตัวเลือก / Options:" in lines and "คำสั่ง / Commands:" in lines
     commands = lines[lines.index("คำสั่ง / Commands:") + 1:]
     assert [line.split()[0] for line in commands] == ["init", "template", "import", "check",
-                                                       "build", "edition", "demo"]
+                                                       "build", "edition", "results", "report",
+                                                       "demo"]
     assert "  build     ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html" in commands
     for command in ([], ["init"], ["template"], ["import"], ["check"], ["build"], ["edition"],
+                    ["results"], ["report"],
                     ["demo"]):
         output = runner.invoke(main, [*command, "--help"], terminal_width=80).output
         assert "Show this message" not in output and "…" not in output

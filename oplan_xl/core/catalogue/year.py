@@ -124,4 +124,90 @@ KINDS = (
         "This edition's submissions folder holds no department file, so it is skipped and "
         "the current plan is unchanged - put the filled workbooks there, or remove the folder",
     ),
+    # --- follow-up: the results departments report back (followup) ---
+    FindingKind(
+        "result-no-table", ERROR,
+        "ไม่พบตารางรายงานผลในไฟล์นี้ (ต้องมีหัวคอลัมน์ \"รหัสแถว\" และ \"สถานะ\") — "
+        "ใช้แบบรายงานผลจากคำสั่ง oplan results แล้วส่งใหม่",
+        "No results table in this file (it needs the headers \"รหัสแถว\" and \"สถานะ\") - "
+        "use the results form written by `oplan results` and send it again",
+    ),
+    FindingKind(
+        "result-unknown-row", ERROR,
+        "รหัสแถว \"{value}\" ไม่มีในแผน แถวนี้จึงไม่นับ — อย่าแก้หรือพิมพ์รหัสแถวเอง "
+        "ใช้แบบรายงานผลล่าสุดจาก oplan results",
+        "Row id \"{value}\" is not in the plan; the row is not counted - do not edit or type "
+        "row ids; use the latest results form from `oplan results`",
+    ),
+    FindingKind(
+        "result-row-id-missing", ERROR,
+        "แถวนี้กรอกผลไว้แต่ไม่มีรหัสแถว จึงไม่รู้ว่าเป็นโครงการใด แถวนี้ไม่นับ — "
+        "กรอกผลในแถวของโครงการนั้นในแบบรายงานผล",
+        "This row has results but no row id, so its project is unknown; it is not counted - "
+        "fill in the results on the project's own row of the form",
+    ),
+    FindingKind(
+        "result-row-repeated", ERROR,
+        "รหัสแถว \"{value}\" รายงานซ้ำ (ครั้งแรกที่ {other}) แถวนี้ไม่นับ — ลบแถวที่ซ้ำ",
+        "Row id \"{value}\" is reported twice (first at {other}); this row is not counted "
+        "- remove the repeated row",
+    ),
+    FindingKind(
+        "result-status-missing", ERROR,
+        "ยังไม่ได้เลือกสถานะ โครงการนี้จึงนับเป็น \"ไม่ได้รายงาน\" — เลือกสถานะจากรายการ",
+        "No status chosen, so the project counts as not reported - choose a status from the list",
+    ),
+    FindingKind(
+        "result-status-unknown", ERROR,
+        "สถานะ \"{value}\" ไม่ใช่สถานะในรายการ ({expected}) โครงการนี้จึงนับเป็น \"ไม่ได้รายงาน\" "
+        "— เลือกสถานะจากรายการ",
+        "Status \"{value}\" is not one of the list ({expected}), so the project counts as not "
+        "reported - choose a status from the list",
+    ),
+    FindingKind(
+        "result-amount-invalid", ERROR,
+        "\"{column}\" ต้องเป็นจำนวนเงินไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง แต่พบ \"{value}\" แถวนี้จึงไม่นับ "
+        "— แก้เป็นตัวเลข เช่น 150000 หรือ 150,000.50",
+        "\"{column}\" must be an amount of baht, not negative, at most 2 decimals; found "
+        "\"{value}\", so the row is not counted - write a number such as 150000",
+    ),
+    FindingKind(
+        "result-disbursed-over-budget", ERROR,
+        "เบิกจ่ายแล้ว {value} บาท มากกว่างบประมาณในแผน {limit} บาท แถวนี้จึงไม่นับ — "
+        "ตรวจตัวเลข (เกินงบต้องโอน/แก้ไขแผนก่อน)",
+        "Disbursed {value} baht is more than the planned budget of {limit} baht, so the row "
+        "is not counted - check the figure",
+    ),
+    FindingKind(
+        "result-disbursed-over-contract", WARNING,
+        "เบิกจ่ายแล้ว {value} บาท มากกว่าวงเงินตามสัญญา/ก่อหนี้ผูกพัน {limit} บาท "
+        "(นับตามที่กรอก) — ตรวจตัวเลขทั้งสองช่อง",
+        "Disbursed {value} baht is more than the contracted {limit} baht (counted as "
+        "given) - check both figures",
+    ),
+    FindingKind(
+        "result-done-nothing-disbursed", WARNING,
+        "สถานะ \"ดำเนินการแล้วเสร็จ\" แต่ยังไม่มียอดเบิกจ่าย (นับตามที่กรอก) — "
+        "กรอกยอดเบิกจ่าย หรือแก้สถานะ",
+        "Marked done but nothing disbursed (counted as given) - fill in the amount "
+        "disbursed or correct the status",
+    ),
+    FindingKind(
+        "result-date-invalid", WARNING,
+        "อ่านวันที่ \"{value}\" ไม่ได้ จึงไม่ใช้วันที่นี้ — กรอกเป็น วัน/เดือน/ปี พ.ศ. เช่น 31/3/2568",
+        "Cannot read the date \"{value}\"; it is left out - write day/month/year, "
+        "e.g. 31/3/2568",
+    ),
+    FindingKind(
+        "result-date-outside-year", WARNING,
+        "วันที่ {value} ไม่อยู่ในปีงบประมาณ พ.ศ. {year} (นับตามที่กรอก) — ตรวจปี พ.ศ./ค.ศ.",
+        "The date {value} is outside fiscal year {year} (counted as given) - check the year",
+    ),
+    FindingKind(
+        "result-department-missing", WARNING,
+        "หน่วยงาน \"{department}\" ยังไม่ได้ส่งรายงานผล ({count} โครงการ นับเป็น "
+        "\"ไม่ได้รายงาน\") — ติดตามให้ส่งแบบรายงานผล",
+        "Department \"{department}\" has not reported ({count:n:project/projects} counted as not "
+        "reported) - ask for its results form",
+    ),
 )
