@@ -16,10 +16,11 @@ POSIX_ONLY = ("resource", "fcntl", "termios", "pwd", "grp")
 
 
 def _pytest(*args: str, windows_like: bool) -> subprocess.CompletedProcess:
-    """``python -m pytest ARGS`` in this checkout, optionally without POSIX_ONLY."""
+    """``python -m pytest ARGS`` in this checkout, optionally without POSIX_ONLY, in
+    one process (the modules are blocked in this process only, not in xdist workers)."""
     block = f"for name in {POSIX_ONLY!r}: sys.modules[name] = None\n" if windows_like else ""
     code = (f"import sys\n{block}import pytest\n"
-            f"sys.exit(pytest.main({['-p', 'no:cacheprovider', *args]!r}))\n")
+            f"sys.exit(pytest.main({['-p', 'no:cacheprovider', '-n', '0', *args]!r}))\n")
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           encoding="utf-8", errors="replace", timeout=600)
 
