@@ -212,6 +212,7 @@ def build_editions(plan_dir: Path, settings: Settings, report: Report, result: B
     plan, placed = current_plan(settings, current, applied[-1].edition, report)
     writers = current_writers(plan, placed, applied[-1].edition, report, target,
                               draft=len(report.errors))
-    writers["preview"] = (target / FORM_FILES["preview"], preview_writer(plan, report))
+    writers["preview"] = (target / FORM_FILES["preview"], preview_writer(
+        plan, report, [item.outcome for item in applied]))
     write_all(list(writers.values()))
     result.current = {name: path for name, (path, _) in writers.items()}

@@ -43,6 +43,8 @@ KIND_ALIASES = {ADD: ADD, CHANGE: CHANGE, CORRECT: CORRECT,
 #: ``01-เพิ่มเติม``: the edition's number, then its kind.
 FOLDER_NAME = re.compile(r"^(\d{1,3})-(" + "|".join(KINDS) + r")$")
 PROJECTS, EQUIPMENT = "projects", "equipment"
+#: A change's action when it adds a row (the others are STATUS_CHANGE, STATUS_CANCEL).
+ADD_ACTION = "เพิ่ม"
 #: The words of the สถานะ column, as label keys: what each means.
 _STATUS_WORDS = {label_key(word): meaning for word, meaning in (
     (STATUS_KEEP, STATUS_KEEP), ("ไม่เปลี่ยน", STATUS_KEEP), (STATUS_CHANGE, STATUS_CHANGE),
@@ -148,7 +150,7 @@ class Change:
 
     @property
     def action(self) -> str:
-        return "เพิ่ม" if self.old is None else STATUS_CANCEL if self.new is None \
+        return ADD_ACTION if self.old is None else STATUS_CANCEL if self.new is None \
             else STATUS_CHANGE
 
     @property

@@ -21,9 +21,11 @@ character.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from oplan_xl import __version__
 from oplan_xl.core.findings import Report
@@ -50,10 +52,13 @@ from oplan_xl.plan.labels import (
     pd01_columns,
     pd02_title,
 )
-from oplan_xl.preview import charts
+from oplan_xl.preview import changelog, charts
 from oplan_xl.write.atomic import Writer, write_atomically
 from oplan_xl.write.findings import SEVERITY_TH
 from oplan_xl.write.forms import pd01, pd02, pd02_1
+
+if TYPE_CHECKING:
+    from oplan_xl.plan.editions import EditionOutcome
 
 TEMPLATES = "templates"
 TEMPLATE = "book.html.j2"
@@ -76,9 +81,13 @@ PART1_TITLE = "ส่วนที่ 1 บทนำ"
 PART2_TITLE = "ส่วนที่ 2 บัญชีโครงการ/กิจกรรม/งบประมาณ"
 
 
-def render_preview(plan: Plan, report: Report) -> str:
-    """Return preview.html for *plan* as text; the same inputs give the same text."""
-    return _template().render(book=Book(plan, report))
+def render_preview(plan: Plan, report: Report,
+                   editions: Sequence[EditionOutcome] = ()) -> str:
+    """Return preview.html for *plan* as text; the same inputs give the same text.
+
+    *editions*: the editions applied to make *plan* (the current plan), in order;
+    the book then lists them after its cover and ends Part 2 with their change log."""
+    return _template().render(book=Book(plan, report, editions))
 
 
 @functools.cache
@@ -97,15 +106,17 @@ def write_preview(plan: Plan, report: Report, path: Path) -> Path:
     return write_atomically(path, preview_writer(plan, report))
 
 
-def preview_writer(plan: Plan, report: Report) -> Writer:
-    """What writes preview.html for *plan* at a path (see ``atomic.write_all``).
+def preview_writer(plan: Plan, report: Report,
+                   editions: Sequence[EditionOutcome] = ()) -> Writer:
+    """What writes preview.html for *plan* at a path (see ``atomic.write_all``);
+    *editions* as for render_preview.
 
     The page is streamed to the file as the template produces it, so a large
     book is never held whole in memory; the bytes are those of render_preview.
     """
     def write(path: Path) -> None:
         with open(path, "w", encoding="utf-8", newline="") as out:
-            out.writelines(_template().generate(book=Book(plan, report)))
+            out.writelines(_template().generate(book=Book(plan, report, editions)))
 
     return write
 
@@ -170,7 +181,8 @@ class Book:
     built by :mod:`oplan_xl.preview.charts` with their own escaping.
     """
 
-    def __init__(self, plan: Plan, report: Report) -> None:
+    def __init__(self, plan: Plan, report: Report,
+                 editions: Sequence[EditionOutcome] = ()) -> None:
         from markupsafe import Markup
 
         self._markup = Markup
@@ -201,6 +213,9 @@ class Book:
         self.pd01 = self._pd01(plan)
         self.pd02 = self._pd02(plan)
         self.pd02_1 = self._pd02_1(plan) if self.with_equipment_form else None
+        # The current plan (as of its last edition): its editions and change log.
+        self.editions = changelog.editions_section(editions, t, self.baht) \
+            if editions else None
         self.findings = [self._finding(f.to_dict("th")) for f in report.findings]
         self.sources = self._sources(report)
         self.sources["settings"] = {
@@ -379,11 +394,16 @@ class Book:
         if self.pd02_1 is not None:
             part2.append({"id": "pd02-1", "label": t(f"{PD02_1_CODE} {PD02_1_TITLE}"),
                           "children": []})
-        entries = [
+        entries = [] if self.editions is None else [
+            {"id": "editions", "label": t(changelog.EDITIONS_TITLE), "children": []}]
+        entries += [
             {"id": "part1", "label": self.part1_title, "children": [
                 {"id": s["id"], "label": s["heading"], "children": []} for s in self.part1]},
             {"id": "part2", "label": self.part2_title, "children": part2},
         ]
+        if self.editions is not None:
+            entries.append({"id": "changelog", "label": t(changelog.CHANGELOG_TITLE),
+                            "children": []})
         if self.findings:
             entries.append({"id": "findings", "label": "ผลการตรวจสอบข้อมูล (สำหรับผู้จัดทำแผน)",
                             "children": []})

@@ -283,3 +283,51 @@ def test_an_edition_workbook_read_as_an_original_plans_the_same(tmp_path):
     after = check(plan_dir)
     assert after.total().satang_planned == before.total().satang_planned
     assert [f.code for f in after.findings] == [f.code for f in before.findings]
+
+
+def test_the_current_preview_lists_the_editions_and_their_changes(plan):
+    """output/current/preview.html: which edition it is, the editions applied with
+    their figures, and a change log row per change; the original's has neither."""
+    from ..htmlbook import Book
+
+    plan_dir, original, result, row_id = plan
+    out = plan_dir / "output"
+    book = Book((out / "current" / "preview.html").read_text(encoding="utf-8"))
+    assert book.sections[:3] == ["cover", "editions", "contents"]
+    assert "changelog" in book.sections
+    assert "(ฉบับรวม ณ เปลี่ยนแปลง ครั้งที่ 1/2568)" in book.section_text("cover")
+    assert "การเปลี่ยนแปลงอีก 2 ฉบับ" in book.section_text("cover")
+    # The totals are the plan's whole budget: projects (ผด.01) and equipment (ผด.02/1).
+    before = Decimal(original.plan.satang + original.plan.equipment_satang) / 100
+    added = Decimal("373456.83")
+    rows = [row.cells for row in book.rows_in("editions") if row.cells[0] not in
+            ("ครั้งที่", "รายการ")]
+    assert rows[0][2] == "ฉบับแรก (แผนที่ประกาศใช้)" and rows[0][-1] == f"{before:,.2f}"
+    # number, kind, name, then rows and baht added, changed, cancelled, the total after.
+    assert rows[1] == ["1", "เพิ่มเติม", "เพิ่มเติม ครั้งที่ 1/2568", "2", f"{added:,.2f}",
+                       "0", "0.00", "0", "0.00", f"{before + added:,.2f}"]
+    after = before + added + CHANGED_BY
+    assert rows[2] == ["2", "เปลี่ยนแปลง", "เปลี่ยนแปลง ครั้งที่ 1/2568", "0", "0.00",
+                       "1", f"{CHANGED_BY:,.2f}", "0", "0.00", f"{after:,.2f}"]
+    assert rows[3] == ["รวมทั้งสิ้น ฉบับรวม ณ เปลี่ยนแปลง ครั้งที่ 1/2568", f"{after:,.2f}"]
+    record = json.loads((out / "current" / "data" / "plan.json").read_text(encoding="utf-8"))
+    assert after == sum(Decimal(r["budget"]) for r in [*record["projects"],
+                                                         *record["equipment"]])
+    log = [row.cells for row in book.rows_in("changelog")][1:]
+    assert len(log) == 3
+    mine = [cells for cells in log if cells[1] == row_id]
+    assert len(mine) == 1
+    edition, _, name, action, old, new, months, reason = mine[0]
+    assert (edition, action, reason) == ("เปลี่ยนแปลง ครั้งที่ 1/2568", "แก้ไข", "งบไม่พอ")
+    assert Decimal(new.replace(",", "")) - Decimal(old.replace(",", "")) == CHANGED_BY
+    changed = next(r for r in record["projects"] if r["row_id"] == row_id)
+    assert new == f"{Decimal(changed['budget']):,.2f}" and changed["name"] == name
+    assert months == "คงเดิม"
+    assert sorted(cells[2] for cells in log if cells[3] == "เพิ่ม") == sorted(
+        p[0] for p in NEW_PROJECTS)
+    assert {cells[4] for cells in log if cells[3] == "เพิ่ม"} == {"–"}
+    assert {cells[6] for cells in log if cells[3] == "เพิ่ม"} == {"ม.ค."}
+    # The original plan's book is as it always was: no editions, no change log.
+    html = (out / "preview.html").read_text(encoding="utf-8")
+    assert "บันทึกการเปลี่ยนแปลง" not in html and "ฉบับของแผน" not in html
+    assert Book(html).sections[:2] == ["cover", "contents"]
