@@ -1,9 +1,9 @@
 """The plan the results are measured against: the rows of the plan record.
 
-``current_rows`` is the one place that says which rows those are.  Today it is the
-plan record of the last build, ``output/data/plan.json`` (the original plan);
-when editions exist (``oplan edition``, output/current/), it is to return the
-rows of the current edition instead, and nothing else here changes.
+``current_rows`` is the one place that says which rows those are: the plan as it
+stands after the last build, ``output/current/data/plan.json`` when the plan has
+editions (``oplan edition``: the original with every edition applied), else the
+original plan's ``output/data/plan.json``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from oplan_xl.core.model import MONTHS, baht_to_satang
 
 #: Where the plan record is, inside the plan folder (``write.record``).
 RECORD = Path("output") / "data" / "plan.json"
+#: The record of the plan with its editions applied (a build with editions).
+CURRENT_RECORD = Path("output") / "current" / "data" / "plan.json"
 
 
 @dataclass(frozen=True)
@@ -36,12 +38,12 @@ class PlanRows:
 
 
 def current_rows(plan_dir: Path) -> PlanRows:
-    """The rows of the plan as it stands now: the plan record's projects.
-
-    (When editions are built, the current edition's rows come from here.)
-    Raises UsageError when there is no record yet or it cannot be read.
-    """
-    path = plan_dir / RECORD
+    """The rows of the plan as it stands now: the current plan's record when the
+    last build applied editions, else the original plan's.  Raises UsageError when
+    there is no record yet or it cannot be read."""
+    path = plan_dir / CURRENT_RECORD
+    if not path.is_file():
+        path = plan_dir / RECORD
     if not path.is_file():
         raise UsageError("results-no-record", path=path)
     try:

@@ -49,3 +49,28 @@ def test_results_command_without_a_built_plan_says_build_first(tmp_path):
                                 "--year", "2568"]).exit_code == 0
     result = runner.invoke(main, ["results", str(tmp_path / "p"), "--lang", "en"])
     assert result.exit_code == 2 and "oplan build" in result.output
+
+
+def test_results_follow_the_current_plan_with_its_editions(tmp_path):
+    """With an edition built, the results forms carry the current plan's rows: the
+    projects a เพิ่มเติม edition added are there to report on."""
+    import shutil
+
+    from oplan_xl.api import build, new_edition, write_results_templates
+
+    from ..plan.test_editions import NEW_PROJECTS, SAMPLE, add_projects
+
+    plan_dir = tmp_path / "plan"
+    shutil.copytree(SAMPLE, plan_dir)
+    build(plan_dir)
+    added, _ = new_edition(plan_dir, "เพิ่มเติม")
+    add_projects(added / "templates" / "works.xlsx", added / "submissions" / "works.xlsx")
+    assert build(plan_dir).current
+    write_results_templates(plan_dir)
+    current = json.loads((plan_dir / "output/current/data/plan.json").read_text(encoding="utf-8"))
+    original = json.loads((plan_dir / "output/data/plan.json").read_text(encoding="utf-8"))
+    assert len(current["projects"]) == len(original["projects"]) + len(NEW_PROJECTS)
+    ws = openpyxl.load_workbook(plan_dir / "results/templates/works.xlsx")[SHEET]
+    ids = {ws.cell(row, 1).value for row in range(FIRST_ROW, ws.max_row + 1)} - {None}
+    works = {p["row_id"] for p in current["projects"] if p["department_code"] == "works"}
+    assert ids == works and not works <= {p["row_id"] for p in original["projects"]}
