@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from oplan_xl.core.model import format_baht, percent
-from oplan_xl.followup.layout import DONE, REPORT_STATUSES
+from oplan_xl.core.model import MONTHS, format_baht, percent
+from oplan_xl.followup.layout import DONE, IN_PROGRESS, REPORT_STATUSES
 from oplan_xl.followup.report_xlsx import DENOMINATORS
-from oplan_xl.followup.rounds import Round, thai_date
+from oplan_xl.followup.rounds import Round, fiscal_year_span, thai_date
 from oplan_xl.write.atomic import write_atomically
 
 STATUS_COLOURS = dict(zip(REPORT_STATUSES, ("#2e7d32", "#f9a825", "#9e9e9e", "#6d4c41",
@@ -34,6 +34,31 @@ def line(label: str, values: dict) -> dict:
         "bar": [(status, STATUS_COLOURS[status], float(percent(int(values[status]), count)))
                 for status in REPORT_STATUSES if int(values[status])],
     }
+
+
+def schedule(plan, round_: Round, merged) -> list[dict]:
+    """Planned months against progress as of the date, per strategy and in total:
+    the projects whose first planned month has come by the as-of date (they were
+    due to have started), and the projects reported done or in progress."""
+    as_of = round_.as_of
+    month = 11 if as_of >= fiscal_year_span(round_.fiscal_year)[1] else (as_of.month - 10) % 12
+    first_month = {project["row_id"]: next((i for i, m in enumerate(project["months"]) if m), 12)
+                   for project in plan.projects}
+    status = dict(zip(merged["row_id"], merged["status"], strict=True))
+    lines: dict[object, list[int]] = {}
+    for project in plan.projects:
+        for key in (project["strategy_number"], "total"):
+            figures = lines.setdefault(key, [0, 0, 0])
+            figures[0] += 1
+            figures[1] += first_month[project["row_id"]] <= month
+            figures[2] += status.get(project["row_id"]) in (DONE, IN_PROGRESS)
+    titles = {project["strategy_number"]: f"{project['strategy_number']}. {project['strategy']}"
+              for project in plan.projects}
+    return [{"title": titles.get(key, "รวมทั้งสิ้น"), "count": count, "due": due,
+             "started": started, "due_pct": float(percent(due, count)),
+             "started_pct": float(percent(started, count))}
+            for key, (count, due, started) in sorted(
+                lines.items(), key=lambda item: (item[0] == "total", str(item[0]).zfill(3)))]
 
 
 def context(plan, round_: Round, merged, by_group, by_department, totals, findings) -> dict:
@@ -58,7 +83,9 @@ def context(plan, round_: Round, merged, by_group, by_department, totals, findin
         "departments": [line(item.department, item._asdict())
                         for item in by_department.itertuples(index=False)],
         "total": line("รวมทั้งสิ้น", totals), "projects": projects,
-        "denominators": DENOMINATORS,
+        "denominators": DENOMINATORS, "schedule": schedule(plan, round_, merged),
+        "as_of_month": MONTHS[11 if round_.as_of >= fiscal_year_span(round_.fiscal_year)[1]
+                              else (round_.as_of.month - 10) % 12],
         "findings": [{"where": " ".join(p for p in (f.file, f"{f.sheet}!{f.cell}" if f.cell
                                                      else f.sheet) if p),
                       "subject": f.subject, "message": f.message("th"), "severity": f.severity,

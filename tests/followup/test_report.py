@@ -183,3 +183,20 @@ def test_page_renders_in_chromium(reported, tmp_path):
     assert run.returncode == 0 and 'id="chart"' in run.dom and "รวมทั้งสิ้น" in run.dom
     assert run.pdf is not None and run.pdf.stat().st_size > 10_000
     assert not [line for line in run.console_lines() if "Uncaught" in line]
+
+
+def test_the_schedule_chart_counts_due_and_started_projects(reported):
+    """Planned months against progress as of 31 มี.ค. 2568: a project is due when its
+    first planned month (ต.ค. … มี.ค.) has come, started when reported done or in
+    progress; counted here from the plan record and the filled forms."""
+    plan_dir, filled, _ = reported
+    result = follow_up_report(plan_dir, "2568-03-31")  # other tests report other dates
+    projects = frames.current_rows(plan_dir).projects
+    due = sum(next((i for i, m in enumerate(p["months"]) if m), 12) <= 5 for p in projects)
+    started = sum(item["status"] in STATUSES[:2] for item in filled)
+    html = result.outputs[1].read_text(encoding="utf-8")
+    chart = html[html.index('id="schedule"'):html.index("</div>\n<p class=\"legend\">ความยาว")]
+    total = chart[chart.rindex("รวมทั้งสิ้น"):]
+    assert f"ถึงกำหนดเริ่ม {due} จาก {len(projects)}" in total
+    assert f"ดำเนินการแล้ว/แล้วเสร็จ {started}" in total
+    assert chart.count('class="row"') == len({p["strategy_number"] for p in projects}) + 1
