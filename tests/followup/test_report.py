@@ -200,3 +200,22 @@ def test_the_schedule_chart_counts_due_and_started_projects(reported):
     assert f"ถึงกำหนดเริ่ม {due} จาก {len(projects)}" in total
     assert f"ดำเนินการแล้ว/แล้วเสร็จ {started}" in total
     assert chart.count('class="row"') == len({p["strategy_number"] for p in projects}) + 1
+
+
+def test_results_saved_as_ods_and_xls_report_the_same(reported, libreoffice, tmp_path):
+    """A department that saves its results form in LibreOffice (.ods) or as .xls is
+    read alike: the same statuses and the same disbursed total to the satang."""
+    plan_dir, filled, _ = reported
+    expected = follow_up_report(plan_dir, "2568-03-31").totals
+    for target in ("ods", "xls"):
+        copy = tmp_path / target
+        shutil.copytree(plan_dir, copy)
+        submissions = copy / "results/submissions"
+        converted = libreoffice.convert({p.stem: p for p in submissions.glob("*.xlsx")}, target)
+        for path in submissions.glob("*.xlsx"):
+            path.unlink()
+        for stem, path in converted.items():
+            shutil.copyfile(path, submissions / f"{stem}.{target}")
+        result = follow_up_report(copy, "2568-03-31")
+        assert result.report.ok, result.report.findings
+        assert result.totals == expected, target
