@@ -124,6 +124,17 @@ def main(ctx: click.Context, lang, quiet, debug) -> None:
     ctx.ensure_object(dict).update(lang=lang, quiet=quiet, debug=debug)
 
 
+def plan_command(short_help: str, help: str, *options):
+    """A command on PLAN_DIR with *options* and the common ones (--version, --lang,
+    --quiet, --debug): the decorators every such command stacks, in one place."""
+    def decorate(function):
+        for option in reversed((click.argument("plan_dir", type=click.Path(path_type=Path)),
+                                *options, version_option, common_options, click.pass_context)):
+            function = option(function)
+        return main.command(short_help=short_help, help=help)(function)
+    return decorate
+
+
 @main.command(short_help="สร้างโฟลเดอร์แผนและ plan.xlsx",
               help="สร้างโฟลเดอร์แผนพร้อมไฟล์ตั้งค่า plan.xlsx / create a plan folder "
               "with its settings workbook")
@@ -144,15 +155,11 @@ def init(ctx, plan_dir: Path, org: str, year: int, district: str, province: str,
     console.say("init-done", org=settings.org_name, year=settings.fiscal_year, path=plan_dir)
 
 
-@main.command(short_help="เขียนแบบกรอกข้อมูลของแต่ละหน่วยงาน",
-              help="สร้างแบบกรอกข้อมูล Excel ให้แต่ละหน่วยงาน ใน templates/ / write one "
-              "input workbook per department into templates/")
-@click.argument("plan_dir", type=click.Path(path_type=Path))
-@click.option("--department", "code", default=None, metavar="CODE",
-              help="เฉพาะหน่วยงานรหัสนี้ / only the department with this code")
-@version_option
-@common_options
-@click.pass_context
+@plan_command("เขียนแบบกรอกข้อมูลของแต่ละหน่วยงาน",
+              "สร้างแบบกรอกข้อมูล Excel ให้แต่ละหน่วยงาน ใน templates/ / write one "
+              "input workbook per department into templates/",
+              click.option("--department", "code", default=None, metavar="CODE",
+                           help="เฉพาะหน่วยงานรหัสนี้ / only the department with this code"))
 def template(ctx, plan_dir: Path, code: str | None, lang, quiet, debug) -> None:
     from oplan_xl.api import TEMPLATES, write_templates
 
@@ -190,15 +197,11 @@ def import_(ctx, plan_dir: Path, files: tuple[Path, ...], code: str | None, repl
     sys.exit(EXIT_OK if not result.errors and not result.unwritten else EXIT_PLAN_ERRORS)
 
 
-@main.command(short_help="ตรวจไฟล์ของทุกหน่วยงาน (ไม่เขียนแบบ ผด.)",
-              help="อ่านและตรวจไฟล์ของทุกหน่วยงาน ไม่เขียนแบบ ผด. / read and check every "
-              "submission; writes no forms")
-@click.argument("plan_dir", type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True,
-              help="พิมพ์ผลเป็น JSON / print the report as JSON")
-@version_option
-@common_options
-@click.pass_context
+@plan_command("ตรวจไฟล์ของทุกหน่วยงาน (ไม่เขียนแบบ ผด.)",
+              "อ่านและตรวจไฟล์ของทุกหน่วยงาน ไม่เขียนแบบ ผด. / read and check every "
+              "submission; writes no forms",
+              click.option("--json", "as_json", is_flag=True,
+                           help="พิมพ์ผลเป็น JSON / print the report as JSON"))
 def check(ctx, plan_dir: Path, as_json: bool, lang, quiet, debug) -> None:
     from oplan_xl.api import review
 
@@ -219,16 +222,12 @@ def check(ctx, plan_dir: Path, as_json: bool, lang, quiet, debug) -> None:
     sys.exit(EXIT_OK if report.ok and not result.unwritten else EXIT_PLAN_ERRORS)
 
 
-@main.command(short_help="ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html",
-              help="ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html ใน output/ / check, "
-              "then write the official workbooks and preview.html into output/")
-@click.argument("plan_dir", type=click.Path(path_type=Path))
-@click.option("--force", is_flag=True,
-              help="สร้างจากแถวที่ถูกต้องแม้มีข้อผิดพลาด / build from the valid rows "
-                   "despite errors")
-@version_option
-@common_options
-@click.pass_context
+@plan_command("ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html",
+              "ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html ใน output/ / check, "
+              "then write the official workbooks and preview.html into output/",
+              click.option("--force", is_flag=True,
+                           help="สร้างจากแถวที่ถูกต้องแม้มีข้อผิดพลาด / build from the valid rows "
+                                "despite errors"))
 def build(ctx, plan_dir: Path, force: bool, lang, quiet, debug) -> None:
     console = _console(ctx, lang, quiet, debug)
     sys.exit(_build(console, plan_dir, force))
@@ -280,15 +279,12 @@ def _print_build(console: Console, result) -> int:
     return EXIT_OK if ok else EXIT_PLAN_ERRORS
 
 
-@main.command(short_help="สร้างฉบับเพิ่มเติม/เปลี่ยนแปลง/แก้ไข ของแผน",
-              help="สร้างโฟลเดอร์ฉบับใหม่ editions/<NN>-<ฉบับ>/ พร้อมแบบกรอกใน templates/ / make "
-              "the next edition folder with its input workbooks")
-@click.argument("plan_dir", type=click.Path(path_type=Path))
-@click.option("--kind", required=True, metavar="เพิ่มเติม|เปลี่ยนแปลง|แก้ไข",
-              help="ชนิดของฉบับ / the kind: เพิ่มเติม (add), เปลี่ยนแปลง (change), แก้ไข (correct)")
-@version_option
-@common_options
-@click.pass_context
+@plan_command("สร้างฉบับเพิ่มเติม/เปลี่ยนแปลง/แก้ไข ของแผน",
+              "สร้างโฟลเดอร์ฉบับใหม่ editions/<NN>-<ฉบับ>/ พร้อมแบบกรอกใน templates/ / make "
+              "the next edition folder with its input workbooks",
+              click.option("--kind", required=True, metavar="เพิ่มเติม|เปลี่ยนแปลง|แก้ไข",
+                           help="ชนิดของฉบับ / the kind: เพิ่มเติม (add), "
+                                "เปลี่ยนแปลง (change), แก้ไข (correct)"))
 def edition(ctx, plan_dir: Path, kind: str, lang, quiet, debug) -> None:
     from oplan_xl.api import new_edition
 
@@ -297,16 +293,6 @@ def edition(ctx, plan_dir: Path, kind: str, lang, quiet, debug) -> None:
     for path in paths:
         console.say("wrote-template", path=path)
     console.say("edition-done", name=folder.name, path=folder)
-
-
-def plan_command(short_help: str, help: str, *options):
-    """A command on PLAN_DIR with *options* and the common ones (the follow-up commands)."""
-    def decorate(function):
-        for option in reversed((click.argument("plan_dir", type=click.Path(path_type=Path)),
-                                *options, version_option, common_options, click.pass_context)):
-            function = option(function)
-        return main.command(short_help=short_help, help=help)(function)
-    return decorate
 
 
 @plan_command("เขียนแบบรายงานผลการดำเนินงานให้แต่ละหน่วยงานกรอก",

@@ -97,41 +97,43 @@ Placements = Mapping[int, tuple[str, Edition]]
 def project_records(plan: Plan, edition: Edition = ORIGINAL,
                     placed: Placements | None = None) -> list[dict]:
     """One record per project, in ผด.02's order."""
-    entries = plan.project_entries()
-    codes = department_codes(plan.settings)
-    ids = rowid.project_ids([entry.row for entry in entries], codes)
-    records = []
-    for entry, row_id in zip(entries, ids, strict=True):
-        row: ProjectRow = entry.row  # type: ignore[assignment]
-        row_id, of = (placed or {}).get(id(row), (row_id, edition))
-        records.append({
-            "row_id": row_id, "edition": of.number, "edition_name": of.name,
-            "number": entry.place, "strategy_number": row.strategy.number,
-            "strategy": row.strategy.name, "group": row.group.title, "name": row.name,
-            "activity": row.activity, "budget": baht(row.budget_satang), "place": row.place,
-            "responsible": row.responsible, "months": [int(m) for m in row.months],
-            "fund_source": row.fund_source, "dev_plan_ref": row.dev_plan_ref,
-            "note": row.note, **_department_and_origin(row, codes)})
-    return records
+    def fields(row: ProjectRow) -> dict:
+        return {"strategy_number": row.strategy.number, "strategy": row.strategy.name,
+                "group": row.group.title, "name": row.name, "activity": row.activity,
+                "budget": baht(row.budget_satang), "place": row.place,
+                "responsible": row.responsible, "months": [int(m) for m in row.months],
+                "fund_source": row.fund_source, "dev_plan_ref": row.dev_plan_ref}
+
+    return _records(plan, plan.project_entries(), rowid.project_ids, fields, edition, placed)
 
 
 def equipment_records(plan: Plan, edition: Edition = ORIGINAL,
                       placed: Placements | None = None) -> list[dict]:
     """One record per equipment item, in ผด.02/1's order."""
-    entries = plan.equipment_entries()
+    def fields(row: EquipmentRow) -> dict:
+        return {"programme": row.programme.title, "category": row.category,
+                "equipment_type": row.equipment_type.name, "target": row.target,
+                "budget": baht(row.budget_satang), "place": row.place,
+                "responsible": row.responsible, "months": [int(m) for m in row.months]}
+
+    return _records(plan, plan.equipment_entries(), rowid.equipment_ids, fields, edition,
+                    placed)
+
+
+def _records(plan: Plan, entries, make_ids, fields, edition: Edition,
+             placed: Placements | None) -> list[dict]:
+    """The records of *entries*: id, edition and place on the form first, the
+    kind's own *fields*, then note, department and source; an id and edition
+    *placed* by the editions win over the ones worked out here."""
     codes = department_codes(plan.settings)
-    ids = rowid.equipment_ids([entry.row for entry in entries], codes)
+    ids = make_ids([entry.row for entry in entries], codes)
     records = []
     for entry, row_id in zip(entries, ids, strict=True):
-        row: EquipmentRow = entry.row  # type: ignore[assignment]
+        row = entry.row
         row_id, of = (placed or {}).get(id(row), (row_id, edition))
-        records.append({
-            "row_id": row_id, "edition": of.number, "edition_name": of.name,
-            "number": entry.place, "programme": row.programme.title,
-            "category": row.category, "equipment_type": row.equipment_type.name,
-            "target": row.target, "budget": baht(row.budget_satang), "place": row.place,
-            "responsible": row.responsible, "months": [int(m) for m in row.months],
-            "note": row.note, **_department_and_origin(row, codes)})
+        records.append({"row_id": row_id, "edition": of.number, "edition_name": of.name,
+                        "number": entry.place, **fields(row), "note": row.note,
+                        **_department_and_origin(row, codes)})
     return records
 
 
