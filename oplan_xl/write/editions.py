@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -47,7 +48,9 @@ def edition_writers(settings: Settings, edition: Edition, outcome: EditionOutcom
         if equipment:
             writers["pd02-1"] = (folder / "pd02-1.xlsx",
                                  changes_form.writer(settings, equipment, equipment=True))
-    data = record.json_bytes(edition_document(edition, outcome, report, draft))
+    # edition.json has no row lists: indented whole, not plan.json's row per line.
+    data = (json.dumps(edition_document(edition, outcome, report, draft), ensure_ascii=False,
+                       indent=2) + "\n").encode("utf-8")
     writers["edition"] = (folder / EDITION_FILE, _bytes_writer(data))
     return writers
 

@@ -66,10 +66,8 @@ ROW_LISTS = ("projects", "equipment")
 def json_bytes(document: dict) -> bytes:
     """plan.json: the particulars indented, then each row on a line of its own, as in
     the CSV files (a row spread over 40 lines made the file three times as long and
-    no easier to read).  A document without row lists at its end (an edition's
-    edition.json) is indented whole."""
-    if tuple(document)[-len(ROW_LISTS):] != ROW_LISTS:
-        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    no easier to read)."""
+    assert tuple(document)[-len(ROW_LISTS):] == ROW_LISTS
     head = {key: value for key, value in document.items() if key not in ROW_LISTS}
     parts = [json.dumps(head, ensure_ascii=False, indent=2).removesuffix("\n}")]
     for key in ROW_LISTS:
