@@ -348,6 +348,12 @@ class _Colours:
                    and (m, colour) not in columns and colour not in own}
             if row.months:
                 extended = self.extend(row, bar)
+                shaded = sorted(set(bar) - row.months)
+                if shaded and not (area and area not in strong):
+                    # shaded months apart from the marks: a second bar, or a highlight?
+                    # read by the marks, and the shading said, never passed over
+                    row.note("month-fill-not-counted", shaded[0], "",
+                             months=month_list(row.months), shaded=month_list(shaded))
                 if area and area not in strong and area not in own and not extended:
                     # marks in some months, one colour over all the others, and
                     # nothing proves the colour the form's: which is meant is

@@ -36,6 +36,7 @@ def test_every_code_has_thai_and_english_templates_and_a_readme_row():
               "columns": "E, W", "chosen": "E", "hidden": "W", "found": "ที่, โครงการ",
               "others": "W \"งบ 67\"", "letter": "W",
               "kind": "โครงการ", "kind_en": "project", "read": "โครงการ", "words": "ม.ค.-มี.ค.",
+              "shaded": "ก.ค.",
               "taken": "8–17", "left": 4, "target": "works.xlsx",
               "edition": "เพิ่มเติม ครั้งที่ 1/2568", "action": "แก้ไข", "row_id": "P-1",
               "statuses": "คงเดิม, แก้ไข, ยกเลิก"}

@@ -272,6 +272,14 @@ KINDS = (
         "the work runs, put a ✓ in each of those months",
     ),
     FindingKind(
+        "month-fill-not-counted", WARNING,
+        "อ่านเดือนจากเครื่องหมายเท่านั้น ({months}) ส่วนเดือน {shaded} ระบายสีไว้แต่ไม่มีเครื่องหมาย "
+        "จึงไม่นับ — ถ้าดำเนินการในเดือนเหล่านั้นด้วย ให้ใส่ ✓ ถ้าไม่ใช่ ให้ลบสีออก",
+        "The months were read from the marks only ({months}); {shaded} are shaded but hold "
+        "no mark, so they were not counted - if the work runs then too, put a ✓ in them, "
+        "otherwise clear the colour",
+    ),
+    FindingKind(
         "month-unreadable", ERROR,
         "อ่านช่องเดือนไม่ได้: \"{value}\" ไม่ใช่เครื่องหมาย ช่วงเดือน หรือลูกศร จึงไม่แน่ใจว่าดำเนินการ"
         "เดือนนี้หรือไม่ — ใส่ ✓ ถ้าดำเนินการ หรือลบข้อความออกถ้าไม่ดำเนินการ",
