@@ -27,7 +27,9 @@ ALLOWED = {
     # (write); the api runs it.
     "followup": {"core", "read", "write", "speed"},
     "api": {"core", "read", "check", "plan", "write", "preview", "speed", "imports", "followup"},
-    "cli": {"api", "core"},
+    # The local web page: the same api as the command line.
+    "serve": {"api", "core"},
+    "cli": {"api", "core", "serve"},
     "__main__": {"cli"},
     "__init__": set(),
 }

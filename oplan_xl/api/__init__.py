@@ -49,6 +49,7 @@ from oplan_xl.api.editions import (  # noqa: F401
     list_submissions_of,
     new_edition,
 )
+from oplan_xl.api.launcher import LAUNCHER, write_launcher  # noqa: F401
 from oplan_xl.api.followup import (  # noqa: F401
     RESULTS,
     follow_up_report,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from oplan_xl.api.launcher import write_launcher
 from oplan_xl.check.run import check_plan
 from oplan_xl.core.errors import OutputError, UsageError
 from oplan_xl.core.findings import Report
@@ -41,6 +42,7 @@ def init_plan(plan_dir: Path, org_name: str, fiscal_year: int, district: str = "
     (plan_dir / SUBMISSIONS).mkdir(exist_ok=True)
     (plan_dir / OUTPUT).mkdir(exist_ok=True)
     write_settings(settings, target)
+    write_launcher(plan_dir)
     return settings
 
 

@@ -32,6 +32,7 @@ from oplan_xl.api.base import (
     write_findings,
 )
 from oplan_xl.api.editions import build_editions
+from oplan_xl.api.launcher import write_launcher
 
 
 def build(plan_dir: Path, force: bool = False,
@@ -106,6 +107,7 @@ def copy_sample(out_dir: Path) -> None:
         if path.is_file():
             shutil.copyfile(path, out_dir / SUBMISSIONS / path.name)
     marker = {"written by": "oplan demo", "files": _demo_inputs(out_dir)}
+    write_launcher(out_dir)
     (out_dir / DEMO_MARKER).write_text(json.dumps(marker, ensure_ascii=False, indent=1),
                                        encoding="utf-8")
 

@@ -217,7 +217,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Internal error: {reason} - run again with --debug and send the output to "
         "the maintainers",
     ),
+    "serve-port-busy": (
+        "พอร์ต {port} มีโปรแกรมอื่นใช้อยู่ ให้สั่งใหม่โดยไม่ใส่ --port หรือใส่เลขอื่น",
+        "Port {port} is in use by another program; run again without --port or with "
+        "another number",
+    ),
     # --- command output ---
+    "serve-address": (
+        "หน้าโปรแกรมแผนเปิดอยู่ที่ที่อยู่ด้านล่าง (เปิดได้เฉพาะในเครื่องนี้) "
+        "ปิดหน้าต่างนี้หรือกด Ctrl+C เมื่อเลิกใช้",
+        "The plan's page is at the address below (on this computer only); close this "
+        "window or press Ctrl+C when done",
+    ),
+    "serve-stopped": (
+        "ปิดหน้าโปรแกรมแผนแล้ว",
+        "The plan's page is closed",
+    ),
     "init-done": (
         "สร้างแผน {org} ปีงบประมาณ {year} ที่ {path} แล้ว\n"
         "ขั้นต่อไป: แก้ไขยุทธศาสตร์และหน่วยงานใน plan.xlsx แล้วสั่ง oplan template",

@@ -1,0 +1,324 @@
+"""The plan's first day on the page: choose or create the plan folder, the
+templates, the workbooks that came back, the check, the build, the files."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from flask import (
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_file,
+)
+
+from oplan_xl import api
+from oplan_xl.core.errors import OplanError
+from oplan_xl.serve import views
+from oplan_xl.serve.app import Desk, desk, refused, wants_json
+from oplan_xl.serve.jobs import Job
+from oplan_xl.serve.uploads import store
+
+WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def register(app) -> None:
+    for rule, function, methods in (
+            ("/", overview, ["GET"]), ("/choose", choose, ["GET"]),
+            ("/open", open_folder, ["POST"]), ("/create", create, ["POST"]),
+            ("/demo", demo, ["POST"]), ("/open-settings", open_settings, ["POST"]),
+            ("/templates", templates, ["GET"]), ("/templates", write_templates, ["POST"]),
+            ("/templates.zip", templates_zip, ["GET"]),
+            ("/submissions", submissions, ["GET"]), ("/upload", upload, ["POST"]),
+            ("/check", check, ["POST"]), ("/job", job, ["GET"]),
+            ("/build", build_page, ["GET"]), ("/build", build, ["POST"]),
+            ("/files/<path:link>", files, ["GET"])):
+        app.add_url_rule(rule, f"{function.__name__}_{'_'.join(methods).lower()}",
+                         function, methods=methods)
+    app.context_processor(_context)
+
+
+def _context() -> dict:
+    from flask import g
+
+    state = desk()
+    context = {"token": getattr(g, "token", ""), "job": state.jobs.current,
+               "plan_dir": state.plan_dir, "settings": None, "settings_error": ""}
+    if state.plan_dir is not None:
+        try:
+            context["settings"] = api.load_settings(state.plan_dir)
+        except OplanError as exc:
+            context["settings_error"] = exc.message("th")
+    return context
+
+
+def open_plan(state: Desk, plan_dir: Path) -> None:
+    """Make *plan_dir* the plan folder of the page (its plan.xlsx must read), and
+    check it at once: the page opens on each department's findings."""
+    plan_dir = Path(plan_dir).expanduser().resolve()
+    api.load_settings(plan_dir)
+    state.plan_dir = plan_dir
+    run_check(state)
+
+
+def run_check(state: Desk) -> Job | None:
+    plan_dir = state.plan_dir
+
+    def work(job: Job):
+        result = api.review(plan_dir, job.progress)
+        state.checked = result
+        return result
+
+    return state.jobs.start("check", "กำลังตรวจไฟล์ของหน่วยงาน", work, state.wait)
+
+
+def _folder_field() -> Path | None:
+    text = (request.form.get("folder") or "").strip().strip('"')
+    return Path(text).expanduser() if text else None
+
+
+def _done(message: str, target: str):
+    flash(message, "ok")
+    return redirect(target)
+
+
+def _failed(message: str, target: str):
+    flash(message, "error")
+    return redirect(target)
+
+
+def _need_plan():
+    if desk().plan_dir is None:
+        return redirect("/choose")
+    return None
+
+
+def overview():
+    state = desk()
+    if state.plan_dir is None:
+        return choose()
+    plan_dir = state.plan_dir
+    counts = {"templates": len(views.files_in(plan_dir / api.TEMPLATES, plan_dir, WORKBOOKS)),
+              "submissions": len(views.files_in(plan_dir / api.SUBMISSIONS, plan_dir,
+                                                WORKBOOKS))}
+    checked = state.checked
+    return render_template("overview.html.j2", counts=counts,
+                           totals=views.totals(checked.report) if checked else None,
+                           built=state.built, active="overview")
+
+
+def choose():
+    return render_template("choose.html.j2", active="choose", cwd=Path.cwd())
+
+
+def open_folder():
+    folder = _folder_field()
+    if folder is None:
+        return _failed("ให้ใส่ที่อยู่ของโฟลเดอร์แผน (โฟลเดอร์ที่มี plan.xlsx)", "/choose")
+    try:
+        open_plan(desk(), folder)
+    except OplanError as exc:
+        return _failed(exc.message("th"), "/choose")
+    return redirect("/")
+
+
+def create():
+    folder = _folder_field()
+    org = (request.form.get("org") or "").strip()
+    year_text = (request.form.get("year") or "").strip()
+    if folder is None or not org or not year_text.isdigit():
+        return _failed("ให้ใส่โฟลเดอร์ ชื่อ อปท. และปีงบประมาณ (พ.ศ. เช่น 2569)", "/choose")
+    try:
+        api.init_plan(folder, org, int(year_text), request.form.get("district", "").strip(),
+                      request.form.get("province", "").strip())
+        open_plan(desk(), folder)
+    except OplanError as exc:
+        return _failed(exc.message("th"), "/choose")
+    return _done(f"สร้างแผนของ {org} ปี {year_text} แล้ว ที่ {folder.resolve()} "
+                 "ขั้นต่อไป: เปิด plan.xlsx ใน Excel ใส่ยุทธศาสตร์ แผนงาน และหน่วยงาน", "/")
+
+
+def demo():
+    folder = _folder_field() or Path.cwd() / "oplan-demo"
+    try:
+        api.copy_sample(folder)
+        open_plan(desk(), folder)
+    except OplanError as exc:
+        return _failed(exc.message("th"), "/choose")
+    return _done(f"คัดลอกแผนตัวอย่างไว้ที่ {folder.resolve()} แล้ว", "/")
+
+
+def open_settings():
+    if (missing := _need_plan()) is not None:
+        return missing
+    path = desk().plan_dir / "plan.xlsx"
+    try:
+        desk().open_file(path)
+    except OSError as exc:
+        return _failed(f"เปิด {path} ไม่ได้ ({exc.strerror or exc}) ให้เปิดจาก File Explorer "
+                       "แทน", "/")
+    return _done("เปิด plan.xlsx แล้ว เมื่อแก้และบันทึกใน Excel แล้ว ให้กด ตรวจ อีกครั้ง", "/")
+
+
+def templates():
+    if (missing := _need_plan()) is not None:
+        return missing
+    plan_dir = desk().plan_dir
+    return render_template("templates.html.j2", active="templates",
+                           files=views.files_in(plan_dir / api.TEMPLATES, plan_dir, WORKBOOKS))
+
+
+def write_templates():
+    if (missing := _need_plan()) is not None:
+        return missing
+    try:
+        paths = api.write_templates(desk().plan_dir)
+    except OplanError as exc:
+        return _failed(exc.message("th"), "/templates")
+    return _done(f"เขียนแบบกรอกแล้ว {len(paths)} ไฟล์", "/templates")
+
+
+def templates_zip():
+    if (missing := _need_plan()) is not None:
+        return missing
+    plan_dir = desk().plan_dir
+    found = views.files_in(plan_dir / api.TEMPLATES, plan_dir, WORKBOOKS)
+    if not found:
+        return _failed("ยังไม่มีแบบกรอก ให้กด เขียนแบบกรอก ก่อน", "/templates")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in found:
+            archive.write(plan_dir / item.link, item.name)
+    buffer.seek(0)
+    return send_file(buffer, mimetype="application/zip", as_attachment=True,
+                     download_name="แบบกรอก.zip")
+
+
+def submissions():
+    if (missing := _need_plan()) is not None:
+        return missing
+    state = desk()
+    plan_dir = state.plan_dir
+    checked = state.checked
+    names = {}
+    try:
+        names = {d.code: d.name for d in api.load_settings(plan_dir).departments}
+    except OplanError:
+        pass
+    return render_template(
+        "submissions.html.j2", active="submissions", target="submissions",
+        files=views.files_in(plan_dir / api.SUBMISSIONS, plan_dir, WORKBOOKS),
+        checked=checked, totals=views.totals(checked.report) if checked else None,
+        departments=views.departments(checked.report, checked.outputs, plan_dir, names)
+        if checked else [], shown=views.MAX_FINDINGS_SHOWN,
+        findings_file=_link(checked.outputs.get("findings")) if checked else "")
+
+
+def _link(path: Path | None) -> str:
+    return views.relative(path, desk().plan_dir) if path is not None else ""
+
+
+def upload_folder(target: str) -> Path | None:
+    """The submissions folder an upload goes to: the plan's, an edition's, or the
+    follow-up results'; None for anything else."""
+    plan_dir = desk().plan_dir
+    if target == "submissions":
+        return plan_dir / api.SUBMISSIONS
+    if target == "results":
+        return plan_dir / api.RESULTS / api.SUBMISSIONS
+    if target.startswith("edition:"):
+        name = target.removeprefix("edition:")
+        editions = plan_dir / api.EDITIONS
+        known = {p.name for p in editions.iterdir() if p.is_dir()} if editions.is_dir() \
+            else set()
+        if name in known:
+            return editions / name / api.SUBMISSIONS
+    return None
+
+
+def upload():
+    if desk().plan_dir is None:
+        return refused("ยังไม่ได้เลือกโฟลเดอร์แผน", 409)
+    target = request.form.get("target", "submissions")
+    folder = upload_folder(target)
+    if folder is None:
+        return refused("ไม่มีโฟลเดอร์รับไฟล์นี้ในแผน", 400)
+    uploads = request.files.getlist("files")
+    if not uploads:
+        return refused("ไม่มีไฟล์ที่ส่งมา", 400)
+    result = store(uploads, folder, request.form.get("replace") == "1")
+    if result.saved and target == "submissions":
+        run_check(desk())
+    if wants_json():
+        return jsonify(result.to_dict())
+    for name in result.saved:
+        flash(f"รับไฟล์ {name} แล้ว", "ok")
+    for name in result.exists:
+        flash(f"มีไฟล์ชื่อ {name} อยู่แล้ว ไม่ได้เขียนทับ (เลือก เขียนทับ แล้วส่งอีกครั้ง)",
+              "error")
+    for name, reason in result.refused:
+        flash(f"ไม่รับไฟล์ {name}: {reason}", "error")
+    return redirect(request.form.get("back") or "/submissions")
+
+
+def check():
+    if (missing := _need_plan()) is not None:
+        return missing
+    if run_check(desk()) is None:
+        return _failed("งานก่อนหน้ายังไม่เสร็จ รอสักครู่แล้วลองอีกครั้ง", "/submissions")
+    return redirect("/submissions")
+
+
+def job():
+    current = desk().jobs.current
+    return jsonify(current.to_dict() if current else {"running": False})
+
+
+def build_page():
+    if (missing := _need_plan()) is not None:
+        return missing
+    state = desk()
+    built = state.built
+    links = {}
+    if built is not None:
+        for name, path in {**built.outputs, **built.data, **built.findings}.items():
+            links[name] = _link(path)
+    return render_template("build.html.j2", active="build", built=built, links=links,
+                           totals=views.totals(built.report) if built else None)
+
+
+def build():
+    if (missing := _need_plan()) is not None:
+        return missing
+    state = desk()
+    plan_dir, force = state.plan_dir, request.form.get("force") == "1"
+
+    def work(job: Job):
+        result = api.build(plan_dir, force, job.progress)
+        state.built = result
+        state.checked = api.CheckResult(result.report, result.findings, result.unwritten)
+        return result
+
+    if state.jobs.start("build", "กำลังสร้างแผน", work, state.wait) is None:
+        return _failed("งานก่อนหน้ายังไม่เสร็จ รอสักครู่แล้วลองอีกครั้ง", "/build")
+    return redirect("/build")
+
+
+def files(link: str):
+    """A file of the plan folder, never one outside it: a page (the preview) shown,
+    a workbook downloaded under its own name."""
+    plan_dir = desk().plan_dir
+    if plan_dir is None:
+        return refused("ยังไม่ได้เลือกโฟลเดอร์แผน", 409)
+    root = plan_dir.resolve()
+    path = (root / link).resolve()
+    if not path.is_relative_to(root) or not path.is_file() or \
+            any(part.startswith(".") for part in path.relative_to(root).parts):
+        return refused("ไม่พบไฟล์นี้ในโฟลเดอร์แผน", 404)
+    inline = path.suffix.lower() in (".html", ".pdf", ".json")
+    return send_file(path, as_attachment=not inline, download_name=path.name,
+                     max_age=0)
