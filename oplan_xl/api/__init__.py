@@ -49,9 +49,9 @@ from oplan_xl.api.editions import (  # noqa: F401
     list_submissions_of,
     new_edition,
 )
-from oplan_xl.api.launcher import LAUNCHER, write_launcher  # noqa: F401
 from oplan_xl.api.followup import (  # noqa: F401
     RESULTS,
     follow_up_report,
     write_results_templates,
 )
+from oplan_xl.api.launcher import LAUNCHER, write_launcher  # noqa: F401
