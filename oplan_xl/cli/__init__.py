@@ -326,8 +326,9 @@ def demo(ctx, out_dir: Path, lang, quiet, debug) -> None:
               "(เปิดได้เฉพาะเครื่องนี้ ที่ 127.0.0.1) / serve the officer's workflow as a local "
               "web page on 127.0.0.1")
 @click.argument("plan_dir", type=click.Path(path_type=Path), required=False)
-@click.option("--port", type=click.IntRange(1, 65535), default=None,
-              help="หมายเลขพอร์ต (ไม่ใส่: 8760 หรือพอร์ตว่าง) / the port (default 8760 or a free one)")
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help="หมายเลขพอร์ต (ไม่ใส่: 8760 หรือพอร์ตว่าง, 0: พอร์ตว่างใดก็ได้) / the port "
+                   "(default 8760 or a free one; 0: any free port)")
 @click.option("--no-browser", is_flag=True,
               help="ไม่ต้องเปิดเบราว์เซอร์ให้ / do not open the browser")
 @version_option

@@ -12,9 +12,8 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
 
-from flask import Flask, g, jsonify, redirect, render_template, request
+from flask import Flask, g, jsonify, render_template, request
 
 from oplan_xl.serve import guard
 from oplan_xl.serve.jobs import Jobs
@@ -63,6 +62,7 @@ def create_app(plan_dir: Path | None, port: int, token: str | None = None,
     app.extensions["oplan"] = desk
     app.before_request(_guard)
     app.after_request(_headers)
+    app.after_request(_remember)
     app.register_error_handler(413, _too_large)
     app.register_error_handler(404, _not_found)
     app.register_error_handler(405, _not_allowed)
@@ -86,15 +86,18 @@ def _guard():
     if reason is not None:
         return refused(reason, 403)
     g.token = state.token
-    if request.method == "GET" and request.args.get(guard.FIELD) \
-            and request.cookies.get(guard.COOKIE) != state.token:
-        # The address the server printed: trade the token for a cookie, and show an
-        # address without it (it would stay in the history and in bookmarks).
-        args = [(k, v) for k, v in request.args.items(multi=True) if k != guard.FIELD]
-        response = redirect(request.path + ("?" + urlencode(args) if args else ""))
-        response.set_cookie(guard.COOKIE, state.token, httponly=True, samesite="Strict")
-        return response
     return None
+
+
+def _remember(response):
+    """The first visit, by the address the server printed: the token becomes a cookie,
+    so the pages after it need no token in their addresses (the page's script also
+    takes it out of the address bar: it would stay in the history)."""
+    state = desk()
+    if request.args.get(guard.FIELD) and request.cookies.get(guard.COOKIE) != state.token \
+            and guard.same(request.args.get(guard.FIELD), state.token):
+        response.set_cookie(guard.COOKIE, state.token, httponly=True, samesite="Strict")
+    return response
 
 
 def _headers(response):

@@ -18,6 +18,7 @@ from flask import (
 
 from oplan_xl import api
 from oplan_xl.core.errors import OplanError
+from oplan_xl.core.model import format_baht
 from oplan_xl.serve import views
 from oplan_xl.serve.app import Desk, desk, refused, wants_json
 from oplan_xl.serve.jobs import Job
@@ -287,8 +288,9 @@ def build_page():
     if built is not None:
         for name, path in {**built.outputs, **built.data, **built.findings}.items():
             links[name] = _link(path)
+    baht = format_baht(built.plan.satang) if built is not None and built.built else ""
     return render_template("build.html.j2", active="build", built=built, links=links,
-                           totals=views.totals(built.report) if built else None)
+                           baht=baht)
 
 
 def build():

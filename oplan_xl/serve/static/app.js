@@ -4,6 +4,14 @@
 
 function token() { return document.body.dataset.token; }
 
+// The printed address carries the token; once the cookie holds it, the address bar
+// (and the history) need not.
+if (new URLSearchParams(location.search).has("token")) {
+  const address = new URL(location.href);
+  address.searchParams.delete("token");
+  history.replaceState(null, "", address.pathname + address.search + address.hash);
+}
+
 function show(box, lines) {
   box.replaceChildren(...lines.map(([text, kind]) => {
     const p = document.createElement("p");

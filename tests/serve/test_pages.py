@@ -1,0 +1,174 @@
+"""The officer's workflow through the page, each step the same library call as
+the command line: findings per department worst first, returned copies, the
+build (the same pd01.xlsx as ``oplan build``), the files of the plan and no other."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+
+from oplan_xl import api
+
+from .helpers import (
+    FAULTY_CELL,
+    FAULTY_PROJECT,
+    app_on,
+    faulty_workbook,
+    get,
+    post,
+    sample_copy,
+)
+
+
+@pytest.fixture
+def plan(tmp_path):
+    return sample_copy(tmp_path / "แผน")
+
+
+def _text(answer) -> str:
+    return answer.get_data(as_text=True)
+
+
+def test_the_overview_names_the_organisation_its_year_and_departments(plan):
+    _, client = app_on(plan)
+    page = _text(get(client, "/"))
+    assert "องค์การบริหารส่วนตำบลหนองสมมุติ" in page
+    assert "ปีงบประมาณ พ.ศ. 2568" in page
+    for name in ("กองช่าง", "กองคลัง", "สำนักปลัด"):
+        assert name in page
+    assert "6 ไฟล์ในโฟลเดอร์ submissions" in page
+
+
+def test_findings_per_department_worst_first_with_cell_project_and_returned_copy(plan):
+    (plan / "submissions" / "กองช่าง-เพิ่ม.xlsx").write_bytes(faulty_workbook(plan))
+    app, client = app_on(plan)
+    page = _text(get(client, "/submissions"))
+    files = re.findall(r'<section class="department (\w+)" data-file="([^"]*)"', page)
+    assert files[0] == ("error", "กองช่าง-เพิ่ม.xlsx")
+    assert [state for state, _ in files[1:]].count("error") == 0
+    first = page[page.index('data-file="กองช่าง-เพิ่ม.xlsx"'):]
+    first = first[:first.index("</section>")]
+    assert f"โครงการ!{FAULTY_CELL}" in first and FAULTY_PROJECT in first
+    assert "budget-not-number" in first
+    # The reconciliation: 89 rows of the sample and the faulty file's one.
+    assert re.search(r"อ่านจาก 7 ไฟล์</th><td>90</td>", page)
+    assert re.search(r"ไม่เข้าแผน \(มีข้อผิดพลาด\)</th><td>1</td>", page)
+    link = re.search(r'href="/files/(output/returned/[^"]+)"', first).group(1)
+    copy = get(client, f"/files/{link}")
+    assert copy.status_code == 200
+    assert "attachment" in copy.headers["Content-Disposition"]
+    assert zipfile.ZipFile(io.BytesIO(copy.data)).testzip() is None
+
+
+def test_a_build_from_the_page_writes_the_same_pd01_as_oplan_build(plan, tmp_path):
+    _, client = app_on(plan)
+    answer = post(client, "/build")
+    assert answer.status_code == 302 and answer.headers["Location"] == "/build"
+    page = _text(get(client, "/build"))
+    assert "สร้างแผนแล้ว" in page
+    assert "74 โครงการ งบประมาณรวม <strong>20,732,952.90</strong> บาท" in page
+    other = sample_copy(tmp_path / "อีกชุด")
+    api.build(other)
+    for name in ("pd01.xlsx", "pd02.xlsx", "pd02-1.xlsx"):
+        assert (plan / "output" / name).read_bytes() == (other / "output" / name).read_bytes()
+    preview = get(client, "/files/output/preview.html")
+    assert preview.status_code == 200 and "inline" in preview.headers.get(
+        "Content-Disposition", "inline")
+    assert "องค์การบริหารส่วนตำบลหนองสมมุติ" in _text(preview)
+
+
+def test_a_blocked_build_says_so_and_writes_no_forms(plan):
+    (plan / "submissions" / "กองช่าง-เพิ่ม.xlsx").write_bytes(faulty_workbook(plan))
+    _, client = app_on(plan)
+    post(client, "/build")
+    assert "สร้างแผนไม่ได้ เพราะยังมีข้อผิดพลาด 1 รายการ" in _text(get(client, "/build"))
+    assert not (plan / "output" / "pd01.xlsx").exists()
+    post(client, "/build", {"force": "1"})
+    assert "ฉบับร่าง" in _text(get(client, "/build"))
+    assert (plan / "output" / "pd01.xlsx").is_file()
+
+
+@pytest.mark.parametrize("link", ["../plan.xlsx", "..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd",
+                                  "output/../../x", ".oplan-demo", "submissions/../.oplan-demo",
+                                  "nothing.xlsx"])
+def test_no_file_outside_the_plan_folder_is_served(plan, link):
+    (plan.parent / "x").write_text("outside", encoding="utf-8")
+    _, client = app_on(plan)
+    answer = get(client, f"/files/{link}", follow_redirects=True)  # //etc → /etc
+    assert answer.status_code == 404
+    assert b"outside" not in answer.data and b"root:" not in answer.data
+
+
+def test_templates_written_then_downloaded_one_by_one_or_as_one_zip(plan):
+    _, client = app_on(plan)
+    assert post(client, "/templates").status_code == 302
+    page = _text(get(client, "/templates"))
+    assert "เขียนแบบกรอกแล้ว 6 ไฟล์" in page
+    archive = zipfile.ZipFile(io.BytesIO(get(client, "/templates.zip").data))
+    names = sorted(archive.namelist())
+    assert names == sorted(p.name for p in (plan / "templates").iterdir())
+    assert len(names) == 6
+    one = re.search(r'href="/files/(templates/[^"]+\.xlsx)"', page).group(1)
+    assert get(client, f"/files/{one}").data == (plan / one).read_bytes()
+
+
+def test_a_new_plan_from_the_form_with_its_launcher(tmp_path):
+    _, client = app_on(None)
+    assert "เลือกหรือสร้างโฟลเดอร์แผน" in _text(get(client, "/"))
+    folder = tmp_path / "แผน2569"
+    answer = post(client, "/create", {"folder": str(folder), "org": "เทศบาลตำบลทดลอง",
+                                      "year": "2569", "district": "เมือง",
+                                      "province": "ทดลอง"})
+    assert answer.status_code == 302
+    assert api.load_settings(folder).org_name == "เทศบาลตำบลทดลอง"
+    assert (folder / api.LAUNCHER).is_file()
+    page = _text(get(client, "/"))
+    assert "เทศบาลตำบลทดลอง" in page and "ปีงบประมาณ พ.ศ. 2569" in page
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"folder": "", "org": "ก", "year": "2569"}, "ให้ใส่โฟลเดอร์"),
+    ({"folder": "X", "org": "ก", "year": "สองห้า"}, "ปีงบประมาณ")])
+def test_a_new_plan_form_missing_a_field_says_which(tmp_path, fields, message):
+    _, client = app_on(None)
+    post(client, "/create", fields)
+    assert message in _text(get(client, "/choose"))
+
+
+def test_a_folder_that_is_no_plan_is_refused_in_thai(tmp_path):
+    _, client = app_on(None)
+    post(client, "/open", {"folder": str(tmp_path / "ไม่มี")})
+    page = _text(get(client, "/choose"))
+    assert "flash error" in page and "Traceback" not in page
+
+
+def test_plan_xlsx_opens_in_the_officers_own_program(plan):
+    opened = []
+    _, client = app_on(plan, opened)
+    post(client, "/open-settings")
+    assert opened == [plan.resolve() / "plan.xlsx"]
+
+
+def test_editions_and_the_follow_up_from_the_page(plan):
+    _, client = app_on(plan)
+    post(client, "/build")
+    post(client, "/editions", {"kind": "เพิ่มเติม"})
+    page = _text(get(client, "/editions"))
+    assert "01-เพิ่มเติม" in page and (plan / "editions" / "01-เพิ่มเติม" / "templates").is_dir()
+    assert 'value="edition:01-เพิ่มเติม"' in page
+    post(client, "/results/templates")
+    assert "เขียนแบบรายงานผลแล้ว" in _text(get(client, "/results"))
+    post(client, "/report", {"as_of": "2568-03-31"})
+    page = _text(get(client, "/results"))
+    assert "รายงานผลรอบ 6 เดือน" in page or "report-" in page
+    assert "Traceback" not in page
+
+
+def test_an_error_in_long_work_is_a_thai_sentence(plan):
+    _, client = app_on(plan)
+    post(client, "/report", {"as_of": "วันไหนก็ได้"})
+    page = _text(get(client, "/results"))
+    assert "flash error" in page and "Traceback" not in page
