@@ -111,6 +111,39 @@ def plan_command(short_help: str, help: str, *options):
     return decorate
 
 
+@main.command(short_help="เปิดหน้าโปรแกรมแผนในเบราว์เซอร์ (ใช้แทนการพิมพ์คำสั่ง)",
+              help="เปิดหน้าโปรแกรมแผนในเบราว์เซอร์ของเครื่องนี้ ทำได้ทุกขั้นตอนด้วยการคลิก "
+              "(เปิดได้เฉพาะเครื่องนี้ ที่ 127.0.0.1) / serve the officer's workflow as a local "
+              "web page on 127.0.0.1")
+@click.argument("plan_dir", type=click.Path(path_type=Path), required=False)
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help="หมายเลขพอร์ต (ไม่ใส่: 8760 หรือพอร์ตว่าง, 0: พอร์ตว่างใดก็ได้) / the port "
+                   "(default 8760 or a free one; 0: any free port)")
+@click.option("--no-browser", is_flag=True,
+              help="ไม่ต้องเปิดเบราว์เซอร์ให้ / do not open the browser")
+@version_option
+@common_options
+@click.pass_context
+def serve(ctx, plan_dir: Path | None, port: int | None, no_browser: bool,
+          lang, quiet, debug) -> None:
+    import webbrowser
+
+    from oplan_xl.serve import start
+
+    console = _console(ctx, lang, quiet, debug)
+    server, address = run(console, lambda: start(plan_dir, port))
+    console.say("serve-address")
+    click.echo(address)  # always, also with --quiet: the one line a launcher reads
+    if not no_browser:
+        webbrowser.open(address)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        console.say("serve-stopped")
+    finally:
+        server.close()
+
+
 @main.command(short_help="สร้างโฟลเดอร์แผนและ plan.xlsx",
               help="สร้างโฟลเดอร์แผนพร้อมไฟล์ตั้งค่า plan.xlsx / create a plan folder "
               "with its settings workbook")
@@ -319,36 +352,3 @@ def demo(ctx, out_dir: Path, lang, quiet, debug) -> None:
         progress.close()
     console.say("demo-copied", path=out_dir)
     sys.exit(_print_build(console, result))
-
-
-@main.command(short_help="เปิดหน้าโปรแกรมแผนในเบราว์เซอร์ (ใช้แทนการพิมพ์คำสั่ง)",
-              help="เปิดหน้าโปรแกรมแผนในเบราว์เซอร์ของเครื่องนี้ ทำได้ทุกขั้นตอนด้วยการคลิก "
-              "(เปิดได้เฉพาะเครื่องนี้ ที่ 127.0.0.1) / serve the officer's workflow as a local "
-              "web page on 127.0.0.1")
-@click.argument("plan_dir", type=click.Path(path_type=Path), required=False)
-@click.option("--port", type=click.IntRange(0, 65535), default=None,
-              help="หมายเลขพอร์ต (ไม่ใส่: 8760 หรือพอร์ตว่าง, 0: พอร์ตว่างใดก็ได้) / the port "
-                   "(default 8760 or a free one; 0: any free port)")
-@click.option("--no-browser", is_flag=True,
-              help="ไม่ต้องเปิดเบราว์เซอร์ให้ / do not open the browser")
-@version_option
-@common_options
-@click.pass_context
-def serve(ctx, plan_dir: Path | None, port: int | None, no_browser: bool,
-          lang, quiet, debug) -> None:
-    import webbrowser
-
-    from oplan_xl.serve import start
-
-    console = _console(ctx, lang, quiet, debug)
-    server, address = run(console, lambda: start(plan_dir, port))
-    console.say("serve-address")
-    click.echo(address)  # always, also with --quiet: the one line a launcher reads
-    if not no_browser:
-        webbrowser.open(address)
-    try:
-        server.run()
-    except KeyboardInterrupt:
-        console.say("serve-stopped")
-    finally:
-        server.close()

@@ -22,10 +22,11 @@ def start(plan_dir: Path | None, port: int | None):
     from waitress.server import create_server
 
     from oplan_xl.serve.app import create_app
+    from oplan_xl.serve.recent import default_file
 
     if plan_dir is None and (Path.cwd() / "plan.xlsx").is_file():
         plan_dir = Path.cwd()
-    app = create_app(plan_dir, port=port or DEFAULT_PORT)
+    app = create_app(plan_dir, port=port or DEFAULT_PORT, recent_file=default_file())
     server = None
     for candidate in ([port] if port is not None else [DEFAULT_PORT, 0]):
         try:

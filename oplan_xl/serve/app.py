@@ -45,11 +45,15 @@ class Desk:
     checked: object = None
     #: The last build's result (``api.BuildResult``).
     built: object = None
+    #: Where the plan folders opened before are remembered (``recent``); None: nowhere.
+    recent_file: Path | None = None
 
 
 def create_app(plan_dir: Path | None, port: int, token: str | None = None,
-               open_file: Callable[[Path], None] | None = None, wait: bool = False) -> Flask:
-    """The app for *plan_dir* (None: the page asks for a folder) served on *port*."""
+               open_file: Callable[[Path], None] | None = None, wait: bool = False,
+               recent_file: Path | None = None) -> Flask:
+    """The app for *plan_dir* (None: the page asks for a folder) served on *port*;
+    the folders opened are remembered in *recent_file* (None: not remembered)."""
     from oplan_xl.serve import pages, year
 
     app = Flask(__name__)
@@ -58,7 +62,7 @@ def create_app(plan_dir: Path | None, port: int, token: str | None = None,
                       TEMPLATES_AUTO_RELOAD=False, JSON_AS_ASCII=False)
     app.jinja_env.globals["csrf_field"] = guard.FIELD
     desk = Desk(token or guard.new_token(), port, open_file=open_file or open_with_default_app,
-                wait=wait)
+                wait=wait, recent_file=recent_file)
     app.extensions["oplan"] = desk
     app.before_request(_guard)
     app.after_request(_headers)

@@ -22,6 +22,7 @@ from oplan_xl.core.model import format_baht
 from oplan_xl.serve import views
 from oplan_xl.serve.app import Desk, desk, refused, wants_json
 from oplan_xl.serve.jobs import Job
+from oplan_xl.serve.recent import recent, remember
 from oplan_xl.serve.uploads import store
 
 WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -63,6 +64,7 @@ def open_plan(state: Desk, plan_dir: Path) -> None:
     plan_dir = Path(plan_dir).expanduser().resolve()
     api.load_settings(plan_dir)
     state.plan_dir = plan_dir
+    remember(state.recent_file, plan_dir)
     run_check(state)
 
 
@@ -113,7 +115,8 @@ def overview():
 
 
 def choose():
-    return render_template("choose.html.j2", active="choose", cwd=Path.cwd())
+    return render_template("choose.html.j2", active="choose", cwd=Path.cwd(),
+                           recent=recent(desk().recent_file))
 
 
 def open_folder():

@@ -38,9 +38,9 @@ def test_help_speaks_thai_and_cuts_nothing(runner):
     assert lines[0].startswith("วิธีใช้ / Usage: oplan")
     assert "ตัวเลือก / Options:" in lines and "คำสั่ง / Commands:" in lines
     commands = lines[lines.index("คำสั่ง / Commands:") + 1:]
-    assert [line.split()[0] for line in commands] == ["init", "template", "import", "check",
-                                                       "build", "edition", "results", "report",
-                                                       "demo"]
+    assert [line.split()[0] for line in commands] == ["serve", "init", "template", "import",
+                                                       "check", "build", "edition", "results",
+                                                       "report", "demo"]
     assert "  build     ตรวจ แล้วเขียนแบบ ผด.01 ผด.02 ผด.02/1 และ preview.html" in commands
     for command in ([], ["init"], ["template"], ["import"], ["check"], ["build"], ["edition"],
                     ["results"], ["report"],

@@ -172,3 +172,19 @@ def test_an_error_in_long_work_is_a_thai_sentence(plan):
     post(client, "/report", {"as_of": "วันไหนก็ได้"})
     page = _text(get(client, "/results"))
     assert "flash error" in page and "Traceback" not in page
+
+
+def test_a_plan_opened_once_is_offered_with_one_click_next_time(plan, tmp_path):
+    from oplan_xl.serve.app import create_app
+
+    from .helpers import BASE, TOKEN
+
+    remembered = tmp_path / "profile" / "recent.json"
+    create_app(plan, port=8760, token=TOKEN, wait=True, recent_file=remembered)
+    later = create_app(None, port=8760, token=TOKEN, wait=True, recent_file=remembered)
+    client = later.test_client()
+    page = _text(client.get(f"/?token={TOKEN}", base_url=BASE))
+    assert "แผนที่เคยเปิด" in page
+    assert f'name="folder" value="{plan.resolve()}"' in page
+    post(client, "/open", {"folder": str(plan.resolve())})
+    assert "องค์การบริหารส่วนตำบลหนองสมมุติ" in _text(get(client, "/"))

@@ -23,10 +23,11 @@ from .helpers import sample_copy
 
 
 @contextlib.contextmanager
-def serving(*args: str, cwd: Path | None = None):
-    """``python -m oplan_xl serve ARGS --port 0 --no-browser`` running; the lines it
+def serving(*args: str, profile: Path, cwd: Path | None = None):
+    """``python -m oplan_xl serve ARGS --port 0 --no-browser`` running, with *profile*
+    for the user's settings folder (it remembers the plans opened); the lines it
     printed up to the address."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "APPDATA": str(profile)}
     process = subprocess.Popen(
         [sys.executable, "-m", "oplan_xl", "serve", *args, "--port", "0", "--no-browser"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, encoding="utf-8", cwd=cwd)
@@ -46,7 +47,7 @@ def serving(*args: str, cwd: Path | None = None):
 @pytest.fixture
 def served(tmp_path):
     plan = sample_copy(tmp_path / "แผน ตัวอย่าง")
-    with serving(str(plan)) as lines:
+    with serving(str(plan), profile=tmp_path / "profile") as lines:
         yield plan, lines
 
 
@@ -131,7 +132,10 @@ def test_init_and_demo_leave_a_launcher_to_double_click(tmp_path):
 def test_the_launchers_line_opens_the_plan_of_its_own_folder(tmp_path):
     """What the launcher runs, from the folder it is in: ``serve .``."""
     plan = sample_copy(tmp_path / "แผน")
-    with serving(".", cwd=plan) as lines:
+    with serving(".", profile=tmp_path / "profile", cwd=plan) as lines:
         status, page = _open(lines[-1])
     assert status == 200 and "องค์การบริหารส่วนตำบลหนองสมมุติ" in page
     assert str(plan.resolve()) in page
+    remembered = json.loads((tmp_path / "profile" / "oplan-xl" / "recent.json").read_text(
+        encoding="utf-8"))
+    assert remembered == [str(plan.resolve())]
