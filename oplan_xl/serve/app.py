@@ -6,47 +6,14 @@ as the command line, so no rule lives here twice.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from flask import Flask, g, jsonify, render_template, request
+from flask import Flask, g, request
 
-from oplan_xl.serve import guard
-from oplan_xl.serve.jobs import Jobs
+import oplan_xl.serve.guard as guard
+from oplan_xl.serve.desk import Desk, desk, open_with_default_app, refused
 from oplan_xl.serve.uploads import MAX_REQUEST_BYTES
-
-
-def open_with_default_app(path: Path) -> None:
-    """Open *path* as a double-click would (plan.xlsx in Excel)."""
-    if sys.platform == "win32":
-        os.startfile(path)  # noqa: S606 (the officer's own file, on their own PC)
-    else:
-        opener = "open" if sys.platform == "darwin" else "xdg-open"
-        subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
-
-
-@dataclass
-class Desk:
-    """What the server keeps between requests: the plan folder open now and its work."""
-
-    token: str
-    port: int
-    plan_dir: Path | None = None
-    jobs: Jobs = field(default_factory=Jobs)
-    open_file: Callable[[Path], None] = open_with_default_app
-    #: Run long work in the request (tests); a thread otherwise.
-    wait: bool = False
-    #: The last check's result (``api.CheckResult``), from a check or a build.
-    checked: object = None
-    #: The last build's result (``api.BuildResult``).
-    built: object = None
-    #: Where the plan folders opened before are remembered (``recent``); None: nowhere.
-    recent_file: Path | None = None
 
 
 def create_app(plan_dir: Path | None, port: int, token: str | None = None,
@@ -54,7 +21,8 @@ def create_app(plan_dir: Path | None, port: int, token: str | None = None,
                recent_file: Path | None = None) -> Flask:
     """The app for *plan_dir* (None: the page asks for a folder) served on *port*;
     the folders opened are remembered in *recent_file* (None: not remembered)."""
-    from oplan_xl.serve import pages, year
+    import oplan_xl.serve.pages as pages
+    import oplan_xl.serve.year as year
 
     app = Flask(__name__)
     app.config.update(MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES, SECRET_KEY=guard.new_token(),
@@ -76,12 +44,6 @@ def create_app(plan_dir: Path | None, port: int, token: str | None = None,
     if plan_dir is not None:
         pages.open_plan(desk, plan_dir)
     return app
-
-
-def desk() -> Desk:
-    from flask import current_app
-
-    return current_app.extensions["oplan"]
 
 
 def _guard():
@@ -110,17 +72,6 @@ def _headers(response):
     response.headers.setdefault("Referrer-Policy", "no-referrer")
     response.headers.setdefault("Cache-Control", "no-store")
     return response
-
-
-def wants_json() -> bool:
-    return request.headers.get("Accept", "").startswith("application/json")
-
-
-def refused(reason: str, status: int):
-    """A refusal in Thai: JSON for the page's scripts, a page for the browser."""
-    if wants_json():
-        return jsonify({"error": reason}), status
-    return render_template("refused.html.j2", reason=reason, status=status), status
 
 
 def _too_large(_error):

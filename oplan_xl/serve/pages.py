@@ -16,11 +16,11 @@ from flask import (
     send_file,
 )
 
+import oplan_xl.serve.views as views
 from oplan_xl import api
 from oplan_xl.core.errors import OplanError
 from oplan_xl.core.model import format_baht
-from oplan_xl.serve import views
-from oplan_xl.serve.app import Desk, desk, refused, wants_json
+from oplan_xl.serve.desk import Desk, desk, refused, wants_json
 from oplan_xl.serve.jobs import Job
 from oplan_xl.serve.recent import recent, remember
 from oplan_xl.serve.uploads import store

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from flask import redirect, render_template, request
 
+import oplan_xl.serve.views as views
 from oplan_xl import api
 from oplan_xl.core.errors import OplanError
-from oplan_xl.serve import views
-from oplan_xl.serve.app import desk
+from oplan_xl.serve.desk import desk
 from oplan_xl.serve.jobs import Job
 from oplan_xl.serve.pages import WORKBOOKS, _done, _failed, _link, _need_plan
 

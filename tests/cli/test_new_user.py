@@ -99,7 +99,7 @@ def test_a_demo_of_an_older_version_is_compared_with_the_sample(runner, tmp_path
     (["check"], "ยังไม่ได้ระบุ PLAN_DIR"),
     (["init", "x", "--org", "ก", "--year", "abc"], "ค่าของ --year ต้องเป็นตัวเลข"),
     (["init", "x", "--year", "2568"], "ยังไม่ได้ระบุ --org"),
-    (["chek", "x"], 'ไม่มีคำสั่ง "chek" — คำสั่งที่มี: init, template, import, check, build, '
+    (["chek", "x"], 'ไม่มีคำสั่ง "chek" — คำสั่งที่มี: serve, init, template, import, check, build, '
                     'edition, results, report, demo'),
     (["check", "--bogus", "x"], "ไม่มีตัวเลือก --bogus"),
     (["--lang", "fr", "check", "x"], "ค่าของ --lang ต้องเป็น th หรือ en"),
