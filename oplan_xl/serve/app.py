@@ -69,7 +69,10 @@ def _remember(response):
 def _headers(response):
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    # Not "no-referrer": under it a browser sends "Origin: null" with the page's own
+    # form posts and fetches, which the Origin check (guard) must refuse.  Other
+    # sites still get no referrer.
+    response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("Cache-Control", "no-store")
     return response
 

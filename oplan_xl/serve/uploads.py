@@ -50,6 +50,10 @@ def name_problem(name: str) -> str | None:
         return "ชื่อไฟล์เป็นชื่อที่ Windows สงวนไว้"
     if name.startswith("~$") or name.startswith(".~lock"):
         return "เป็นไฟล์ชั่วคราวที่ Excel หรือ LibreOffice สร้างขณะเปิดไฟล์ ไม่ใช่แบบกรอก"
+    if name.startswith("."):
+        # The reader and the page's lists skip hidden files: stored, it would be
+        # reported received yet never checked nor shown.
+        return "ชื่อไฟล์ขึ้นต้นด้วยจุด ซึ่งเป็นไฟล์ซ่อนที่โปรแกรมไม่อ่าน ให้เปลี่ยนชื่อไฟล์"
     return None
 
 

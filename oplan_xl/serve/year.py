@@ -93,7 +93,7 @@ def report():
     state = desk()
     plan_dir, as_of = state.plan_dir, (request.form.get("as_of") or "").strip()
     if not as_of:
-        return _failed("ให้ใส่วันที่ของรายงาน เช่น 2569-03-31", "/results")
+        return _failed("ให้ใส่วันที่ของรายงาน เช่น 31/03/2569", "/results")
 
     def work(job: Job):
         return api.follow_up_report(plan_dir, as_of)

@@ -55,8 +55,18 @@ async function send(form, files, replace) {
   }
 }
 
+function showPicked(input, label) {
+  const names = [...input.files].map(file => file.name);
+  label.textContent = names.length ? names.join(", ") : "ยังไม่ได้เลือกไฟล์";
+}
+
 for (const form of document.querySelectorAll("form[data-drop]")) {
   const input = form.querySelector("input[type=file]");
+  const picked = form.querySelector(".picked");
+  if (picked) {
+    showPicked(input, picked);
+    input.addEventListener("change", () => showPicked(input, picked));
+  }
   form.addEventListener("dragover", event => { event.preventDefault(); form.classList.add("over"); });
   form.addEventListener("dragleave", () => form.classList.remove("over"));
   form.addEventListener("drop", event => {
