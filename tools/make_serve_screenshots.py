@@ -154,6 +154,8 @@ def make_screenshots(out: Path, work: Path) -> None:
     browser_path = find_program(CHROMIUMS, WINDOWS_BROWSERS)
     plan_dir, faulty, corrected = files_for_the_story(work)
     os.chdir(work)  # the page offers to copy the sample here; no plan.xlsx to open at once
+    # A profile of its own: the plans this run opens are not the ones the user opened.
+    os.environ["APPDATA"] = str(work / "profile")
     server, url = start(None, 0)
     threading.Thread(target=server.run, daemon=True).start()
     out.mkdir(parents=True, exist_ok=True)
@@ -178,8 +180,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=IMAGES, help="folder for the PNGs")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="oplan-serve-") as work:
-        make_screenshots(args.out.resolve(), Path(work))
+    # One folder name on every run, so the pictures change only when the pages do.
+    work = Path(tempfile.gettempdir()) / "oplan-screens"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    try:
+        make_screenshots(args.out.resolve(), work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
