@@ -109,9 +109,17 @@ def overview():
               "submissions": len(views.files_in(plan_dir / api.SUBMISSIONS, plan_dir,
                                                 WORKBOOKS))}
     checked = state.checked
+    statuses = []
+    if checked is not None:
+        try:
+            statuses = views.department_status(checked.report, api.load_settings(plan_dir))
+        except OplanError:
+            pass  # the page says what is wrong with plan.xlsx (context)
     return render_template("overview.html.j2", counts=counts,
                            totals=views.totals(checked.report) if checked else None,
-                           built=state.built, active="overview")
+                           built=state.built, active="overview", statuses=statuses,
+                           plan_findings=sum(not f.file for f in checked.report.findings)
+                           if checked else 0)
 
 
 def choose():
@@ -208,16 +216,11 @@ def submissions():
     state = desk()
     plan_dir = state.plan_dir
     checked = state.checked
-    names = {}
-    try:
-        names = {d.code: d.name for d in api.load_settings(plan_dir).departments}
-    except OplanError:
-        pass
     return render_template(
         "submissions.html.j2", active="submissions", target="submissions",
         files=views.files_in(plan_dir / api.SUBMISSIONS, plan_dir, WORKBOOKS),
         checked=checked, totals=views.totals(checked.report) if checked else None,
-        departments=views.departments(checked.report, checked.outputs, plan_dir, names)
+        departments=views.departments(checked.report, checked.outputs, plan_dir)
         if checked else [], shown=views.MAX_FINDINGS_SHOWN,
         findings_file=_link(checked.outputs.get("findings")) if checked else "")
 

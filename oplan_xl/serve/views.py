@@ -39,14 +39,14 @@ class DepartmentView:
         return "error" if self.errors else "warning" if self.warnings else "ok"
 
 
-def departments(report: Report, outputs: dict[str, Path], plan_dir: Path,
-                names: dict[str, str]) -> list[DepartmentView]:
+def departments(report: Report, outputs: dict[str, Path], plan_dir: Path
+                ) -> list[DepartmentView]:
     """The files of *report*, worst first (most errors, then most warnings); the
     findings of no file (the plan as a whole) first of all, under "ทั้งแผน"."""
     views: dict[str, DepartmentView] = {}
     for tally in report.files:
         views[tally.file] = DepartmentView(
-            tally.file, names.get(tally.department, tally.department),
+            tally.file, tally.department,
             rows_read=tally.rows_read, rows_planned=tally.rows_planned,
             rows_rejected=tally.rows_rejected, baht_read=format_baht(tally.satang_read),
             baht_planned=format_baht(tally.satang_planned),
@@ -122,3 +122,52 @@ def _size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} KB"
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+@dataclass
+class DepartmentStatus:
+    """One department of plan.xlsx on the overview: sent or not, and how its files fared."""
+
+    code: str
+    name: str
+    files: list[str] = field(default_factory=list)
+    errors: int = 0
+    warnings: int = 0
+    rows_planned: int = 0
+    satang_planned: int = 0
+
+    @property
+    def baht_planned(self) -> str:
+        return format_baht(self.satang_planned)
+
+    @property
+    def state(self) -> str:
+        if not self.files:
+            return "missing"
+        return "error" if self.errors else "warning" if self.warnings else "ok"
+
+
+def department_status(report: Report, settings) -> list[DepartmentStatus]:
+    """Each department of *settings*, in its order, with the files it sent; then any
+    file whose department plan.xlsx does not list."""
+    statuses = {d.code: DepartmentStatus(d.code, d.name) for d in settings.departments}
+    # A file's tally names its department by the name plan.xlsx gives it.
+    named = {d.name: statuses[d.code] for d in settings.departments}
+    by_file: dict[str, DepartmentStatus] = {}
+    for tally in report.files:
+        status = statuses.get(tally.department) or named.get(tally.department)
+        if status is None:
+            status = statuses[tally.department or tally.file] = DepartmentStatus(
+                "", tally.department or tally.file)
+        status.files.append(tally.file)
+        status.rows_planned += tally.rows_planned
+        status.satang_planned += tally.satang_planned
+        by_file[tally.file] = status
+    for item in report.findings:
+        status = by_file.get(item.file)
+        if status is not None:
+            if item.severity == ERROR:
+                status.errors += 1
+            else:
+                status.warnings += 1
+    return list(statuses.values())

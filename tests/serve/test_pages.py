@@ -188,3 +188,20 @@ def test_a_plan_opened_once_is_offered_with_one_click_next_time(plan, tmp_path):
     assert f'name="folder" value="{plan.resolve()}"' in page
     post(client, "/open", {"folder": str(plan.resolve())})
     assert "องค์การบริหารส่วนตำบลหนองสมมุติ" in _text(get(client, "/"))
+
+
+def test_the_overview_lists_each_department_sent_or_not_with_its_findings(plan):
+    (plan / "submissions" / "health.xlsx").unlink()
+    (plan / "submissions" / "กองช่าง-เพิ่ม.xlsx").write_bytes(faulty_workbook(plan))
+    _, client = app_on(plan)
+    page = _text(get(client, "/"))
+    table = page[page.index('id="departments"'):page.index("</table>", page.index(
+        'id="departments"'))]
+    rows = re.findall(r'<tr class="(\w+)"><td>([^<]+)', table)
+    assert [state for state, _ in rows] == ["ok", "ok", "error", "ok", "missing", "ok"]
+    works = table[table.index("กองช่าง"):]
+    works = works[:works.index("</tr>")]
+    assert "works.xlsx, กองช่าง-เพิ่ม.xlsx" in works and "ข้อผิดพลาด 1" in works
+    assert "ข้อสังเกต 1" in works  # กองช่าง sent two files
+    health = table[table.index("กองสาธารณสุข"):]
+    assert "ยังไม่ส่ง" in health[:health.index("</tr>")]
