@@ -21,6 +21,7 @@ def create_app(plan_dir: Path | None, port: int, token: str | None = None,
                recent_file: Path | None = None) -> Flask:
     """The app for *plan_dir* (None: the page asks for a folder) served on *port*;
     the folders opened are remembered in *recent_file* (None: not remembered)."""
+    import oplan_xl.serve.handmade as handmade
     import oplan_xl.serve.pages as pages
     import oplan_xl.serve.year as year
 
@@ -40,6 +41,7 @@ def create_app(plan_dir: Path | None, port: int, token: str | None = None,
     app.register_error_handler(405, _not_allowed)
     app.register_error_handler(500, _failed)
     pages.register(app)
+    handmade.register(app)
     year.register(app)
     if plan_dir is not None:
         pages.open_plan(desk, plan_dir)

@@ -40,6 +40,8 @@ class Desk:
     checked: object = None
     #: The last build's result (``api.BuildResult``).
     built: object = None
+    #: What the last import from the page said: (line, is a problem) pairs.
+    imported: list = field(default_factory=list)
     #: Where the plan folders opened before are remembered (``recent``); None: nowhere.
     recent_file: Path | None = None
 

@@ -81,7 +81,7 @@ def test_a_change_needs_the_token_in_the_form_not_only_the_cookie(plan):
     assert (plan / "output" / "pd01.xlsx").is_file()
 
 
-@pytest.mark.parametrize("path", ["/build", "/check", "/templates", "/upload", "/report",
+@pytest.mark.parametrize("path", ["/build", "/check", "/templates", "/upload", "/report", "/import",
                                   "/editions", "/open-settings", "/create"])
 def test_no_get_changes_anything(plan, path):
     app, client = app_on(plan)

@@ -205,3 +205,30 @@ def test_the_overview_lists_each_department_sent_or_not_with_its_findings(plan):
     assert "ข้อสังเกต 1" in works  # กองช่าง sent two files
     health = table[table.index("กองสาธารณสุข"):]
     assert "ยังไม่ส่ง" in health[:health.index("</tr>")]
+
+
+def test_a_hand_made_pd02_imported_from_the_page(plan, tmp_path):
+    """The sample's own ผด.02 and ผด.02/1, dropped on the import page of a plan with
+    no submissions, become department workbooks whose check plans every row."""
+    api.build(plan)
+    pd02 = (plan / "output" / "pd02.xlsx").read_bytes()
+    pd02_1 = (plan / "output" / "pd02-1.xlsx").read_bytes()
+    fresh = tmp_path / "ใหม่"
+    (fresh / "submissions").mkdir(parents=True)
+    (fresh / "plan.xlsx").write_bytes((plan / "plan.xlsx").read_bytes())
+    _, client = app_on(fresh)
+    post(client, "/import", {"files": [(io.BytesIO(pd02), "ผด02 ทำเอง.xlsx"),
+                                       (io.BytesIO(pd02_1), "pd02-1.xlsx")]},
+         content_type="multipart/form-data")
+    page = _text(get(client, "/import"))
+    assert "ผด02 ทำเอง.xlsx" in page and "oplan-import-" not in page
+    written = sorted(p.name for p in (fresh / "submissions").iterdir())
+    assert "works.xlsx" in written and len(written) == 9
+    report = api.check(fresh)
+    assert not report.errors
+    assert sum(t.rows_planned for t in report.files) == 74 + 15
+    again = post(client, "/import", {"files": [(io.BytesIO(pd02), "ผด02 ทำเอง.xlsx")]},
+                 content_type="multipart/form-data")
+    assert again.status_code == 302  # files of the same names: the officer is asked
+    page = _text(get(client, "/import"))
+    assert "ติ๊กช่อง เขียนทับไฟล์ชื่อเดียวกัน" in page and "--replace" not in page
