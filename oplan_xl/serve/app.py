@@ -6,6 +6,7 @@ as the command line, so no rule lives here twice.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,16 @@ from flask import Flask, g, request
 import oplan_xl.serve.guard as guard
 from oplan_xl.serve.desk import Desk, desk, open_with_default_app, refused
 from oplan_xl.serve.uploads import MAX_REQUEST_BYTES
+
+
+class PlanApp(Flask):
+    """Flask, telling the officer's console one line of what went wrong, not a
+    traceback (the page says it in Thai; ``--debug`` is the command line's)."""
+
+    def log_exception(self, exc_info) -> None:
+        error = exc_info[1]
+        print(f"oplan serve: {request.method} {request.path}: {type(error).__name__}: "
+              f"{str(error)[:300]}", file=sys.stderr)
 
 
 def create_app(plan_dir: Path | None, port: int, token: str | None = None,
@@ -25,7 +36,7 @@ def create_app(plan_dir: Path | None, port: int, token: str | None = None,
     import oplan_xl.serve.pages as pages
     import oplan_xl.serve.year as year
 
-    app = Flask(__name__)
+    app = PlanApp(__name__)
     app.config.update(MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES, SECRET_KEY=guard.new_token(),
                       SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_HTTPONLY=True,
                       TEMPLATES_AUTO_RELOAD=False, JSON_AS_ASCII=False)

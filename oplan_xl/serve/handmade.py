@@ -60,7 +60,7 @@ def import_files():
     desk().imported = [(on_the_page(text.replace(folder, "").lstrip("/\\")), problem)
                        for text, problem in lines]
     if result.files:
-        run_check(desk())
+        run_check(desk(), queue=True)
     return redirect("/import")
 
 

@@ -46,25 +46,34 @@ class Jobs:
         self._lock = threading.Lock()
         self.current: Job | None = None
         self.last: dict[str, Job] = {}
+        #: Work asked for while another job ran, started when it ends (a file dropped
+        #: during a check is checked after it, never left out of the page's figures).
+        self.queued: tuple | None = None
 
     @property
     def busy(self) -> bool:
         return self.current is not None and self.current.running
 
     def start(self, name: str, title: str, work: Callable[[Job], object],
-              wait: bool = False) -> Job | None:
-        """Run ``work(job)`` in a thread; None when another job is still running.
-        *wait* runs it here instead (tests, and work too short to wait for)."""
+              wait: bool = False, queue: bool = False) -> Job | None:
+        """Run ``work(job)`` in a thread; None when another job is still running
+        (with *queue*, it then runs when that one ends).  *wait* runs it here
+        instead (tests)."""
         with self._lock:
             if self.busy:
+                if queue:
+                    self.queued = (name, title, work, wait)
                 return None
             job = self.current = Job(name, title)
+        self._launch(job, work, wait)
+        return job
+
+    def _launch(self, job: Job, work: Callable[[Job], object], wait: bool) -> None:
         if wait:
             self._run(job, work)
         else:
             threading.Thread(target=self._run, args=(job, work), daemon=True,
-                             name=f"oplan-{name}").start()
-        return job
+                             name=f"oplan-{job.name}").start()
 
     def _run(self, job: Job, work: Callable[[Job], object]) -> None:
         try:
@@ -75,8 +84,15 @@ class Jobs:
             job.error = messages.text("internal-error", "th",
                                       reason=f"{type(exc).__name__}: {str(exc)[:300]}")
         finally:
-            job.running = False
             self.last[job.name] = job
+            with self._lock:  # the queued work is current before this job is seen done
+                job.running = False
+                queued, self.queued = self.queued, None
+                if queued is not None:
+                    name, title, work, wait = queued
+                    following = self.current = Job(name, title)
+            if queued is not None:
+                self._launch(following, work, wait)
 
     def wait(self, timeout: float = 600) -> None:
         """Until the current job ends (tests)."""

@@ -68,7 +68,9 @@ def open_plan(state: Desk, plan_dir: Path) -> None:
     run_check(state)
 
 
-def run_check(state: Desk) -> Job | None:
+def run_check(state: Desk, queue: bool = False) -> Job | None:
+    """Check the plan (``oplan check``) beside the page; None when other work runs
+    (with *queue*: the check then follows it)."""
     plan_dir = state.plan_dir
 
     def work(job: Job):
@@ -76,7 +78,7 @@ def run_check(state: Desk) -> Job | None:
         state.checked = result
         return result
 
-    return state.jobs.start("check", "กำลังตรวจไฟล์ของหน่วยงาน", work, state.wait)
+    return state.jobs.start("check", "กำลังตรวจไฟล์ของหน่วยงาน", work, state.wait, queue)
 
 
 def _folder_field() -> Path | None:
@@ -259,7 +261,7 @@ def upload():
         return refused("ไม่มีไฟล์ที่ส่งมา", 400)
     result = store(uploads, folder, request.form.get("replace") == "1")
     if result.saved and target == "submissions":
-        run_check(desk())
+        run_check(desk(), queue=True)
     if wants_json():
         return jsonify(result.to_dict())
     for name in result.saved:

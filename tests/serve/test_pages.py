@@ -232,3 +232,41 @@ def test_a_hand_made_pd02_imported_from_the_page(plan, tmp_path):
     assert again.status_code == 302  # files of the same names: the officer is asked
     page = _text(get(client, "/import"))
     assert "ติ๊กช่อง เขียนทับไฟล์ชื่อเดียวกัน" in page and "--replace" not in page
+
+
+def test_a_file_dropped_during_a_check_is_checked_after_it(plan):
+    """The upload's check cannot start while another runs: it follows it, so the
+    page never shows figures without the new file."""
+    import threading
+
+    from oplan_xl.serve.desk import Desk
+
+    app, client = app_on(plan)
+    state: Desk = app.extensions["oplan"]
+    release = threading.Event()
+    state.wait = False
+    state.jobs.start("check", "ช้า", lambda job: release.wait(30))
+    status = post(client, "/upload", {"target": "submissions", "files": [
+        (io.BytesIO(faulty_workbook(plan)), "กองช่าง-เพิ่ม.xlsx")]},
+        content_type="multipart/form-data").status_code
+    assert status == 302 and state.jobs.queued is not None
+    release.set()
+    state.jobs.wait()
+    assert state.jobs.queued is None
+    assert "กองช่าง-เพิ่ม.xlsx" in {t.file for t in state.checked.report.files}
+
+
+def test_a_fault_in_a_page_is_a_thai_page_and_one_console_line(plan, monkeypatch, capsys):
+    from oplan_xl.serve import views
+
+    _, client = app_on(plan)
+
+    def broken(*args):
+        raise RuntimeError("ทดสอบ")
+
+    monkeypatch.setattr(views, "files_in", broken)
+    answer = get(client, "/templates")
+    assert answer.status_code == 500
+    assert "เกิดข้อผิดพลาดภายในโปรแกรม: RuntimeError: ทดสอบ" in _text(answer)
+    console = capsys.readouterr().err
+    assert console.strip() == "oplan serve: GET /templates: RuntimeError: ทดสอบ"
