@@ -39,7 +39,8 @@ def create_app(plan_dir: Path | None, port: int, token: str | None = None,
     app = PlanApp(__name__)
     app.config.update(MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES, SECRET_KEY=guard.new_token(),
                       SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_HTTPONLY=True,
-                      TEMPLATES_AUTO_RELOAD=False, JSON_AS_ASCII=False)
+                      TEMPLATES_AUTO_RELOAD=False)
+    app.json.ensure_ascii = False  # Thai file names and reasons as they are
     app.jinja_env.globals["csrf_field"] = guard.FIELD
     desk = Desk(token or guard.new_token(), port, open_file=open_file or open_with_default_app,
                 wait=wait, recent_file=recent_file)
