@@ -18,7 +18,8 @@ from flask import (
 
 import oplan_xl.serve.views as views
 from oplan_xl import api
-from oplan_xl.core.errors import OplanError
+from oplan_xl.core.errors import OplanError, SettingsError
+from oplan_xl.core.settings_layout import SETTINGS_FILE
 from oplan_xl.core.model import format_baht
 from oplan_xl.serve.desk import Desk, desk, refused, wants_json
 from oplan_xl.serve.jobs import Job
@@ -62,8 +63,18 @@ def open_plan(state: Desk, plan_dir: Path) -> None:
     """Make *plan_dir* the plan folder of the page (its plan.xlsx must read), and
     check it at once: the page opens on each department's findings."""
     plan_dir = Path(plan_dir).expanduser().resolve()
-    api.load_settings(plan_dir)
+    try:
+        api.load_settings(plan_dir)
+    except SettingsError:
+        if not (plan_dir / SETTINGS_FILE).is_file():
+            raise
+        # plan.xlsx is there but has a mistake (half edited, say): the page opens on
+        # it, says what is wrong and where, and offers to open it in Excel.
+        state.plan_dir = plan_dir
+        state.checked = None
+        return
     state.plan_dir = plan_dir
+    state.checked = state.built = None
     remember(state.recent_file, plan_dir)
     run_check(state)
 
@@ -256,7 +267,8 @@ def upload():
     folder = upload_folder(target)
     if folder is None:
         return refused("ไม่มีโฟลเดอร์รับไฟล์นี้ในแผน", 400)
-    uploads = request.files.getlist("files")
+    # The page's forms call the field "files"; a file sent under any name is taken.
+    uploads = [item for key in request.files for item in request.files.getlist(key)]
     if not uploads:
         return refused("ไม่มีไฟล์ที่ส่งมา", 400)
     result = store(uploads, folder, request.form.get("replace") == "1")

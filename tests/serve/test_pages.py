@@ -270,3 +270,36 @@ def test_a_fault_in_a_page_is_a_thai_page_and_one_console_line(plan, monkeypatch
     assert "เกิดข้อผิดพลาดภายในโปรแกรม: RuntimeError: ทดสอบ" in _text(answer)
     console = capsys.readouterr().err
     assert console.strip() == "oplan serve: GET /templates: RuntimeError: ทดสอบ"
+
+
+def test_a_plan_xlsx_with_a_mistake_opens_on_the_mistake_and_the_excel_button(plan):
+    (plan / "plan.xlsx").write_bytes(b"half saved")
+    opened = []
+    _, client = app_on(plan, opened)
+    page = _text(get(client, "/"))
+    assert 'class="flash error"' in page and "plan.xlsx" in page
+    assert "เปิด plan.xlsx ใน Excel" in page and "Traceback" not in page
+    post(client, "/open-settings")
+    assert opened == [plan.resolve() / "plan.xlsx"]
+    post(client, "/check")
+    assert "Traceback" not in _text(get(client, "/submissions"))
+
+
+def test_opening_another_plan_forgets_the_findings_of_the_first(plan, tmp_path):
+    (plan / "submissions" / "กองช่าง-เพิ่ม.xlsx").write_bytes(faulty_workbook(plan))
+    app, client = app_on(plan)
+    assert app.extensions["oplan"].checked.report.errors
+    other = sample_copy(tmp_path / "อีกแผน")
+    post(client, "/open", {"folder": str(other)})
+    state = app.extensions["oplan"]
+    assert state.plan_dir == other.resolve()
+    assert not state.checked.report.errors
+    assert "กองช่าง-เพิ่ม.xlsx" not in _text(get(client, "/submissions"))
+
+
+def test_a_file_sent_under_another_field_name_is_stored(plan):
+    _, client = app_on(plan)
+    post(client, "/upload", {"target": "submissions", "file": [
+        (io.BytesIO(faulty_workbook(plan)), "กองช่าง-เพิ่ม.xlsx")]},
+        content_type="multipart/form-data")
+    assert (plan / "submissions" / "กองช่าง-เพิ่ม.xlsx").is_file()
