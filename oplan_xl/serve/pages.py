@@ -19,8 +19,8 @@ from flask import (
 import oplan_xl.serve.views as views
 from oplan_xl import api
 from oplan_xl.core.errors import OplanError, SettingsError
-from oplan_xl.core.settings_layout import SETTINGS_FILE
 from oplan_xl.core.model import format_baht
+from oplan_xl.core.settings_layout import SETTINGS_FILE
 from oplan_xl.serve.desk import Desk, desk, refused, wants_json
 from oplan_xl.serve.jobs import Job
 from oplan_xl.serve.recent import recent, remember
