@@ -303,3 +303,19 @@ def test_a_file_sent_under_another_field_name_is_stored(plan):
         (io.BytesIO(faulty_workbook(plan)), "กองช่าง-เพิ่ม.xlsx")]},
         content_type="multipart/form-data")
     assert (plan / "submissions" / "กองช่าง-เพิ่ม.xlsx").is_file()
+
+
+def test_an_edition_built_from_the_page_lists_its_forms_and_the_current_plan(plan):
+    from ..plan.test_editions import add_projects
+
+    _, client = app_on(plan)
+    post(client, "/build")
+    post(client, "/editions", {"kind": "เพิ่มเติม"})
+    folder = plan / "editions" / "01-เพิ่มเติม"
+    add_projects(folder / "templates" / "works.xlsx", folder / "submissions" / "works.xlsx")
+    post(client, "/build")
+    page = _text(get(client, "/editions"))
+    assert "แบบ ผด.01 ของฉบับ" in page and "แบบ ผด.02 ของฉบับ" in page
+    assert 'href="/files/output/editions/01-เพิ่มเติม/pd01.xlsx"' in page
+    assert "เปิดเล่มแผนปัจจุบัน" in page
+    assert get(client, "/files/output/current/preview.html").status_code == 200
