@@ -27,6 +27,8 @@ from oplan_xl.serve.recent import recent, remember
 from oplan_xl.serve.uploads import store
 
 WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
+#: Said when long work is asked for while other work runs (one job at a time).
+BUSY = "งานก่อนหน้ายังไม่เสร็จ รอสักครู่แล้วลองอีกครั้ง"
 
 
 def register(app) -> None:
@@ -290,7 +292,7 @@ def check():
     if (missing := _need_plan()) is not None:
         return missing
     if run_check(desk()) is None:
-        return _failed("งานก่อนหน้ายังไม่เสร็จ รอสักครู่แล้วลองอีกครั้ง", "/submissions")
+        return _failed(BUSY, "/submissions")
     return redirect("/submissions")
 
 
@@ -326,7 +328,7 @@ def build():
         return result
 
     if state.jobs.start("build", "กำลังสร้างแผน", work, state.wait) is None:
-        return _failed("งานก่อนหน้ายังไม่เสร็จ รอสักครู่แล้วลองอีกครั้ง", "/build")
+        return _failed(BUSY, "/build")
     return redirect("/build")
 
 

@@ -10,7 +10,7 @@ from oplan_xl import api
 from oplan_xl.core.errors import OplanError
 from oplan_xl.serve.desk import desk
 from oplan_xl.serve.jobs import Job
-from oplan_xl.serve.pages import WORKBOOKS, _done, _failed, _link, _need_plan
+from oplan_xl.serve.pages import BUSY, WORKBOOKS, _done, _failed, _link, _need_plan
 
 EDITION_KINDS = ("เพิ่มเติม", "เปลี่ยนแปลง", "แก้ไข")
 
@@ -99,5 +99,5 @@ def report():
         return api.follow_up_report(plan_dir, as_of)
 
     if state.jobs.start("report", "กำลังรวมผลการดำเนินงาน", work, state.wait) is None:
-        return _failed("งานก่อนหน้ายังไม่เสร็จ รอสักครู่แล้วลองอีกครั้ง", "/results")
+        return _failed(BUSY, "/results")
     return redirect("/results")
