@@ -26,6 +26,7 @@ from oplan_xl.api.base import (  # noqa: F401
     review,
     set_aside_stale,
     write_findings,
+    write_findings_in,
     write_templates,
 )
 from oplan_xl.api.build import (  # noqa: F401

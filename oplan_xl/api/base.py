@@ -195,10 +195,21 @@ def write_findings(plan_dir: Path, report: Report,
 
     Files that cannot be written go to *failures* (raised if it is None).
     """
+    return write_findings_in(plan_dir / OUTPUT, report, plan_dir / SUBMISSIONS, failures)
+
+
+def write_findings_in(output: Path, report: Report, submissions: Path,
+                      failures: list[OutputError] | None = None) -> dict[str, Path]:
+    """Write *output*/findings.xlsx and *output*/returned/<department>.xlsx, the
+    copies made from the files in *submissions* (only read): the original plan's
+    (``write_findings``) or an edition's (``api.editions.build_editions``).
+
+    Returns "findings" and "returned:<file>" → path.  Files that cannot be
+    written go to *failures* (raised if it is None).
+    """
     from oplan_xl.write import findings as findings_workbook
     from oplan_xl.write import returned
 
-    output = plan_dir / OUTPUT
     outputs: dict[str, Path] = {}
     try:
         outputs["findings"] = findings_workbook.write(report,
@@ -207,8 +218,7 @@ def write_findings(plan_dir: Path, report: Report,
         if failures is None:
             raise
         failures.append(exc)
-    copies = returned.write_all(report, plan_dir / SUBMISSIONS, output / returned.FOLDER,
-                                failures)
+    copies = returned.write_all(report, submissions, output / returned.FOLDER, failures)
     for file, path in copies.items():
         outputs[f"returned:{file}"] = path
     return outputs

@@ -27,6 +27,7 @@ from oplan_xl.api.base import (
     check,
     load_settings,
     set_aside_stale,
+    write_findings_in,
 )
 
 # --- Editions through the year (plan.editions) --------------------------------------
@@ -104,6 +105,9 @@ class EditionResult:
     outcome: EditionOutcome | None = None
     #: Its forms in output/editions/<NN>-<kind>/ (pd01, pd02, pd02-1, data → path).
     outputs: dict[str, Path] = field(default_factory=dict)
+    #: Its findings.xlsx and returned copies there ("findings", "returned:<file>"
+    #: → path), written also when it is blocked (``api.base.write_findings_in``).
+    findings: dict[str, Path] = field(default_factory=dict)
     #: Skipped: no submissions (a warning says so).
     skipped: bool = False
     blocked: bool = False
@@ -186,15 +190,19 @@ def _apply(folder: Path, edition, report: Report, current, codes) -> EditionOutc
 
 def build_editions(plan_dir: Path, settings: Settings, report: Report, result: BuildResult,
                    force: bool) -> None:
-    """After the original plan: each edition's forms in output/editions/<NN>-<kind>/,
-    then the plan as of the last one in output/current/ (none if one is blocked,
-    and an earlier one is then moved aside)."""
+    """After the original plan: each edition's findings outputs and forms in
+    output/editions/<NN>-<kind>/, then the plan as of the last one in output/current/
+    (none if one is blocked, and an earlier one is then moved aside)."""
     from oplan_xl.preview.book import preview_writer
     from oplan_xl.write.editions import current_plan, current_writers, edition_writers
 
     output = plan_dir / OUTPUT
     current = apply_editions(plan_dir, settings, report, result, force)
     for item in result.editions:
+        # Each edition's findings, and a department's workbook marked where to fix it,
+        # from its own submissions: written first, and also when it is blocked.
+        item.findings = write_findings_in(output / EDITIONS / item.folder.name, item.report,
+                                          item.folder / SUBMISSIONS, result.unwritten)
         if item.outcome is None or item.blocked:
             continue
         writers = edition_writers(settings, item.edition, item.outcome, item.report,

@@ -1,6 +1,7 @@
 """What ``oplan build`` prints of the editions (``api.build_editions``): each
-edition's findings and reconciliation under a heading, what it adds, changes and
-cancels, and the current plan.  Apart from cli.py only to keep that module short.
+edition's findings, reconciliation and findings outputs under a heading, what it
+adds, changes and cancels, and the current plan.  Apart from cli.py only to keep
+that module short.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from oplan_xl.core.model import format_baht
 
 
 def print_editions(console, result, print_report) -> bool:
-    """Each edition's findings, reconciliation and forms (*print_report*: the
-    CLI's, for the original plan), then the current plan; True when an edition
-    has errors."""
+    """Each edition's findings, reconciliation, findings outputs and forms
+    (*print_report*: the CLI's, for the original plan), then the current plan;
+    True when an edition has errors."""
     errors = False
     for item in result.editions:
         console.say("edition-heading", name=item.edition.name, path=item.folder)
-        print_report(console, item.report)
+        # Its findings.xlsx and returned copies named as the original plan's are.
+        print_report(console, item.report, item.findings)
         errors = errors or bool(item.report.errors)
         if item.blocked:
             console.error(messages.text("edition-blocked", console.lang,

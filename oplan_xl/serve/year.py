@@ -41,11 +41,23 @@ def editions():
             "submissions": views.files_in(folder / api.SUBMISSIONS, plan_dir, WORKBOOKS),
             "built": outcome,
             "outputs": {name: _link(path) for name, path in outcome.outputs.items()}
-            if outcome else {}})
+            if outcome else {},
+            "findings_file": _link(outcome.findings.get("findings")) if outcome else "",
+            "returned": _returned(outcome) if outcome else []})
     current = {name: _link(path) for name, path in state.built.current.items()} \
         if state.built else {}
     return render_template("editions.html.j2", active="editions", editions=listed,
                            kinds=EDITION_KINDS, current=current)
+
+
+def _returned(built) -> list[dict[str, str]]:
+    """An edition's returned copies, in the order of its files: the department
+    (as its file's tally names it), the file sent and the copy's link."""
+    department_of = {tally.file: tally.department for tally in built.report.files}
+    copies = [(name.removeprefix("returned:"), path) for name, path in built.findings.items()
+              if name.startswith("returned:")]
+    return [{"department": department_of.get(file, ""), "file": file, "link": _link(path)}
+            for file, path in copies]
 
 
 def new_edition():

@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 
+import openpyxl
 import pytest
 
 from oplan_xl import api
@@ -319,3 +320,27 @@ def test_an_edition_built_from_the_page_lists_its_forms_and_the_current_plan(pla
     assert 'href="/files/output/editions/01-เพิ่มเติม/pd01.xlsx"' in page
     assert "เปิดเล่มแผนปัจจุบัน" in page
     assert get(client, "/files/output/current/preview.html").status_code == 200
+
+
+def test_a_blocked_edition_on_the_page_links_its_findings_and_returned_copy(plan):
+    from ..plan.test_editions import NEW_PROJECTS, add_projects
+
+    _, client = app_on(plan)
+    post(client, "/build")
+    post(client, "/editions", {"kind": "เพิ่มเติม"})
+    folder = plan / "editions" / "01-เพิ่มเติม"
+    add_projects(folder / "templates" / "works.xlsx", folder / "submissions" / "works.xlsx",
+                 [(NEW_PROJECTS[0][0], NEW_PROJECTS[0][1], "abc")])
+    post(client, "/build")
+    page = _text(get(client, "/editions"))
+    section = page[page.index("<h2>01-เพิ่มเติม</h2>"):]
+    section = section[:section.index("</section>")]
+    assert "ฉบับนี้ยังมีข้อผิดพลาด 1 รายการ" in section
+    assert 'href="/files/output/editions/01-เพิ่มเติม/findings.xlsx"' in section
+    link = "output/editions/01-เพิ่มเติม/returned/กองช่าง.xlsx"
+    assert f'href="/files/{link}"' in section and "ไฟล์ส่งคืน กองช่าง" in section
+    copy = get(client, f"/files/{link}")
+    assert copy.status_code == 200
+    cell = openpyxl.load_workbook(io.BytesIO(copy.get_data()))["โครงการ"]["E3"]
+    assert cell.value == "abc" and cell.comment is not None
+    assert get(client, "/files/output/editions/01-เพิ่มเติม/findings.xlsx").status_code == 200
