@@ -16,7 +16,7 @@ from flask import redirect, render_template, request
 from oplan_xl import api
 from oplan_xl.core.errors import OplanError
 from oplan_xl.serve.desk import desk, refused
-from oplan_xl.serve.pages import _failed, _need_plan, run_check
+from oplan_xl.serve.pages import flash_failed, need_plan, run_check
 from oplan_xl.serve.uploads import store
 
 
@@ -26,7 +26,7 @@ def register(app) -> None:
 
 
 def import_page():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     departments = []
     try:
@@ -43,19 +43,19 @@ def import_files():
     plan_dir = desk().plan_dir
     uploads = request.files.getlist("files")
     if not uploads:
-        return _failed("ยังไม่ได้เลือกไฟล์แบบ ผด.02 ที่จะนำเข้า", "/import")
+        return flash_failed("ยังไม่ได้เลือกไฟล์แบบ ผด.02 ที่จะนำเข้า", "/import")
     department = request.form.get("department") or None
     replace = request.form.get("replace") == "1"
     with tempfile.TemporaryDirectory(prefix="oplan-import-") as folder:
         stored = store(uploads, Path(folder), replace=True)
         if stored.refused:
             name, reason = stored.refused[0]
-            return _failed(f"ไม่รับไฟล์ {name}: {reason}", "/import")
+            return flash_failed(f"ไม่รับไฟล์ {name}: {reason}", "/import")
         try:
             result = api.import_plan(plan_dir, [Path(folder) / name for name in stored.saved],
                                      department, replace)
         except OplanError as exc:
-            return _failed(on_the_page(exc.message("th")), "/import")
+            return flash_failed(on_the_page(exc.message("th")), "/import")
         lines = api.import_summary(result, "th", plan_dir / api.SUBMISSIONS)
     desk().imported = [(on_the_page(text.replace(folder, "").lstrip("/\\")), problem)
                        for text, problem in lines]

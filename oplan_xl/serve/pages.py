@@ -99,17 +99,17 @@ def _folder_field() -> Path | None:
     return Path(text).expanduser() if text else None
 
 
-def _done(message: str, target: str):
+def flash_done(message: str, target: str):
     flash(message, "ok")
     return redirect(target)
 
 
-def _failed(message: str, target: str):
+def flash_failed(message: str, target: str):
     flash(message, "error")
     return redirect(target)
 
 
-def _need_plan():
+def need_plan():
     if desk().plan_dir is None:
         return redirect("/choose")
     return None
@@ -145,11 +145,11 @@ def choose():
 def open_folder():
     folder = _folder_field()
     if folder is None:
-        return _failed("ให้ใส่ที่อยู่ของโฟลเดอร์แผน (โฟลเดอร์ที่มี plan.xlsx)", "/choose")
+        return flash_failed("ให้ใส่ที่อยู่ของโฟลเดอร์แผน (โฟลเดอร์ที่มี plan.xlsx)", "/choose")
     try:
         open_plan(desk(), folder)
     except OplanError as exc:
-        return _failed(exc.message("th"), "/choose")
+        return flash_failed(exc.message("th"), "/choose")
     return redirect("/")
 
 
@@ -158,14 +158,14 @@ def create():
     org = (request.form.get("org") or "").strip()
     year_text = (request.form.get("year") or "").strip()
     if folder is None or not org or not year_text.isdigit():
-        return _failed("ให้ใส่โฟลเดอร์ ชื่อ อปท. และปีงบประมาณ (พ.ศ. เช่น 2569)", "/choose")
+        return flash_failed("ให้ใส่โฟลเดอร์ ชื่อ อปท. และปีงบประมาณ (พ.ศ. เช่น 2569)", "/choose")
     try:
         api.init_plan(folder, org, int(year_text), request.form.get("district", "").strip(),
                       request.form.get("province", "").strip())
         open_plan(desk(), folder)
     except OplanError as exc:
-        return _failed(exc.message("th"), "/choose")
-    return _done(f"สร้างแผนของ {org} ปี {year_text} แล้ว ที่ {folder.resolve()} "
+        return flash_failed(exc.message("th"), "/choose")
+    return flash_done(f"สร้างแผนของ {org} ปี {year_text} แล้ว ที่ {folder.resolve()} "
                  "ขั้นต่อไป: เปิด plan.xlsx ใน Excel ใส่ยุทธศาสตร์ แผนงาน และหน่วยงาน", "/")
 
 
@@ -175,24 +175,24 @@ def demo():
         api.copy_sample(folder)
         open_plan(desk(), folder)
     except OplanError as exc:
-        return _failed(exc.message("th"), "/choose")
-    return _done(f"คัดลอกแผนตัวอย่างไว้ที่ {folder.resolve()} แล้ว", "/")
+        return flash_failed(exc.message("th"), "/choose")
+    return flash_done(f"คัดลอกแผนตัวอย่างไว้ที่ {folder.resolve()} แล้ว", "/")
 
 
 def open_settings():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     path = desk().plan_dir / "plan.xlsx"
     try:
         desk().open_file(path)
     except OSError as exc:
-        return _failed(f"เปิด {path} ไม่ได้ ({exc.strerror or exc}) ให้เปิดจาก File Explorer "
+        return flash_failed(f"เปิด {path} ไม่ได้ ({exc.strerror or exc}) ให้เปิดจาก File Explorer "
                        "แทน", "/")
-    return _done("เปิด plan.xlsx แล้ว เมื่อแก้และบันทึกใน Excel แล้ว ให้กด ตรวจ อีกครั้ง", "/")
+    return flash_done("เปิด plan.xlsx แล้ว เมื่อแก้และบันทึกใน Excel แล้ว ให้กด ตรวจ อีกครั้ง", "/")
 
 
 def templates():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     plan_dir = desk().plan_dir
     return render_template("templates.html.j2", active="templates",
@@ -200,22 +200,22 @@ def templates():
 
 
 def write_templates():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     try:
         paths = api.write_templates(desk().plan_dir)
     except OplanError as exc:
-        return _failed(exc.message("th"), "/templates")
-    return _done(f"เขียนแบบกรอกแล้ว {len(paths)} ไฟล์", "/templates")
+        return flash_failed(exc.message("th"), "/templates")
+    return flash_done(f"เขียนแบบกรอกแล้ว {len(paths)} ไฟล์", "/templates")
 
 
 def templates_zip():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     plan_dir = desk().plan_dir
     found = views.files_in(plan_dir / api.TEMPLATES, plan_dir, WORKBOOKS)
     if not found:
-        return _failed("ยังไม่มีแบบกรอก ให้กด เขียนแบบกรอก ก่อน", "/templates")
+        return flash_failed("ยังไม่มีแบบกรอก ให้กด เขียนแบบกรอก ก่อน", "/templates")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for item in found:
@@ -226,7 +226,7 @@ def templates_zip():
 
 
 def submissions():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     state = desk()
     plan_dir = state.plan_dir
@@ -237,10 +237,10 @@ def submissions():
         checked=checked, totals=views.totals(checked.report) if checked else None,
         departments=views.departments(checked.report, checked.outputs, plan_dir)
         if checked else [], shown=views.MAX_FINDINGS_SHOWN,
-        findings_file=_link(checked.outputs.get("findings")) if checked else "")
+        findings_file=plan_link(checked.outputs.get("findings")) if checked else "")
 
 
-def _link(path: Path | None) -> str:
+def plan_link(path: Path | None) -> str:
     return views.relative(path, desk().plan_dir) if path is not None else ""
 
 
@@ -289,10 +289,10 @@ def upload():
 
 
 def check():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     if run_check(desk()) is None:
-        return _failed(BUSY, "/submissions")
+        return flash_failed(BUSY, "/submissions")
     return redirect("/submissions")
 
 
@@ -302,21 +302,21 @@ def job():
 
 
 def build_page():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     state = desk()
     built = state.built
     links = {}
     if built is not None:
         for name, path in {**built.outputs, **built.data, **built.findings}.items():
-            links[name] = _link(path)
+            links[name] = plan_link(path)
     baht = format_baht(built.plan.satang) if built is not None and built.built else ""
     return render_template("build.html.j2", active="build", built=built, links=links,
                            baht=baht)
 
 
 def build():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     state = desk()
     plan_dir, force = state.plan_dir, request.form.get("force") == "1"
@@ -328,7 +328,7 @@ def build():
         return result
 
     if state.jobs.start("build", "กำลังสร้างแผน", work, state.wait) is None:
-        return _failed(BUSY, "/build")
+        return flash_failed(BUSY, "/build")
     return redirect("/build")
 
 

@@ -10,7 +10,7 @@ from oplan_xl import api
 from oplan_xl.core.errors import OplanError
 from oplan_xl.serve.desk import desk
 from oplan_xl.serve.jobs import Job
-from oplan_xl.serve.pages import BUSY, WORKBOOKS, _done, _failed, _link, _need_plan
+from oplan_xl.serve.pages import BUSY, WORKBOOKS, flash_done, flash_failed, need_plan, plan_link
 
 EDITION_KINDS = ("เพิ่มเติม", "เปลี่ยนแปลง", "แก้ไข")
 
@@ -26,7 +26,7 @@ def register(app) -> None:
 
 
 def editions():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     state = desk()
     plan_dir = state.plan_dir
@@ -40,11 +40,11 @@ def editions():
             "templates": views.files_in(folder / api.TEMPLATES, plan_dir, WORKBOOKS),
             "submissions": views.files_in(folder / api.SUBMISSIONS, plan_dir, WORKBOOKS),
             "built": outcome,
-            "outputs": {name: _link(path) for name, path in outcome.outputs.items()}
+            "outputs": {name: plan_link(path) for name, path in outcome.outputs.items()}
             if outcome else {},
-            "findings_file": _link(outcome.findings.get("findings")) if outcome else "",
+            "findings_file": plan_link(outcome.findings.get("findings")) if outcome else "",
             "returned": _returned(outcome) if outcome else []})
-    current = {name: _link(path) for name, path in state.built.current.items()} \
+    current = {name: plan_link(path) for name, path in state.built.current.items()} \
         if state.built else {}
     return render_template("editions.html.j2", active="editions", editions=listed,
                            kinds=EDITION_KINDS, current=current)
@@ -56,24 +56,24 @@ def _returned(built) -> list[dict[str, str]]:
     department_of = {tally.file: tally.department for tally in built.report.files}
     copies = [(name.removeprefix("returned:"), path) for name, path in built.findings.items()
               if name.startswith("returned:")]
-    return [{"department": department_of.get(file, ""), "file": file, "link": _link(path)}
+    return [{"department": department_of.get(file, ""), "file": file, "link": plan_link(path)}
             for file, path in copies]
 
 
 def new_edition():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     kind = request.form.get("kind", "")
     try:
         folder, paths = api.new_edition(desk().plan_dir, kind)
     except OplanError as exc:
-        return _failed(exc.message("th"), "/editions")
-    return _done(f"สร้างฉบับ {folder.name} แล้ว พร้อมแบบกรอก {len(paths)} ไฟล์ "
+        return flash_failed(exc.message("th"), "/editions")
+    return flash_done(f"สร้างฉบับ {folder.name} แล้ว พร้อมแบบกรอก {len(paths)} ไฟล์ "
                  "ส่งให้หน่วยงานกรอก แล้วนำไฟล์ที่ได้คืนมาวางในช่องของฉบับนี้", "/editions")
 
 
 def results():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     state = desk()
     plan_dir = state.plan_dir
@@ -85,31 +85,31 @@ def results():
         files=views.files_in(plan_dir / api.RESULTS / api.SUBMISSIONS, plan_dir, WORKBOOKS),
         reported=reported, report_error=last.error if last else "",
         summary=reported.summary("th") if reported else None,
-        outputs=[(path.name, _link(path)) for path in reported.outputs] if reported else [],
+        outputs=[(path.name, plan_link(path)) for path in reported.outputs] if reported else [],
         findings=reported.report.findings if reported else [])
 
 
 def results_templates():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     try:
         paths = api.write_results_templates(desk().plan_dir)
     except OplanError as exc:
-        return _failed(exc.message("th"), "/results")
-    return _done(f"เขียนแบบรายงานผลแล้ว {len(paths)} ไฟล์", "/results")
+        return flash_failed(exc.message("th"), "/results")
+    return flash_done(f"เขียนแบบรายงานผลแล้ว {len(paths)} ไฟล์", "/results")
 
 
 def report():
-    if (missing := _need_plan()) is not None:
+    if (missing := need_plan()) is not None:
         return missing
     state = desk()
     plan_dir, as_of = state.plan_dir, (request.form.get("as_of") or "").strip()
     if not as_of:
-        return _failed("ให้ใส่วันที่ของรายงาน เช่น 31/03/2569", "/results")
+        return flash_failed("ให้ใส่วันที่ของรายงาน เช่น 31/03/2569", "/results")
 
     def work(job: Job):
         return api.follow_up_report(plan_dir, as_of)
 
     if state.jobs.start("report", "กำลังรวมผลการดำเนินงาน", work, state.wait) is None:
-        return _failed(BUSY, "/results")
+        return flash_failed(BUSY, "/results")
     return redirect("/results")
