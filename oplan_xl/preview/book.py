@@ -125,7 +125,8 @@ def preview_writer(plan: Plan, report: Report,
 class Columns:
     """A form's columns as the workbook lays them out, for the preview's table:
     each column's share of the width, and the size its text prints at when the
-    table fills the page's width as the workbook does (fit to one page wide)."""
+    table fills the page's width as the workbook does (fit to one page wide).
+    book.css prints the whole book at 87 % (its print ``zoom``), this size too."""
 
     widths: tuple[str, ...]
     print_size: str
