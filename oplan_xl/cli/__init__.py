@@ -26,6 +26,7 @@ from oplan_xl.cli.console import (  # noqa: F401  (tests and callers use them fr
 from oplan_xl.cli.editions import print_editions
 from oplan_xl.cli.help import ThaiGroup, common_options, version_option
 from oplan_xl.core import messages
+from oplan_xl.core.reasons import failure
 
 EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -86,7 +87,7 @@ def run(console: Console, action):
         if console.debug:
             raise
         console.error(messages.text("internal-error", console.lang,
-                                    reason=f"{type(exc).__name__}: {str(exc)[:300]}"))
+                                    reason=failure(exc, 300)))
         sys.exit(EXIT_USAGE)
 
 

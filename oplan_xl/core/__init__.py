@@ -7,6 +7,8 @@
                        checking the submissions; the plan through the year)
 - ``findings``         a finding located to the cell, the Report and the reconciliation
 - ``messages``         every other message the tool prints, in Thai and English
+- ``reasons``          why a file was refused or not written, in Thai and English: a
+                       message writes its reason in its own language (``wording``)
 - ``errors``           the few exceptions the library raises (only the CLI exits)
 - ``limits``           every limit on what is read, in one place
 - ``layout``           the department input workbook: sheets, columns, labels, synonyms

@@ -42,7 +42,7 @@ class Finding:
 
     def message(self, lang: str = "th") -> str:
         template = self.kind.th if lang == "th" else self.kind.en
-        return fill(template, value=self.value, column=self.column, sheet=self.sheet,
+        return fill(template, lang, value=self.value, column=self.column, sheet=self.sheet,
                     **dict(self.params))
 
     def to_dict(self, lang: str = "th") -> dict:

@@ -500,4 +500,4 @@ def text(key: str, lang: str = "th", /, **params: object) -> str:
     else:
         kind = CATALOGUE[key]
         template = kind.th if lang == "th" else kind.en
-    return fill(template, **params)
+    return fill(template, lang, **params)

@@ -1,6 +1,8 @@
-"""Filling a message template: ``str.format`` plus counted nouns for English.
+"""Filling a message template: ``str.format`` plus counted nouns for English, and
+parameters that are themselves worded in either language (``Worded``).
 
-Used by ``messages`` (errors, command output) and ``findings`` (finding messages)."""
+Used by ``messages`` (errors, command output), ``findings`` (finding messages) and
+``reasons`` (why a file was refused)."""
 
 from __future__ import annotations
 
@@ -21,8 +23,20 @@ class _Formatter(string.Formatter):
 _FORMATTER = _Formatter()
 
 
-def fill(template: str, /, **params: object) -> str:
-    """Fill a message template's named placeholders (counted nouns too)."""
+class Worded:
+    """A message parameter that is written in the message's own language when the
+    message is filled: a Thai message never carries an English phrase made by the
+    code, nor an English one a Thai phrase (``reasons.Reason``)."""
+
+    def text(self, lang: str = "th") -> str:
+        raise NotImplementedError
+
+
+def fill(template: str, lang: str, /, **params: object) -> str:
+    """Fill a message template of language *lang* ("th" or "en"): its named
+    placeholders, counted nouns, and Worded parameters written in *lang*."""
+    params = {name: value.text(lang) if isinstance(value, Worded) else value
+              for name, value in params.items()}
     return _FORMATTER.format(template, **params)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from oplan_xl.core.errors import UsageError
 from oplan_xl.core.model import MONTHS, baht_to_satang
+from oplan_xl.core.reasons import failure
 
 #: Where the plan record is, inside the plan folder (``write.record``).
 RECORD = Path("output") / "data" / "plan.json"
@@ -59,7 +60,7 @@ def current_rows(plan_dir: Path) -> PlanRows:
                         projects)
     except (ValueError, KeyError, TypeError, InvalidOperation) as exc:
         raise UsageError("results-bad-record", path=path,
-                         reason=f"{type(exc).__name__}: {str(exc)[:200]}") from exc
+                         reason=failure(exc)) from exc
 
 
 def months_text(months: list[int]) -> str:

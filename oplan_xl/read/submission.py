@@ -33,7 +33,9 @@ from oplan_xl.core.layout import (
 )
 from oplan_xl.core.model import to_arabic_digits
 from oplan_xl.core.normalise import is_blank, parse_int
+from oplan_xl.core.reasons import said
 from oplan_xl.read.columns import header_findings, settle_columns, unread_columns
+from oplan_xl.read.guards.refusal import too_big
 from oplan_xl.read.header import header_labels
 from oplan_xl.read.months import read_month_bars
 from oplan_xl.read.raw import RawRow, Table, month_values
@@ -123,13 +125,13 @@ def read_submission(path: Path, group_label: str = "แผนงาน",
         size = path.stat().st_size
         if size > limits.MAX_FILE_BYTES:
             submission.size = size
-            raise UnreadableWorkbook(f"{size / 1024 / 1024:.0f} MB", "file-too-large")
+            raise too_big(size)
         data = path.read_bytes()
         submission.sha256, submission.size = hashlib.sha256(data).hexdigest(), len(data)
         workbook = open_workbook(path, data)
     except OSError as exc:
         submission.findings.append(finding("file-unreadable", path.name,
-                                           reason=f"{type(exc).__name__}: {exc.strerror}"))
+                                           reason=said(f"{type(exc).__name__}: {exc.strerror}")))
         return submission
     except UnreadableWorkbook as exc:
         submission.findings.append(finding(exc.code, path.name, exc.sheet, reason=exc.reason))

@@ -24,9 +24,10 @@ from pathlib import Path
 import python_calamine
 
 from oplan_xl.core import limits
+from oplan_xl.core.reasons import failure, reason, said
 from oplan_xl.read.formulas import xlsx_formulas, xlsx_hidden_columns
 from oplan_xl.read.guards.ods import ods_extents
-from oplan_xl.read.guards.refusal import UnreadableWorkbook, check_extent
+from oplan_xl.read.guards.refusal import UnreadableWorkbook, check_extent, too_big
 from oplan_xl.read.guards.xls import CompoundFile, compound_file, xls_sheets
 from oplan_xl.read.guards.xlsx import CHUNK_BYTES, sheet_extent, xlsx_extent, xlsx_object_cells
 from oplan_xl.read.guards.zip import ZipReport, check_zip, open_zip, part_chunks, read_part
@@ -150,10 +151,10 @@ def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
     if data is None:
         try:
             if path.stat().st_size > limits.MAX_FILE_BYTES:
-                raise UnreadableWorkbook(_too_big(path.stat().st_size), "file-too-large")
+                raise too_big(path.stat().st_size)
             data = path.read_bytes()
         except OSError as exc:
-            raise UnreadableWorkbook(f"{type(exc).__name__}: {exc.strerror}") from exc
+            raise UnreadableWorkbook(said(f"{type(exc).__name__}: {exc.strerror}")) from exc
     kind, container = _sniff(data)
     checked = None
     extents: dict[str, tuple[int, int]] = {}
@@ -171,14 +172,10 @@ def open_workbook(path: Path, data: bytes | None = None) -> Workbook:
             raise
         text = str(exc)
         if "password" in text.lower() or "encrypt" in text.lower():
-            raise UnreadableWorkbook("password protected", "file-encrypted") from exc
-        raise UnreadableWorkbook(f"{type(exc).__name__}: {text[:200]}") from exc
+            raise UnreadableWorkbook(reason("password"), "file-encrypted") from exc
+        raise UnreadableWorkbook(failure(exc)) from exc
     return Workbook(data, kind, book, names, parts_checked=checked, extents=extents,
                     archive=container if isinstance(container, zipfile.ZipFile) else None)
-
-
-def _too_big(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB"
 
 
 #: Stream names that tell what a damaged OLE2 container was meant to be.
@@ -200,9 +197,9 @@ def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | CompoundFile]:
     """``sniff``, and the container it read: for a zip-based workbook its checked
     table of contents, for an .xls its checked compound file."""
     if len(data) > limits.MAX_FILE_BYTES:
-        raise UnreadableWorkbook(_too_big(len(data)), "file-too-large")
+        raise too_big(len(data))
     if not data.strip():
-        raise UnreadableWorkbook("empty file", "file-not-workbook")
+        raise UnreadableWorkbook(reason("empty-file"), "file-not-workbook")
     if data.startswith(_OLE2):
         # An OLE2 container is told apart by the names of its streams (read from
         # its directory, so a cell that merely mentions them misleads nothing):
@@ -223,24 +220,21 @@ def _sniff(data: bytes) -> tuple[str, zipfile.ZipFile | CompoundFile]:
         return _sniff_zip(archive), archive
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf"):
-        raise UnreadableWorkbook("a PDF file", "file-not-workbook")
+        raise UnreadableWorkbook(reason("pdf"), "file-not-workbook")
     if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta")):
-        raise UnreadableWorkbook("a web page or XML file saved with a workbook name",
-                                 "file-not-workbook")
+        raise UnreadableWorkbook(reason("web-page"), "file-not-workbook")
     if b"\x00" not in data[:4096]:
-        raise UnreadableWorkbook("a text file (CSV?) saved with a workbook name",
-                                 "file-not-workbook")
-    raise UnreadableWorkbook("not a workbook (unknown format)", "file-not-workbook")
+        raise UnreadableWorkbook(reason("text-file"), "file-not-workbook")
+    raise UnreadableWorkbook(reason("unknown-format"), "file-not-workbook")
 
 
 def _refuse_other_ole2(streams: set[str]) -> None:
     """Raise unless the OLE2 streams named (lower case) are an .xls's."""
     if "encryptedpackage" in streams:
-        raise UnreadableWorkbook("password protected", "file-encrypted")
+        raise UnreadableWorkbook(reason("password"), "file-encrypted")
     if not streams & {"workbook", "book"} or streams & {"worddocument",
                                                         "powerpoint document"}:
-        raise UnreadableWorkbook("an Office file that is not a workbook "
-                                 "(Word or PowerPoint?)", "file-not-workbook")
+        raise UnreadableWorkbook(reason("office-not-workbook"), "file-not-workbook")
 
 
 def _sniff_zip(archive: zipfile.ZipFile) -> str:
@@ -250,17 +244,17 @@ def _sniff_zip(archive: zipfile.ZipFile) -> str:
     if "content.xml" in names:
         manifest = _small_part(archive, "META-INF/manifest.xml")
         if b"encryption-data" in manifest:
-            raise UnreadableWorkbook("password protected", "file-encrypted")
+            raise UnreadableWorkbook(reason("password"), "file-encrypted")
         mimetype = _small_part(archive, "mimetype")
         if mimetype and b"spreadsheet" not in mimetype:
-            raise UnreadableWorkbook(f"a {mimetype[:80].decode('ascii', 'replace')} document, "
-                                     "not a spreadsheet", "file-not-workbook")
+            raise UnreadableWorkbook(reason("other-document", kind=mimetype[:80].decode(
+                "ascii", "replace")), "file-not-workbook")
         return ODS
     if "word/document.xml" in names:
-        raise UnreadableWorkbook("a Word document", "file-not-workbook")
+        raise UnreadableWorkbook(reason("word"), "file-not-workbook")
     if "ppt/presentation.xml" in names:
-        raise UnreadableWorkbook("a PowerPoint file", "file-not-workbook")
-    raise UnreadableWorkbook("a zip file that is not a workbook", "file-not-workbook")
+        raise UnreadableWorkbook(reason("powerpoint"), "file-not-workbook")
+    raise UnreadableWorkbook(reason("zip-not-workbook"), "file-not-workbook")
 
 
 def _small_part(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -286,12 +280,11 @@ def _check_xls(container: CompoundFile) -> dict[str, tuple[int, int]]:
     parsed).  Returns each sheet's extent."""
     stream = container.workbook
     if stream is None:
-        raise UnreadableWorkbook("an Office file without a workbook stream",
-                                 "file-not-workbook")
+        raise UnreadableWorkbook(reason("no-workbook-stream"), "file-not-workbook")
     extents = {}
     for sheet in xls_sheets(stream):
         if sheet.claimed > limits.MAX_SHEET_CELLS:
-            raise UnreadableWorkbook(f"its size record claims {sheet.claimed:,} cells",
+            raise UnreadableWorkbook(reason("size-record", cells=sheet.claimed),
                                      "sheet-too-large", sheet.name)
         check_extent(sheet.rows, sheet.cols, sheet.name)
         extents[sheet.name] = (sheet.rows, sheet.cols)
@@ -351,7 +344,7 @@ def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetVal
         rows = values.start[0] + values.height if values.start else 0
         cols = values.start[1] + values.width if values.start else 0
         if rows * cols > limits.MAX_SHEET_CELLS:  # the guards should have said so already
-            raise UnreadableWorkbook(f"values span {rows:,} rows × {cols:,} columns",
+            raise UnreadableWorkbook(reason("values-span", rows=rows, columns=cols),
                                      "sheet-too-large", sheet)
         grid = _python_grid(values)
         if not details:
@@ -371,8 +364,7 @@ def read_sheet(workbook: Workbook, sheet: str, details: bool = True) -> SheetVal
     except BaseException as exc:  # calamine raises several unrelated types, and panics
         if not calamine_failure(exc):
             raise
-        raise UnreadableWorkbook(f"{type(exc).__name__}: {str(exc)[:200]}", sheet=sheet) \
-            from exc
+        raise UnreadableWorkbook(failure(exc), sheet=sheet) from exc
 
 
 def _python_grid(values: python_calamine.CalamineSheet) -> Grid:

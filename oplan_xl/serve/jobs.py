@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from oplan_xl.core import messages
 from oplan_xl.core.errors import OplanError
+from oplan_xl.core.reasons import failure
 
 
 @dataclass
@@ -82,7 +83,7 @@ class Jobs:
             job.error = exc.message("th")
         except Exception as exc:  # the page shows a sentence, the officer never a traceback
             job.error = messages.text("internal-error", "th",
-                                      reason=f"{type(exc).__name__}: {str(exc)[:300]}")
+                                      reason=failure(exc, 300))
         finally:
             self.last[job.name] = job
             with self._lock:  # the queued work is current before this job is seen done

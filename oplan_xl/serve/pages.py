@@ -20,6 +20,7 @@ import oplan_xl.serve.views as views
 from oplan_xl import api
 from oplan_xl.core.errors import OplanError, SettingsError
 from oplan_xl.core.model import format_baht
+from oplan_xl.core.reasons import said
 from oplan_xl.core.settings_layout import SETTINGS_FILE
 from oplan_xl.serve.desk import Desk, desk, refused, wants_json
 from oplan_xl.serve.jobs import Job
@@ -186,8 +187,8 @@ def open_settings():
     try:
         desk().open_file(path)
     except OSError as exc:
-        return flash_failed(f"เปิด {path} ไม่ได้ ({exc.strerror or exc}) ให้เปิดจาก File Explorer "
-                       "แทน", "/")
+        return flash_failed(f"เปิด {path} ไม่ได้ ({said(exc.strerror or exc).text('th')}) "
+                            "ให้เปิดจาก File Explorer แทน", "/")
     return flash_done("เปิด plan.xlsx แล้ว เมื่อแก้และบันทึกใน Excel แล้ว ให้กด ตรวจ อีกครั้ง", "/")
 
 

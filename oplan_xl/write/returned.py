@@ -29,6 +29,7 @@ from oplan_xl.core.cells import a1
 from oplan_xl.core.errors import OutputError
 from oplan_xl.core.findings import ERROR, Finding, Report
 from oplan_xl.core.layout import RETURNED_ERROR_FILL, RETURNED_WARNING_FILL
+from oplan_xl.core.reasons import failure
 from oplan_xl.read.workbook import (
     XLSX,
     UnreadableWorkbook,
@@ -108,7 +109,7 @@ def write_all(report: Report, submissions: Path, folder: Path,
             problem = exc
         except Exception as exc:  # a copy is a convenience: its failure stops nothing else
             problem = OutputError("output-failed", path=target,
-                                  reason=f"{type(exc).__name__}: {str(exc)[:200]}")
+                                  reason=failure(exc))
         else:
             if copied is not None:
                 written[tally.file] = target

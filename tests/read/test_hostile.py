@@ -5,7 +5,9 @@ check --json`` in a child process limited to 500 MB of address space and
 watched against a 5 s budget (measured: time and peak memory, printed at
 the end of the run).  The file must get exactly the findings its case names,
 with no traceback; the cases that are broken settings workbooks must stop
-with exit code 2 and a Thai message.
+with exit code 2 and a Thai message.  Each runs in Thai and in English: the
+Thai messages hold no English words of ours (why a file was refused is said in
+Thai too), the English ones no Thai (``tests/languages.py``).
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from pathlib import Path
 import pytest
 
 from oplan_xl.api import SUBMISSIONS, check
-from oplan_xl.core.settings_layout import SETTINGS_FILE
+from oplan_xl.core.catalogue import CATALOGUE
+from oplan_xl.core.settings_layout import HEADERS, SETTINGS_FILE
 from oplan_xl.read.submission import list_submissions
 
 from ..builders import DATA, make_plan
 from ..hostile import MEGABYTES, SECONDS, assert_clean, run_oplan
+from ..languages import english_in_thai, is_thai, thai_in_english
 
 HOSTILE = DATA / "hostile"
 sys.path.insert(0, str(HOSTILE))
@@ -56,17 +60,43 @@ def _case_file(case, folder: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_hostile_submission_gets_a_finding_not_a_crash(plan_dir, case):
+def assert_in_language(message: str, lang: str, *data: object) -> None:
+    """*message* is written in *lang* alone, once the *data* it quotes is taken out."""
+    if lang == "th":
+        assert is_thai(message) and not english_in_thai(message, *data), message
+    else:
+        assert not thai_in_english(message, *data), message
+
+
+def _gives_reasons(case) -> bool:
+    """Whether a finding of *case* says in words of the code why (``{reason}``): only
+    then can its English message differ from the catalogue's fixed sentence."""
+    return any("{reason}" in CATALOGUE[code].en for code in case.codes)
+
+
+#: Each case in Thai, the officer's language; in English too where a reason is said.
+#: (Running every case twice would double the slowest tests for no new check: the
+#: catalogue's own sentences are tested in both languages in tests/core.)
+LANGUAGE_CASES = [(case, "th") for case in CASES] + [
+    (case, "en") for case in CASES if _gives_reasons(case)]
+
+
+@pytest.mark.parametrize("case, lang", LANGUAGE_CASES,
+                         ids=[f"{case.name}-{lang}" for case, lang in LANGUAGE_CASES])
+def test_hostile_submission_gets_a_finding_not_a_crash(plan_dir, case, lang):
     _case_file(case, plan_dir / SUBMISSIONS)
     budget = case.budget or SECONDS
-    run = run_oplan(["check", str(plan_dir), "--json", "--lang", "en"], case.name, budget)
+    run = run_oplan(["check", str(plan_dir), "--json", "--lang", lang], f"{case.name} ({lang})",
+                    budget)
     assert_clean(run, budget, case.megabytes or MEGABYTES)
     report = run.json()
-    codes = {f["code"] for f in report["findings"] if f["file"] == case.name}
-    assert codes == set(case.codes), report["findings"][:5]
+    mine = [f for f in report["findings"] if f["file"] == case.name]
+    assert {f["code"] for f in mine} == set(case.codes), report["findings"][:5]
     for item in report["findings"]:  # every finding says something, in words
         assert item["message"] and len(item["value"]) <= 301
+    for item in mine:
+        assert_in_language(item["message"], lang, *(item[key] for key in (
+            "file", "sheet", "column", "value", "subject")))
     tally = next(t for t in report["reconciliation"]["files"] if t["file"] == case.name)
     assert tally["rows_read"] == tally["rows_planned"] + tally["rows_rejected"]
     if case.rows is not None:
@@ -78,18 +108,24 @@ def test_hostile_submission_gets_a_finding_not_a_crash(plan_dir, case):
 
 
 SETTINGS_CASES = [case for case in CASES if case.as_settings]
+#: The sheet names and header labels of plan.xlsx, which a message quotes as they are
+#: (a department's file read as plan.xlsx has the wrong header: its labels are named).
+PLAN_XLSX_WORDS = {word for title, labels in HEADERS.items() for word in (title, *labels)}
 
 
+@pytest.mark.parametrize("lang", ["th", "en"])
 @pytest.mark.parametrize("case", SETTINGS_CASES, ids=[case.name for case in SETTINGS_CASES])
-def test_broken_settings_workbook_stops_with_a_thai_message(plan_dir, tmp_path, case):
+def test_broken_settings_workbook_stops_with_a_message_in_one_language(plan_dir, tmp_path,
+                                                                      case, lang):
     shutil.copyfile(HOSTILE / "zip-slip.xlsx", plan_dir / SUBMISSIONS / GOOD)
     settings = plan_dir / SETTINGS_FILE
     settings.unlink()
     _case_file(case, tmp_path).replace(settings)
-    run = run_oplan(["check", str(plan_dir), "--lang", "th"], f"plan.xlsx ← {case.name}")
+    run = run_oplan(["check", str(plan_dir), "--lang", lang], f"plan.xlsx ← {case.name} ({lang})")
     assert_clean(run)
     assert run.returncode == 2
-    assert "ไฟล์ตั้งค่า" in run.stderr, run.stderr
+    assert ("ไฟล์ตั้งค่า" if lang == "th" else "settings") in run.stderr.lower(), run.stderr
+    assert_in_language(run.stderr, lang, settings, *PLAN_XLSX_WORDS)
     assert run.stdout == ""
 
 
@@ -111,6 +147,8 @@ def test_settings_workbook_with_a_far_value_says_it_is_too_large(plan_dir):
     assert run.returncode == 2
     assert "ไฟล์ตั้งค่า" in run.stderr and "ใหญ่ผิดปกติ" in run.stderr, run.stderr
     assert str(plan_dir / SETTINGS_FILE) in run.stderr
+    assert "มีข้อมูลไปถึงแถว 1,048,576 เกินแถว 99,999" in run.stderr
+    assert_in_language(run.stderr, "th", plan_dir / SETTINGS_FILE)
 
 
 def test_committed_cases_are_what_the_script_builds():

@@ -4,6 +4,7 @@ build (the same pd01.xlsx as ``oplan build``), the files of the plan and no othe
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -268,7 +269,8 @@ def test_a_fault_in_a_page_is_a_thai_page_and_one_console_line(plan, monkeypatch
     monkeypatch.setattr(views, "files_in", broken)
     answer = get(client, "/templates")
     assert answer.status_code == 500
-    assert "เกิดข้อผิดพลาดภายในโปรแกรม: RuntimeError: ทดสอบ" in _text(answer)
+    assert html.unescape(_text(answer)).count(
+        'เกิดข้อผิดพลาดภายในโปรแกรม: ระบบแจ้งว่า "RuntimeError: ทดสอบ"') == 1
     console = capsys.readouterr().err
     assert console.strip() == "oplan serve: GET /templates: RuntimeError: ทดสอบ"
 

@@ -69,3 +69,20 @@ def test_a_disk_error_is_an_output_error_for_its_target(tmp_path):
         atomic.write_all([(first, _writer("a")), (second, disk_full)])
     assert caught.value.params["path"] == second
     assert not first.exists() and _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("error, key", [
+    (PermissionError(13, "Permission denied"), "output-locked"),
+    (OSError(28, "No space left on device"), "output-failed"),
+])
+def test_why_a_write_failed_is_quoted_in_thai_and_as_it_is_in_english(tmp_path, error, key):
+    def failing(path):
+        raise error
+
+    with pytest.raises(OutputError) as caught:
+        atomic.write_atomically(tmp_path / "แบบ.xlsx", failing)
+    assert caught.value.key == key
+    said = error.strerror
+    assert f'(ระบบแจ้งว่า "{said}")' in caught.value.message("th")
+    assert f"({said})" in caught.value.message("en")
+    assert "ระบบ" not in caught.value.message("en")

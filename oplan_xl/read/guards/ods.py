@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 
+from oplan_xl.core.reasons import quoted, reason
 from oplan_xl.read.guards.refusal import UnreadableWorkbook
 from oplan_xl.read.guards.xlsx import ATTRIBUTES
 from oplan_xl.read.guards.xml_parts import well_formed
@@ -54,19 +55,18 @@ def ods_extents(content: bytes) -> dict[str, tuple[int, int]]:
     for start, end, kind, attributes, empty in events:
         if kind == b"table":
             if name is not None or empty:
-                raise UnreadableWorkbook("a table inside a table in content.xml")
+                raise UnreadableWorkbook(reason("ods-table-in-table"))
             values = _ods_attributes(attributes)
             name = html.unescape(values.get(b"table:name", b"").decode("utf-8", "replace"))
             row = 0
             extents.setdefault(name, (0, 0))
         elif kind == b"/table":
             if name is None or open_row is not None:
-                raise UnreadableWorkbook("a table that ends out of place in content.xml")
+                raise UnreadableWorkbook(reason("ods-table-end"))
             name = None
         elif kind == b"table-row":
             if name is None or open_row is not None:
-                raise UnreadableWorkbook("a row outside a table, or inside a row, in "
-                                         "content.xml")
+                raise UnreadableWorkbook(reason("ods-row-outside"))
             repeat = 1 if b"rows-repeated" not in attributes else _count(
                 _ods_attributes(attributes).get(b"table:number-rows-repeated", b"1"))
             if empty:
@@ -75,7 +75,7 @@ def ods_extents(content: bytes) -> dict[str, tuple[int, int]]:
                 open_row = (end, repeat)
         else:  # </table:table-row>
             if open_row is None:
-                raise UnreadableWorkbook("a row that ends out of place in content.xml")
+                raise UnreadableWorkbook(reason("ods-row-end"))
             width = _filled_width(content, open_row[0], start)
             if width:
                 rows, cols = extents[name]
@@ -103,7 +103,7 @@ def _filled_width(content: bytes, start: int, end: int) -> int:
 def _count(value: bytes) -> int:
     value = value.strip()
     if not value.isdigit():
-        raise UnreadableWorkbook(f"a repeat count {value[:20]!r}")
+        raise UnreadableWorkbook(reason("ods-repeat-count", value=quoted(value)))
     return int(value[:12])
 
 

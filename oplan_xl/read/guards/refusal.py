@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from oplan_xl.core import limits
 from oplan_xl.core.cells import column_letter
+from oplan_xl.core.reasons import Reason, reason
 
 
 class UnreadableWorkbook(Exception):
@@ -11,19 +12,25 @@ class UnreadableWorkbook(Exception):
 
     ``code`` is the finding code (file-unreadable, file-encrypted,
     file-not-workbook, file-too-large, sheet-too-large), ``reason`` says why
-    in English (it goes into the Thai message in brackets), and ``sheet``
-    names the sheet when one sheet is at fault.
+    (``core.reasons``: it goes into the message in brackets, in the message's
+    language), and ``sheet`` names the sheet when one sheet is at fault.
     """
 
-    def __init__(self, reason: str, code: str = "file-unreadable", sheet: str = "") -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, why: Reason, code: str = "file-unreadable", sheet: str = "") -> None:
+        super().__init__(why)
+        self.reason = why
         self.code = code
         self.sheet = sheet
 
 
-def megabytes(size: int) -> str:
-    return f"{size / limits.MB:.0f} MB"
+def megabytes(size: int) -> int:
+    """*size* bytes in whole MB, as a reason shows them."""
+    return round(size / limits.MB)
+
+
+def too_big(size: int) -> UnreadableWorkbook:
+    """file-too-large for a file of *size* bytes."""
+    return UnreadableWorkbook(reason("file-size", megabytes=megabytes(size)), "file-too-large")
 
 
 def check_extent(rows: int, cols: int, sheet: str) -> None:
@@ -31,12 +38,12 @@ def check_extent(rows: int, cols: int, sheet: str) -> None:
     # Only the limit passed is named: the extent of the other side may be an
     # upper bound (guards.xlsx counts columns A to Z as Z when rows are far).
     if rows > limits.MAX_ROWS:
-        raise UnreadableWorkbook(f"values reach row {rows:,}, beyond row {limits.MAX_ROWS:,}",
+        raise UnreadableWorkbook(reason("beyond-row", rows=rows, limit=limits.MAX_ROWS),
                                  "sheet-too-large", sheet)
     if cols > limits.MAX_COLUMNS:
         raise UnreadableWorkbook(
-            f"values reach column {column_letter(cols - 1)}, beyond column "
-            f"{column_letter(limits.MAX_COLUMNS - 1)}", "sheet-too-large", sheet)
+            reason("beyond-column", column=column_letter(cols - 1),
+                   limit=column_letter(limits.MAX_COLUMNS - 1)), "sheet-too-large", sheet)
     if rows * cols > limits.MAX_SHEET_CELLS:
-        raise UnreadableWorkbook(f"values span {rows:,} rows × {cols:,} columns",
+        raise UnreadableWorkbook(reason("values-span", rows=rows, columns=cols),
                                  "sheet-too-large", sheet)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import olefile
 
 from oplan_xl.core import limits
+from oplan_xl.core.reasons import Reason, reason, said
 from oplan_xl.read.guards.refusal import UnreadableWorkbook
 
 _END = olefile.ENDOFCHAIN
@@ -43,7 +44,11 @@ _OLE_ERRORS = (OSError, ValueError, IndexError, KeyError, TypeError, OverflowErr
 
 
 class _Damaged(Exception):
-    pass
+    """What of the container is damaged (a Reason), found here rather than by olefile."""
+
+    def __init__(self, why: Reason) -> None:
+        super().__init__(why)
+        self.reason = why
 
 
 @dataclass
@@ -61,8 +66,10 @@ def compound_file(data: bytes) -> CompoundFile:
     calamine loop, allocate without bound or index out of range."""
     try:
         return _compound_file(data)
-    except (_Damaged, *_OLE_ERRORS) as exc:
-        raise UnreadableWorkbook(f"damaged .xls container: {exc}") from exc
+    except _Damaged as exc:
+        raise UnreadableWorkbook(reason("xls-damaged", why=exc.reason)) from exc
+    except _OLE_ERRORS as exc:
+        raise UnreadableWorkbook(reason("xls-damaged", why=said(exc))) from exc
 
 
 def _compound_file(data: bytes) -> CompoundFile:
@@ -94,10 +101,10 @@ def _check_header(data: bytes) -> int:
     """The header counts calamine reserves memory from must fit the file.
     Returns the number of sectors in the file."""
     if len(data) < 512:
-        raise _Damaged("shorter than its header")
+        raise _Damaged(reason("xls-shorter-than-header"))
     shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
     if shift not in (9, 12) or mini_shift != 6:
-        raise _Damaged(f"sector shift {shift}")
+        raise _Damaged(reason("xls-sector-shift", shift=shift))
     sector = 1 << shift
     count = (len(data) - sector) // sector + 1
     fat_count = struct.unpack_from("<I", data, 0x2C)[0]
@@ -106,7 +113,7 @@ def _check_header(data: bytes) -> int:
     reserve = struct.unpack_from("<I", data, 62)[0]  # calamine's DIFAT reserve
     if fat_count > count or mini_fat_count > count or difat_count > count \
             or reserve > 16 * limits.MB:
-        raise _Damaged("header counts larger than the file")
+        raise _Damaged(reason("xls-header-counts"))
     return count
 
 
@@ -121,14 +128,14 @@ def _check_difat(data: bytes, sectors: int) -> None:
     sector = struct.unpack_from("<I", data, 0x44)[0]
     while sector < _RESERVED:
         if sector in seen or sector >= sectors:
-            raise _Damaged("DIFAT chain loops or leaves the file")
+            raise _Damaged(reason("xls-difat-chain"))
         seen.add(sector)
         block = data[(sector + 1) * size:(sector + 2) * size]
         listed = struct.unpack(f"<{len(block) // 4}I", block[:len(block) // 4 * 4])
         entries += listed[:-1]
         sector = listed[-1] if listed else _END
     if any(sectors <= entry < _DIFAT_SECTOR for entry in entries):
-        raise _Damaged("FAT sector beyond the end of the file")
+        raise _Damaged(reason("xls-fat-beyond-end"))
 
 
 def _check_stream_chains(ole: olefile.OleFileIO, seen: set[int], sectors: int,
@@ -136,7 +143,7 @@ def _check_stream_chains(ole: olefile.OleFileIO, seen: set[int], sectors: int,
     """Every chain calamine follows ends, inside the file, sharing no sector."""
     if ole.num_mini_fat_sectors:
         if ole.root.size > size:
-            raise _Damaged("mini stream larger than the file")
+            raise _Damaged(reason("xls-mini-stream"))
         if ole.root.isectStart != _END:
             _chain(ole.root.isectStart, ole.fat, set(), sectors)
         _chain(ole.first_mini_fat_sector, ole.fat, set(), sectors)
@@ -146,7 +153,7 @@ def _check_stream_chains(ole: olefile.OleFileIO, seen: set[int], sectors: int,
         if entry is None or entry.entry_type != olefile.STGTY_STREAM:
             continue
         if entry.size > size:
-            raise _Damaged(f"stream {entry.name} claims {entry.size:,} bytes")
+            raise _Damaged(reason("xls-stream-size", stream=entry.name, size=entry.size))
         if entry.size < _MINI_STREAM_CUTOFF:
             if entry.size and entry.isectStart != _END:
                 _chain(entry.isectStart, ole.minifat or [], mini_seen, mini_sectors)
@@ -159,7 +166,7 @@ def _chain(start: int, table, seen: set[int], limit: int) -> None:
     sector = start
     while sector != _END:
         if sector >= limit or sector >= len(table) or sector in seen:
-            raise _Damaged(f"sector chain broken at {sector:#x}")
+            raise _Damaged(reason("xls-chain-broken", sector=sector))
         seen.add(sector)
         sector = table[sector]
 
@@ -189,7 +196,7 @@ def xls_sheets(stream: bytes) -> list[XlsSheet]:
     try:
         return _xls_sheets(stream)
     except (struct.error, IndexError, ValueError) as exc:
-        raise UnreadableWorkbook(f"damaged .xls records: {exc}") from exc
+        raise UnreadableWorkbook(reason("xls-records-damaged", why=said(exc))) from exc
 
 
 def _xls_sheets(stream: bytes) -> list[XlsSheet]:
@@ -220,7 +227,7 @@ def _xls_sheets(stream: bytes) -> list[XlsSheet]:
                 last = struct.unpack_from("<H", stream, position - 2)[0]
                 rows, cols = max(rows, first + 1), max(cols, last + 1)
         elif kind == _FILEPASS:
-            raise UnreadableWorkbook("password protected", "file-encrypted")
+            raise UnreadableWorkbook(reason("password"), "file-encrypted")
         elif kind == _BOF:
             depth += 1
             if depth == 1 and globals_seen:  # a sheet (a chart within one nests deeper)

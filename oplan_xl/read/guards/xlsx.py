@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from oplan_xl.core import limits
 from oplan_xl.core.cells import column_index
+from oplan_xl.core.reasons import quoted, reason
 from oplan_xl.read.guards.refusal import UnreadableWorkbook, megabytes
 from oplan_xl.read.guards.xml_parts import well_formed
 
@@ -97,8 +98,8 @@ def sheet_extent(chunks: Callable[[], Iterable[bytes]], size: int,
                 cols = max(cols, max(map(_column_number, set(wide)), default=26))
         return rows, cols
     if size > limits.MAX_UNUSUAL_SHEET_BYTES:
-        raise UnreadableWorkbook(f"a sheet of {megabytes(size)} whose cells are not "
-                                 "written the way Excel writes them", "sheet-too-large")
+        raise UnreadableWorkbook(reason("sheet-written-oddly", megabytes=megabytes(size)),
+                                 "sheet-too-large")
     return _xlsx_extent_carefully(whole())
 
 
@@ -113,8 +114,9 @@ def _pieces(chunks: Iterable[bytes]) -> Iterator[tuple[bytes, int]]:
         end = piece.rfind(b"<", 0, len(piece) - _LOOKAHEAD + 1)
         if end <= 0:  # no tag starts in what came: keep it for the next piece
             if len(piece) > MAX_RUN_BYTES:
-                raise UnreadableWorkbook(f"a sheet holding {megabytes(len(piece))} without "
-                                         "a tag", "sheet-too-large")
+                raise UnreadableWorkbook(reason("sheet-without-tag",
+                                                megabytes=megabytes(len(piece))),
+                                         "sheet-too-large")
             carry = piece
             continue
         yield piece, end
@@ -182,7 +184,7 @@ def _xlsx_extent_carefully(xml: bytes) -> tuple[int, int]:
     The sheet must be well-formed XML first, so
     that what follows a cell's start tag is either its end tag or its content.
     """
-    well_formed(xml, "of a sheet")
+    well_formed(xml)
     row = col = 0  # calamine's running position, 0-based
     rows = cols = 0  # 1-based extent of the cells with content
     find = xml.find
@@ -197,7 +199,7 @@ def _xlsx_extent_carefully(xml: bytes) -> tuple[int, int]:
             else:
                 found = _REF.fullmatch(ref)
                 if found is None:
-                    raise UnreadableWorkbook(f"a cell reference {ref[:20]!r}")
+                    raise UnreadableWorkbook(reason("cell-reference", value=quoted(ref)))
                 cell_row, cell_col = int(found.group(2)) - 1, _column_number(found.group(1)) - 1
             col = cell_col + 1
             if not empty:
@@ -210,7 +212,7 @@ def _xlsx_extent_carefully(xml: bytes) -> tuple[int, int]:
             ref = _attribute_r(attributes)
             if ref is not None:
                 if not ref.isdigit():
-                    raise UnreadableWorkbook(f"a row numbered {ref[:20]!r}")
+                    raise UnreadableWorkbook(reason("row-number", value=quoted(ref)))
                 row = int(ref[:8]) - 1
             if empty:
                 row, col = row + 1, 0

@@ -25,6 +25,7 @@ from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidd
 from defusedxml.expatreader import create_parser
 
 from oplan_xl.core import limits
+from oplan_xl.core.reasons import reason, said
 from oplan_xl.read.guards.refusal import UnreadableWorkbook
 
 # UTF-32 and EBCDIC forms of "<" or "<?xm" (XML 1.0 appendix F): expat reads
@@ -48,12 +49,10 @@ def _parser(part: str, handler: ContentHandler):
 
 def _refusal(part: str, exc: Exception) -> UnreadableWorkbook:
     if isinstance(exc, DTDForbidden):
-        return UnreadableWorkbook(f"part {part} declares a DTD, which Excel and "
-                                  "LibreOffice never write")
+        return UnreadableWorkbook(reason("xml-dtd", part=part))
     if isinstance(exc, (EntitiesForbidden, ExternalReferenceForbidden)):
-        return UnreadableWorkbook(f"part {part} declares XML entities, which Excel "
-                                  "and LibreOffice never write")
-    return UnreadableWorkbook(f"part {part} is not well-formed XML: {exc}")
+        return UnreadableWorkbook(reason("xml-entities", part=part))
+    return UnreadableWorkbook(reason("xml-not-well-formed", part=part, why=said(exc)))
 
 
 #: What a parser raises on a part that is refused (LookupError: an unknown encoding=).
@@ -61,8 +60,9 @@ _XML_ERRORS = (SAXException, DTDForbidden, EntitiesForbidden, ExternalReferenceF
                LookupError, ValueError)
 
 
-def well_formed(data: bytes, part: str) -> None:
-    """Parse *data* whole, building nothing; refuse it if it is not XML.
+def well_formed(data: bytes, part: str = "") -> None:
+    """Parse *data* whole, building nothing; refuse it if it is not XML.  *part*
+    names it ("": a sheet whose part name is not at hand).
 
     For a part that passed ``Prolog`` (every part does, when the zip is
     checked): its DTD, if any, was refused there.
@@ -71,7 +71,10 @@ def well_formed(data: bytes, part: str) -> None:
     try:
         parser.Parse(data, True)
     except (expat.ExpatError, LookupError, ValueError) as exc:
-        raise UnreadableWorkbook(f"part {part} is not well-formed XML: {exc}") from exc
+        if part:
+            raise UnreadableWorkbook(reason("xml-not-well-formed", part=part,
+                                            why=said(exc))) from exc
+        raise UnreadableWorkbook(reason("sheet-xml-not-well-formed", why=said(exc))) from exc
 
 
 class _RootReached(Exception):
@@ -124,19 +127,18 @@ class Prolog:
         except _XML_ERRORS as exc:
             raise _refusal(self.part, exc) from exc
         if self.fed > limits.MAX_XML_PROLOG_BYTES:
-            raise UnreadableWorkbook(f"part {self.part} has no element in its first "
-                                     f"{limits.MAX_XML_PROLOG_BYTES // 1024} kB")
+            raise UnreadableWorkbook(reason("xml-nothing-near-start", part=self.part,
+                                            kilobytes=limits.MAX_XML_PROLOG_BYTES // 1024))
 
     def close(self) -> None:
         if self.started and not self.done:
-            raise UnreadableWorkbook(f"part {self.part} holds no XML element")
+            raise UnreadableWorkbook(reason("xml-nothing", part=self.part))
 
     def _looks_like_xml(self, chunk: bytes) -> bool:
         if _PICTURES.search(self.part):
             return False  # an SVG picture may carry a DTD; no reader here parses it
         if chunk[:4].startswith(_EXOTIC_XML):
-            raise UnreadableWorkbook(f"part {self.part} is XML in an encoding "
-                                     "Excel never writes")
+            raise UnreadableWorkbook(reason("xml-odd-encoding", part=self.part))
         return chunk.lstrip(b" \t\r\n").startswith(b"<") or chunk.startswith(_XML_STARTS)
 
 
@@ -145,5 +147,5 @@ def _check_root(part: str, root: str, attributes: dict[str, str]) -> None:
         # calamine reserves room for the declared number before reading one.
         declared = attributes.get("uniqueCount", "")
         if declared.isdigit() and int(declared[:12]) > limits.MAX_SHARED_STRINGS:
-            raise UnreadableWorkbook(f"part {part} declares {int(declared[:12]):,} "
-                                     "shared strings", "file-too-large")
+            raise UnreadableWorkbook(reason("shared-strings-count", part=part,
+                                            count=int(declared[:12])), "file-too-large")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from oplan_xl.core import limits
+from oplan_xl.core.reasons import reason, said
 from oplan_xl.read.guards.refusal import UnreadableWorkbook, megabytes
 from oplan_xl.read.guards.xml_parts import Prolog
 
@@ -41,26 +42,28 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except ZIP_ERRORS as exc:
-        raise UnreadableWorkbook(f"not a complete zip file: {exc}") from exc
+        raise UnreadableWorkbook(reason("zip-incomplete", why=said(exc))) from exc
     if len(members) > limits.MAX_ZIP_MEMBERS:
-        raise UnreadableWorkbook(f"{len(members):,} parts in one file", "file-too-large")
+        raise UnreadableWorkbook(reason("many-parts", parts=len(members)), "file-too-large")
     # calamine finds parts ignoring case and with \ for /, Python's zipfile by the
     # exact name: two parts that differ only so could be read one by each.
     seen: set[str] = set()
     for member in members:
         key = member.filename.replace("\\", "/").lower()
         if key in seen:
-            raise UnreadableWorkbook(f"two parts named {member.filename}")
+            raise UnreadableWorkbook(reason("parts-same-name", part=member.filename))
         seen.add(key)
     unpacked = sum(member.file_size for member in members)
     if unpacked > limits.MAX_UNZIPPED_BYTES:
-        raise UnreadableWorkbook(f"{megabytes(unpacked)} once unpacked", "file-too-large")
+        raise UnreadableWorkbook(reason("unpacked-size", megabytes=megabytes(unpacked)),
+                                 "file-too-large")
     for member in members:
         if member.file_size > limits.MAX_PART_BYTES:
-            raise UnreadableWorkbook(f"part {member.filename} unpacks to "
-                                     f"{megabytes(member.file_size)}", "file-too-large")
+            raise UnreadableWorkbook(reason("part-unpacks-to", part=member.filename,
+                                            megabytes=megabytes(member.file_size)),
+                                     "file-too-large")
         if member.flag_bits & 0x1:
-            raise UnreadableWorkbook("password protected (an encrypted zip)", "file-encrypted")
+            raise UnreadableWorkbook(reason("zip-password"), "file-encrypted")
     return archive
 
 
@@ -81,7 +84,7 @@ def check_zip(archive: zipfile.ZipFile) -> ZipReport:
                     if not prolog.done:
                         prolog.feed(chunk)
         except ZIP_ERRORS as exc:
-            raise UnreadableWorkbook(f"part {name} is damaged: {exc}") from exc
+            raise UnreadableWorkbook(reason("part-damaged", part=name, why=said(exc))) from exc
         prolog.close()
         report.sizes[name] = size
         if prolog.root:
@@ -99,7 +102,7 @@ def part_chunks(archive: zipfile.ZipFile, name: str, size: int) -> Iterator[byte
     except KeyError:
         return
     except ZIP_ERRORS as exc:  # the parts were checked when opened, so not expected
-        raise UnreadableWorkbook(f"part {name} is damaged: {exc}") from exc
+        raise UnreadableWorkbook(reason("part-damaged", part=name, why=said(exc))) from exc
 
 
 def read_part(archive: zipfile.ZipFile, name: str) -> bytes | None:
@@ -109,4 +112,4 @@ def read_part(archive: zipfile.ZipFile, name: str) -> bytes | None:
     except KeyError:
         return None
     except ZIP_ERRORS as exc:  # the parts were checked when opened, so not expected
-        raise UnreadableWorkbook(f"part {name} is damaged: {exc}") from exc
+        raise UnreadableWorkbook(reason("part-damaged", part=name, why=said(exc))) from exc
