@@ -303,6 +303,7 @@ def test_the_pages_own_form_and_script_posts_are_let_through(page, served, monke
     assert [entry for entry in seen if entry[0] == "POST"] == [
         ("POST", "/check", served.base, None)]
     served.desk.jobs.wait()
+    wait_settled(page)  # the page has reloaded after the check: the drop's answer stays
     notes = tmp_path / "notes.csv"
     notes.write_text("not a workbook", encoding="utf-8")
     drop_file(page, notes)
