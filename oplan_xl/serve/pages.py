@@ -74,12 +74,12 @@ def open_plan(state: Desk, plan_dir: Path) -> None:
         # plan.xlsx is there but has a mistake (half edited, say): the page opens on
         # it, says what is wrong and where, and offers to open it in Excel.
         state.plan_dir = plan_dir
-        state.checked = None
+        state.checked = state.built = None
         return
     state.plan_dir = plan_dir
     state.checked = state.built = None
     remember(state.recent_file, plan_dir)
-    run_check(state)
+    run_check(state, queue=True)  # after work on another plan still running, if any
 
 
 def run_check(state: Desk, queue: bool = False) -> Job | None:
@@ -89,7 +89,8 @@ def run_check(state: Desk, queue: bool = False) -> Job | None:
 
     def work(job: Job):
         result = api.review(plan_dir, job.progress)
-        state.checked = result
+        if state.plan_dir == plan_dir:  # not if the officer has opened another plan since
+            state.checked = result
         return result
 
     return state.jobs.start("check", "กำลังตรวจไฟล์ของหน่วยงาน", work, state.wait, queue)
@@ -324,8 +325,9 @@ def build():
 
     def work(job: Job):
         result = api.build(plan_dir, force, job.progress)
-        state.built = result
-        state.checked = api.CheckResult(result.report, result.findings, result.unwritten)
+        if state.plan_dir == plan_dir:  # not if the officer has opened another plan since
+            state.built = result
+            state.checked = api.CheckResult(result.report, result.findings, result.unwritten)
         return result
 
     if state.jobs.start("build", "กำลังสร้างแผน", work, state.wait) is None:

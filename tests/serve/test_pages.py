@@ -346,3 +346,34 @@ def test_a_blocked_edition_on_the_page_links_its_findings_and_returned_copy(plan
     cell = openpyxl.load_workbook(io.BytesIO(copy.get_data()))["โครงการ"]["E3"]
     assert cell.value == "abc" and cell.comment is not None
     assert get(client, "/files/output/editions/01-เพิ่มเติม/findings.xlsx").status_code == 200
+
+
+def test_work_on_one_plan_never_shows_as_anothers(plan, tmp_path, monkeypatch):
+    """A check still running on the first plan when the officer opens a second: its
+    result is not the second plan's, and the second is checked after it."""
+    import threading
+
+    from oplan_xl.serve.pages import run_check
+
+    (plan / "submissions" / "กองช่าง-เพิ่ม.xlsx").write_bytes(faulty_workbook(plan))
+    app, client = app_on(plan)
+    state = app.extensions["oplan"]
+    state.wait = False
+    release = threading.Event()
+    review = api.review
+
+    def slow_review(plan_dir, progress=None):
+        if plan_dir == plan.resolve():
+            release.wait(30)
+        return review(plan_dir, progress)
+
+    monkeypatch.setattr(api, "review", slow_review)
+    run_check(state)  # the first plan's, held until released
+    other = sample_copy(tmp_path / "อีกแผน")
+    post(client, "/open", {"folder": str(other)})
+    release.set()
+    state.jobs.wait()
+    assert state.plan_dir == other.resolve()
+    assert not state.checked.report.errors  # the second plan's own check, which followed
+    assert {t.file for t in state.checked.report.files} == {
+        p.name for p in (other / "submissions").iterdir()}
