@@ -28,6 +28,9 @@ from oplan_xl.serve.recent import recent, remember
 from oplan_xl.serve.uploads import store
 
 WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
+#: What a file of the plan folder may do when the browser shows it: print, open links
+#: and downloads; no scripts, and no origin of this server's.
+SANDBOX = "sandbox allow-modals allow-popups allow-popups-to-escape-sandbox allow-downloads"
 #: Said when long work is asked for while other work runs (one job at a time).
 BUSY = "งานก่อนหน้ายังไม่เสร็จ รอสักครู่แล้วลองอีกครั้ง"
 
@@ -347,5 +350,8 @@ def files(link: str):
             any(part.startswith(".") for part in path.relative_to(root).parts):
         return refused("ไม่พบไฟล์นี้ในโฟลเดอร์แผน", 404)
     inline = path.suffix.lower() in (".html", ".pdf", ".json")
-    return send_file(path, as_attachment=not inline, download_name=path.name,
-                     max_age=0)
+    response = send_file(path, as_attachment=not inline, download_name=path.name, max_age=0)
+    # A page of the plan folder (the preview, or any .html someone saved there) opens
+    # as a page of no site: it cannot read the token or drive this server.
+    response.headers["Content-Security-Policy"] = SANDBOX
+    return response

@@ -97,3 +97,17 @@ def test_every_answer_forbids_framing(plan):
     answer = get(client, "/")
     assert answer.headers["X-Frame-Options"] == "DENY"
     assert answer.headers["Cache-Control"] == "no-store"
+
+
+def test_a_page_of_the_plan_folder_opens_sandboxed(plan):
+    """An .html someone saved in the plan folder, shown by the page, runs as a page of no
+    site: no script, no cookie, no request of this server's origin."""
+    (plan / "output" / "แปลก.html").write_text(
+        "<script>fetch('/build', {method: 'POST'})</script>", encoding="utf-8")
+    _, client = app_on(plan)
+    for link in ("output/แปลก.html", "plan.xlsx"):
+        answer = get(client, f"/files/{link}")
+        assert answer.status_code == 200
+        policy = answer.headers["Content-Security-Policy"]
+        assert policy.startswith("sandbox ") and "allow-scripts" not in policy
+        assert "allow-same-origin" not in policy
