@@ -119,3 +119,27 @@ def test_only_the_plans_submission_folders_take_uploads(plan):
     status, answer = _upload(client, ("ผล.xlsx", b"x"), target="results")
     assert answer["saved"] == ["ผล.xlsx"]
     assert (plan / "results" / "submissions" / "ผล.xlsx").is_file()
+
+
+def test_a_file_that_cannot_be_replaced_is_said_not_a_crash(plan, monkeypatch):
+    """On Windows a submission open in Excel cannot be replaced: the page says why,
+    the other files of the upload are stored."""
+    import os
+
+    real_replace = os.replace
+
+    def locked(source, target):
+        if str(target).endswith("works.xlsx"):
+            raise PermissionError(13, "The process cannot access the file")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(uploads.os, "replace", locked)
+    _, client = app_on(plan)
+    workbook = faulty_workbook(plan)
+    status, answer = _upload(client, ("works.xlsx", workbook), ("ใหม่.xlsx", workbook),
+                             replace=True)
+    assert status == 200 and answer["saved"] == ["ใหม่.xlsx"]
+    assert [item["name"] for item in answer["refused"]] == ["works.xlsx"]
+    assert "เปิดอยู่ในโปรแกรมอื่น" in answer["refused"][0]["reason"]
+    assert (plan / "submissions" / "works.xlsx").read_bytes() != workbook
+    assert not [p for p in (plan / "submissions").iterdir() if p.name.startswith(".upload")]
