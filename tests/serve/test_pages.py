@@ -377,3 +377,17 @@ def test_work_on_one_plan_never_shows_as_anothers(plan, tmp_path, monkeypatch):
     assert not state.checked.report.errors  # the second plan's own check, which followed
     assert {t.file for t in state.checked.report.files} == {
         p.name for p in (other / "submissions").iterdir()}
+
+
+def test_a_findings_file_that_cannot_be_written_is_said_on_the_page(plan, monkeypatch):
+    from oplan_xl.core.errors import OutputError
+    from oplan_xl.write import findings as findings_workbook
+
+    def locked(report, target):
+        raise OutputError("output-locked", path=target, reason="ทดสอบ")
+
+    monkeypatch.setattr(findings_workbook, "write", locked)
+    _, client = app_on(plan)
+    page = _text(get(client, "/submissions"))
+    assert "findings.xlsx" in page and 'class="flash error"' in page
+    assert "อ่านจาก 6 ไฟล์" in page  # the check itself is shown all the same
