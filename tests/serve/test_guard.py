@@ -82,6 +82,7 @@ def test_a_change_needs_the_token_in_the_form_not_only_the_cookie(plan):
 
 
 @pytest.mark.parametrize("path", ["/build", "/check", "/templates", "/upload", "/report", "/import",
+                                  "/set-aside",
                                   "/editions", "/open-settings", "/create"])
 def test_no_get_changes_anything(plan, path):
     app, client = app_on(plan)

@@ -391,3 +391,29 @@ def test_a_findings_file_that_cannot_be_written_is_said_on_the_page(plan, monkey
     page = _text(get(client, "/submissions"))
     assert "findings.xlsx" in page and 'class="flash error"' in page
     assert "อ่านจาก 6 ไฟล์" in page  # the check itself is shown all the same
+
+
+def test_an_earlier_version_is_set_aside_never_deleted_and_not_checked(plan):
+    (plan / "submissions" / "กองช่าง-เพิ่ม.xlsx").write_bytes(faulty_workbook(plan))
+    app, client = app_on(plan)
+    body = (plan / "submissions" / "กองช่าง-เพิ่ม.xlsx").read_bytes()
+    for _ in range(2):  # the second time a file of that name is there already
+        (plan / "submissions" / "กองช่าง-เพิ่ม.xlsx").write_bytes(body)
+        assert post(client, "/set-aside", {"name": "กองช่าง-เพิ่ม.xlsx"}).status_code == 302
+    kept = sorted(p.name for p in (plan / "submissions" / "ฉบับเก่า").iterdir())
+    assert kept == ["กองช่าง-เพิ่ม (2).xlsx", "กองช่าง-เพิ่ม.xlsx"]
+    assert not (plan / "submissions" / "กองช่าง-เพิ่ม.xlsx").exists()
+    report = app.extensions["oplan"].checked.report
+    assert {t.file for t in report.files} == {p.name for p in (plan / "submissions").iterdir()
+                                              if p.is_file()}
+    assert not report.errors
+    assert "ย้าย กองช่าง-เพิ่ม.xlsx ไปไว้ที่" in _text(get(client, "/submissions"))
+
+
+@pytest.mark.parametrize("name", ["../plan.xlsx", "ฉบับเก่า", "nothing.xlsx", ""])
+def test_only_a_workbook_in_submissions_can_be_set_aside(plan, name):
+    _, client = app_on(plan)
+    before = sorted(str(p) for p in plan.rglob("*"))
+    post(client, "/set-aside", {"name": name})
+    assert sorted(str(p) for p in plan.rglob("*")) == before
+    assert "ไม่พบไฟล์" in _text(get(client, "/submissions"))
