@@ -38,6 +38,9 @@ class Desk:
     wait: bool = False
     #: The last check's result (``api.CheckResult``), from a check or a build.
     checked: object = None
+    #: The inputs as that check found them (``views.inputs_state``): the page says when
+    #: they have changed since, so nobody acts on figures that no longer hold.
+    checked_inputs: tuple = ()
     #: The last build's result (``api.BuildResult``).
     built: object = None
     #: What the last import from the page said: (line, is a problem) pairs.

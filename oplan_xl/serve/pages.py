@@ -63,6 +63,9 @@ def _context() -> dict:
             context["settings"] = api.load_settings(state.plan_dir)
         except OplanError as exc:
             context["settings_error"] = exc.message("th")
+        running = state.jobs.busy
+        context["stale"] = bool(state.checked is not None and not running and
+                                views.inputs_state(state.plan_dir) != state.checked_inputs)
     return context
 
 
@@ -92,9 +95,10 @@ def run_check(state: Desk, queue: bool = False) -> Job | None:
     plan_dir = state.plan_dir
 
     def work(job: Job):
+        inputs = views.inputs_state(plan_dir)
         result = api.review(plan_dir, job.progress)
         if state.plan_dir == plan_dir:  # not if the officer has opened another plan since
-            state.checked = result
+            state.checked, state.checked_inputs = result, inputs
         return result
 
     return state.jobs.start("check", "กำลังตรวจไฟล์ของหน่วยงาน", work, state.wait, queue)
@@ -360,10 +364,12 @@ def build():
     plan_dir, force = state.plan_dir, request.form.get("force") == "1"
 
     def work(job: Job):
+        inputs = views.inputs_state(plan_dir)
         result = api.build(plan_dir, force, job.progress)
         if state.plan_dir == plan_dir:  # not if the officer has opened another plan since
             state.built = result
             state.checked = api.CheckResult(result.report, result.findings, result.unwritten)
+            state.checked_inputs = inputs
         return result
 
     if state.jobs.start("build", "กำลังสร้างแผน", work, state.wait) is None:

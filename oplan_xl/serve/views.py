@@ -171,3 +171,20 @@ def department_status(report: Report, settings) -> list[DepartmentStatus]:
             else:
                 status.warnings += 1
     return list(statuses.values())
+
+
+def inputs_state(plan_dir: Path) -> tuple:
+    """What a check reads, as names, sizes and times: plan.xlsx and the workbooks in
+    submissions/.  Two equal states mean the check's figures still stand."""
+    paths = [plan_dir / "plan.xlsx"]
+    folder = plan_dir / "submissions"
+    if folder.is_dir():
+        paths += sorted(path for path in folder.iterdir() if path.is_file())
+    state = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:  # gone between listing and looking
+            continue
+        state.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(state)

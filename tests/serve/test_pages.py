@@ -417,3 +417,14 @@ def test_only_a_workbook_in_submissions_can_be_set_aside(plan, name):
     post(client, "/set-aside", {"name": name})
     assert sorted(str(p) for p in plan.rglob("*")) == before
     assert "ไม่พบไฟล์" in _text(get(client, "/submissions"))
+
+
+def test_the_page_says_when_the_files_changed_after_the_check(plan):
+    _, client = app_on(plan)
+    assert "เปลี่ยนไปหลังการตรวจครั้งล่าสุด" not in _text(get(client, "/submissions"))
+    (plan / "submissions" / "กองช่าง-เพิ่ม.xlsx").write_bytes(faulty_workbook(plan))  # Explorer
+    for path in ("/", "/submissions", "/build"):
+        assert "เปลี่ยนไปหลังการตรวจครั้งล่าสุด" in _text(get(client, path)), path
+    post(client, "/check")
+    page = _text(get(client, "/submissions"))
+    assert "เปลี่ยนไปหลังการตรวจครั้งล่าสุด" not in page and "กองช่าง-เพิ่ม.xlsx" in page
