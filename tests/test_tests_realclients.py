@@ -16,7 +16,8 @@ def test_the_real_client_tests_skip_with_the_reason_without_the_clients(tmp_path
     empty = tmp_path / "bin"
     empty.mkdir()
     env = {**os.environ, "PATH": str(empty)}
-    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "0", "-q", "-rs",
+    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "0",
+                          "-q", "-rs",
                           "tests/write/test_forms_libreoffice.py",
                           "tests/preview/test_preview_chromium.py"],
                          cwd=ROOT, env=env, capture_output=True, encoding="utf-8",
