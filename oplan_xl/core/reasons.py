@@ -146,6 +146,12 @@ def said(text: object) -> Reason:
     return reason("said", text=str(text).replace('"', "'"))
 
 
+def os_said(exc: OSError) -> Reason:
+    """What the system said of a failed file operation: its text, else the kind of
+    failure (``said``)."""
+    return said(exc.strerror or type(exc).__name__)
+
+
 def failure(exc: BaseException, limit: int = 200) -> Reason:
     """An exception's type and the start of its text, quoted (``said``)."""
     return said(f"{type(exc).__name__}: {str(exc)[:limit]}")

@@ -19,7 +19,7 @@ from oplan_xl.core.cells import a1
 from oplan_xl.core.findings import Finding, finding
 from oplan_xl.core.model import baht_to_satang, to_arabic_digits
 from oplan_xl.core.normalise import NotANumber, clean_text, is_blank, label_key, parse_amount
-from oplan_xl.core.reasons import said
+from oplan_xl.core.reasons import os_said
 from oplan_xl.followup.layout import BY_KEY, INPUT_KEYS, REQUIRED, label_index, status_of
 from oplan_xl.read.guards.refusal import UnreadableWorkbook
 from oplan_xl.read.submission import list_submissions
@@ -74,7 +74,7 @@ def read_result_file(path: Path, findings: list[Finding]) -> ResultFile:
         data = path.read_bytes()
     except OSError as exc:
         findings.append(finding("file-unreadable", path.name,
-                                reason=said(exc.strerror or str(exc))))
+                                reason=os_said(exc)))
         return ResultFile(path.name, "", 0)
     result = ResultFile(path.name, hashlib.sha256(data).hexdigest(), len(data))
     try:

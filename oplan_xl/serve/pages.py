@@ -20,7 +20,7 @@ import oplan_xl.serve.views as views
 from oplan_xl import api
 from oplan_xl.core.errors import OplanError, SettingsError
 from oplan_xl.core.model import format_baht
-from oplan_xl.core.reasons import said
+from oplan_xl.core.reasons import os_said
 from oplan_xl.core.settings_layout import SETTINGS_FILE
 from oplan_xl.serve.desk import Desk, desk, refused, wants_json
 from oplan_xl.serve.jobs import Job
@@ -196,7 +196,7 @@ def open_settings():
     try:
         desk().open_file(path)
     except OSError as exc:
-        return flash_failed(f"เปิด {path} ไม่ได้ ({said(exc.strerror or exc).text('th')}) "
+        return flash_failed(f"เปิด {path} ไม่ได้ ({os_said(exc).text('th')}) "
                             "ให้เปิดจาก File Explorer แทน", "/")
     return flash_done("เปิด plan.xlsx แล้ว เมื่อแก้และบันทึกใน Excel แล้ว ให้กด ตรวจ อีกครั้ง", "/")
 
@@ -324,7 +324,7 @@ def set_aside():
         found[0].replace(target)
     except OSError as exc:
         return flash_failed(f"ย้ายไฟล์ {name} ไม่ได้ ถ้าเปิดอยู่ในโปรแกรมอื่น (เช่น Excel) ให้ปิดก่อน "
-                            f"({said(exc.strerror or exc).text('th')})", "/submissions")
+                            f"({os_said(exc).text('th')})", "/submissions")
     run_check(desk(), queue=True)
     return flash_done(f"ย้าย {name} ไปไว้ที่ submissions\\{SET_ASIDE}\\{target.name} แล้ว "
                       "โปรแกรมไม่อ่านไฟล์ในโฟลเดอร์นั้น", "/submissions")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oplan_xl.core.limits import MAX_FILE_BYTES
-from oplan_xl.core.reasons import said
+from oplan_xl.core.reasons import os_said
 
 #: What the reader reads (``.csv`` is no department workbook).
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -96,7 +96,7 @@ def store(files, folder: Path, replace: bool) -> UploadResult:
             problem = _write(upload.stream, target)
         except OSError as exc:  # on Windows: the file of that name is open in Excel
             problem = ("เขียนไฟล์ไม่ได้ ถ้าไฟล์ชื่อนี้เปิดอยู่ในโปรแกรมอื่น (เช่น Excel) ให้ปิดแล้วส่งใหม่ "
-                       f"({said(exc.strerror or exc).text('th')})")
+                       f"({os_said(exc).text('th')})")
         if problem:
             result.refused.append((name, problem))
         else:

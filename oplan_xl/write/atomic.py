@@ -23,7 +23,7 @@ from pathlib import Path
 
 from oplan_xl.core import limits
 from oplan_xl.core.errors import OutputError
-from oplan_xl.core.reasons import Reason, said
+from oplan_xl.core.reasons import os_said
 
 Writer = Callable[[Path], None]
 
@@ -55,14 +55,9 @@ def _output_errors(target: Path) -> Iterator[None]:
     try:
         yield
     except PermissionError as exc:
-        raise OutputError("output-locked", path=target, reason=_said(exc)) from exc
+        raise OutputError("output-locked", path=target, reason=os_said(exc)) from exc
     except OSError as exc:
-        raise OutputError("output-failed", path=target, reason=_said(exc)) from exc
-
-
-def _said(exc: OSError) -> Reason:
-    """What the system said of a failed write: its text, else the kind of failure."""
-    return said(exc.strerror or type(exc).__name__)
+        raise OutputError("output-failed", path=target, reason=os_said(exc)) from exc
 
 
 def _stage(target: Path) -> Path:
@@ -181,7 +176,7 @@ def set_aside(paths: list[Path], folder: Path) -> tuple[list[Path], list[OutputE
                 raise FileExistsError(target)
             os.replace(path, target)
         except OSError as exc:
-            failed.append(OutputError("stale-not-moved", path=path, reason=_said(exc)))
+            failed.append(OutputError("stale-not-moved", path=path, reason=os_said(exc)))
         else:
             moved.append(target)
     return moved, failed
