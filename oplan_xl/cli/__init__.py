@@ -26,7 +26,6 @@ from oplan_xl.cli.console import (  # noqa: F401  (tests and callers use them fr
 from oplan_xl.cli.editions import print_editions
 from oplan_xl.cli.help import ThaiGroup, common_options, version_option
 from oplan_xl.core import messages
-from oplan_xl.core.reasons import failure
 
 EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -86,8 +85,7 @@ def run(console: Console, action):
     except BaseException as exc:  # the last line of defence (a Rust panic is no Exception)
         if console.debug:
             raise
-        console.error(messages.text("internal-error", console.lang,
-                                    reason=failure(exc, 300)))
+        console.error(messages.internal_error(exc, console.lang))
         sys.exit(EXIT_USAGE)
 
 

@@ -501,3 +501,11 @@ def text(key: str, lang: str = "th", /, **params: object) -> str:
         kind = CATALOGUE[key]
         template = kind.th if lang == "th" else kind.en
     return fill(template, lang, **params)
+
+
+def internal_error(exc: BaseException, lang: str = "th") -> str:
+    """The sentence for a fault of the program itself (no traceback for the officer):
+    the command line's last line of defence and the page's."""
+    from oplan_xl.core.reasons import failure
+
+    return text("internal-error", lang, reason=failure(exc, 300))

@@ -106,7 +106,6 @@ def _not_allowed(_error):
 
 def _failed(error):
     from oplan_xl.core import messages
-    from oplan_xl.core.reasons import failure
 
     original = getattr(error, "original_exception", None) or error
-    return refused(messages.text("internal-error", "th", reason=failure(original, 300)), 500)
+    return refused(messages.internal_error(original), 500)

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from oplan_xl.core import messages
 from oplan_xl.core.errors import OplanError
-from oplan_xl.core.reasons import failure
 
 
 @dataclass
@@ -82,8 +81,7 @@ class Jobs:
         except OplanError as exc:
             job.error = exc.message("th")
         except Exception as exc:  # the page shows a sentence, the officer never a traceback
-            job.error = messages.text("internal-error", "th",
-                                      reason=failure(exc, 300))
+            job.error = messages.internal_error(exc)
         finally:
             self.last[job.name] = job
             with self._lock:  # the queued work is current before this job is seen done
