@@ -16,7 +16,7 @@ from flask import redirect, render_template, request
 from oplan_xl import api
 from oplan_xl.core.errors import OplanError
 from oplan_xl.serve.desk import desk, refused
-from oplan_xl.serve.pages import flash_failed, need_plan, run_check
+from oplan_xl.serve.pages import flash_failed, need_plan, page_settings, run_check
 from oplan_xl.serve.uploads import store
 
 
@@ -28,12 +28,9 @@ def register(app) -> None:
 def import_page():
     if (missing := need_plan()) is not None:
         return missing
-    departments = []
-    try:
-        departments = api.load_settings(desk().plan_dir).departments
-    except OplanError:
-        pass
-    return render_template("import.html.j2", active="import", departments=departments,
+    settings = page_settings()
+    return render_template("import.html.j2", active="import",
+                           departments=settings.departments if settings else [],
                            lines=desk().imported)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from flask import (
     flash,
+    g,
     jsonify,
     redirect,
     render_template,
@@ -52,17 +53,26 @@ def register(app) -> None:
     app.context_processor(_context)
 
 
-def _context() -> dict:
-    from flask import g
+def page_settings():
+    """The open plan's settings, read once per request (the page's header and its
+    body both show them); None with the Thai reason in ``settings_error`` when
+    plan.xlsx cannot be read."""
+    if "settings" not in g:
+        g.settings, g.settings_error = None, ""
+        if desk().plan_dir is not None:
+            try:
+                g.settings = api.load_settings(desk().plan_dir)
+            except OplanError as exc:
+                g.settings_error = exc.message("th")
+    return g.settings
 
+
+def _context() -> dict:
     state = desk()
     context = {"token": getattr(g, "token", ""), "job": state.jobs.current,
-               "plan_dir": state.plan_dir, "settings": None, "settings_error": ""}
+               "plan_dir": state.plan_dir, "settings": page_settings(),
+               "settings_error": g.settings_error}
     if state.plan_dir is not None:
-        try:
-            context["settings"] = api.load_settings(state.plan_dir)
-        except OplanError as exc:
-            context["settings_error"] = exc.message("th")
         running = state.jobs.busy
         context["stale"] = bool(state.checked is not None and not running and
                                 views.inputs_state(state.plan_dir) != state.checked_inputs)
@@ -135,11 +145,8 @@ def overview():
                                                 WORKBOOKS))}
     checked = state.checked
     statuses = []
-    if checked is not None:
-        try:
-            statuses = views.department_status(checked.report, api.load_settings(plan_dir))
-        except OplanError:
-            pass  # the page says what is wrong with plan.xlsx (context)
+    if checked is not None and page_settings() is not None:  # else the page says why
+        statuses = views.department_status(checked.report, page_settings())
     return render_template("overview.html.j2", counts=counts,
                            totals=views.totals(checked.report) if checked else None,
                            built=state.built, active="overview", statuses=statuses,
@@ -192,7 +199,7 @@ def demo():
 def open_settings():
     if (missing := need_plan()) is not None:
         return missing
-    path = desk().plan_dir / "plan.xlsx"
+    path = desk().plan_dir / SETTINGS_FILE
     try:
         desk().open_file(path)
     except OSError as exc:

@@ -7,8 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from oplan_xl.api import SUBMISSIONS
 from oplan_xl.core.findings import ERROR, Finding, Report
 from oplan_xl.core.model import format_baht
+from oplan_xl.core.settings_layout import SETTINGS_FILE
 
 #: Findings listed per department on the page; findings.xlsx and the returned copy
 #: have them all.
@@ -176,8 +178,8 @@ def department_status(report: Report, settings) -> list[DepartmentStatus]:
 def inputs_state(plan_dir: Path) -> tuple:
     """What a check reads, as names, sizes and times: plan.xlsx and the workbooks in
     submissions/.  Two equal states mean the check's figures still stand."""
-    paths = [plan_dir / "plan.xlsx"]
-    folder = plan_dir / "submissions"
+    paths = [plan_dir / SETTINGS_FILE]
+    folder = plan_dir / SUBMISSIONS
     if folder.is_dir():
         paths += sorted(path for path in folder.iterdir() if path.is_file())
     state = []
