@@ -9,6 +9,7 @@ settings + submissions → read → check → plan → render.
 from oplan_xl.api.base import (  # noqa: F401
     DATA_FILES,
     DEMO_MARKER,
+    EARLIER_VERSIONS,
     FORM_FILES,
     OUTPUT,
     STALE_PREFIX,
@@ -25,6 +26,7 @@ from oplan_xl.api.base import (  # noqa: F401
     new_folder,
     review,
     set_aside_stale,
+    set_aside_submission,
     write_findings,
     write_findings_in,
     write_templates,

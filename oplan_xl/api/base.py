@@ -224,6 +224,29 @@ def write_findings_in(output: Path, report: Report, submissions: Path,
     return outputs
 
 
+#: The folder inside submissions/ for an earlier version the officer sets aside:
+#: the reader reads no subfolder.
+EARLIER_VERSIONS = "ฉบับเก่า"
+
+
+def set_aside_submission(plan_dir: Path, name: str) -> Path:
+    """Move the workbook *name* (exactly as named, directly in submissions/) into
+    ``submissions/ฉบับเก่า/`` so that it no longer counts; never deleted, a name
+    taken there gets " (2)".  Returns its new place; UsageError when there is no
+    such file, OutputError when it cannot be moved (open in Excel)."""
+    from oplan_xl.write.atomic import set_aside
+
+    folder = plan_dir / SUBMISSIONS
+    found = [path for path in folder.iterdir() if path.is_file() and path.name == name] \
+        if folder.is_dir() else []
+    if not found:
+        raise UsageError("submission-not-found", name=name)
+    moved, failed = set_aside(found, folder / EARLIER_VERSIONS, "submission-not-moved")
+    if failed:
+        raise failed[0]
+    return moved[0]
+
+
 #: The official outputs of a build, in output/.  A build that writes none of them
 #: (blocked by errors) moves those of an earlier build aside (``set_aside_stale``).
 FORM_FILES = {"pd01": "pd01.xlsx", "pd02": "pd02.xlsx", "pd02-1": "pd02-1.xlsx",

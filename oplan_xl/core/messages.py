@@ -212,6 +212,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot move {path}, made by an earlier build, aside ({reason}) - it no longer "
         "matches the submissions, do not use it; close it (in Excel?) and run again",
     ),
+    "submission-not-moved": (
+        "ย้ายไฟล์ {path} ไม่ได้ ({reason}) — ถ้าเปิดอยู่ในโปรแกรมอื่น (เช่น Excel) ให้ปิดก่อนแล้วลองใหม่",
+        "Cannot move {path} ({reason}) - if it is open in another program (Excel?), close it "
+        "and try again",
+    ),
+    "submission-not-found": (
+        "ไม่พบไฟล์ {name} ในโฟลเดอร์ submissions",
+        "No file {name} in the submissions folder",
+    ),
     "internal-error": (
         "เกิดข้อผิดพลาดภายในโปรแกรม: {reason} — สั่งใหม่พร้อม --debug แล้วส่งข้อความให้ผู้ดูแล",
         "Internal error: {reason} - run again with --debug and send the output to "

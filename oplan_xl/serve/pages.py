@@ -26,7 +26,7 @@ from oplan_xl.core.settings_layout import SETTINGS_FILE
 from oplan_xl.serve.desk import Desk, desk, refused, wants_json
 from oplan_xl.serve.jobs import Job
 from oplan_xl.serve.recent import recent, remember
-from oplan_xl.serve.uploads import name_problem, store
+from oplan_xl.serve.uploads import store
 
 WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
 #: What a file of the plan folder may do when the browser shows it: print, open links
@@ -305,36 +305,19 @@ def upload():
     return redirect(request.form.get("back") or "/submissions")
 
 
-#: Where the page moves a submission the officer sets aside (an earlier version): a
-#: folder inside submissions/, which the reader does not read.
-SET_ASIDE = "ฉบับเก่า"
-
-
 def set_aside():
-    """Move one workbook out of the check into ``submissions/ฉบับเก่า/`` (never
-    deleted: a later name gets " (2)", " (3)"), then check again."""
+    """Move an earlier version out of the check (``api.set_aside_submission``), then
+    check again."""
     if (missing := need_plan()) is not None:
         return missing
-    folder = desk().plan_dir / api.SUBMISSIONS
     name = request.form.get("name", "")
-    found = [path for path in folder.iterdir() if path.is_file() and path.name == name] \
-        if folder.is_dir() and name_problem(name) is None else []
-    if not found:
-        return flash_failed(f"ไม่พบไฟล์ {name} ในโฟลเดอร์ submissions", "/submissions")
-    target_folder = folder / SET_ASIDE
-    target_folder.mkdir(exist_ok=True)
-    target, number = target_folder / name, 1
-    while target.exists():
-        number += 1
-        target = target_folder / f"{found[0].stem} ({number}){found[0].suffix}"
     try:
-        found[0].replace(target)
-    except OSError as exc:
-        return flash_failed(f"ย้ายไฟล์ {name} ไม่ได้ ถ้าเปิดอยู่ในโปรแกรมอื่น (เช่น Excel) ให้ปิดก่อน "
-                            f"({os_said(exc).text('th')})", "/submissions")
+        moved = api.set_aside_submission(desk().plan_dir, name)
+    except OplanError as exc:
+        return flash_failed(exc.message("th"), "/submissions")
     run_check(desk(), queue=True)
-    return flash_done(f"ย้าย {name} ไปไว้ที่ submissions\\{SET_ASIDE}\\{target.name} แล้ว "
-                      "โปรแกรมไม่อ่านไฟล์ในโฟลเดอร์นั้น", "/submissions")
+    return flash_done(f"ย้าย {name} ไปไว้ที่ submissions\\{api.EARLIER_VERSIONS}\\{moved.name} "
+                      "แล้ว โปรแกรมไม่อ่านไฟล์ในโฟลเดอร์นั้น", "/submissions")
 
 
 def check():

@@ -154,29 +154,32 @@ def _in_use(target: Path) -> bool:
     return False
 
 
-def set_aside(paths: list[Path], folder: Path) -> tuple[list[Path], list[OutputError]]:
-    """Move each file of *paths* that exists into *folder*, under its own name.
+def set_aside(paths: list[Path], folder: Path, failure: str = "stale-not-moved"
+              ) -> tuple[list[Path], list[OutputError]]:
+    """Move each file of *paths* that exists into *folder*, under its own name, or
+    with " (2)", " (3)" … before its suffix when that name is taken there.
 
-    For outputs that no longer match the inputs (the forms of an earlier build,
-    when this one is blocked): moved, never deleted, so nobody takes them for
-    current and nothing is lost.  *folder* is made only when there is a file to
+    For files that must stop counting but not be lost: outputs that no longer match
+    the inputs (the forms of an earlier build, when this one is blocked), or an
+    earlier version of a submission.  *folder* is made only when there is a file to
     move.  Returns the files moved (at their new place) and, for each file that
-    could not be moved (open in Excel on Windows, say), an OutputError
-    ``stale-not-moved`` naming it; a file is never overwritten.
+    could not be moved (open in Excel on Windows, say), an OutputError *failure*
+    naming it; a file is never overwritten.
     """
     moved: list[Path] = []
     failed: list[OutputError] = []
     for path in paths:
         if not path.is_file():
             continue
-        target = folder / path.name
+        target, number = folder / path.name, 1
+        while target.exists():
+            number += 1
+            target = folder / f"{path.stem} ({number}){path.suffix}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            if target.exists():  # pragma: no cover - the folder is new for each run
-                raise FileExistsError(target)
             os.replace(path, target)
         except OSError as exc:
-            failed.append(OutputError("stale-not-moved", path=path, reason=os_said(exc)))
+            failed.append(OutputError(failure, path=path, reason=os_said(exc)))
         else:
             moved.append(target)
     return moved, failed
