@@ -41,10 +41,12 @@ class DepartmentView:
         return "error" if self.errors else "warning" if self.warnings else "ok"
 
 
-def departments(report: Report, outputs: dict[str, Path], plan_dir: Path
-                ) -> list[DepartmentView]:
+def departments(report: Report, outputs: dict[str, Path] | None = None,
+                plan_dir: Path | None = None) -> list[DepartmentView]:
     """The files of *report*, worst first (most errors, then most warnings); the
-    findings of no file (the plan as a whole) first of all, under "ทั้งแผน"."""
+    findings of no file (the plan as a whole) first of all, under "ทั้งแผน".  With
+    *outputs* (a check's, see ``api.CheckResult``), each file's returned copy
+    relative to *plan_dir*."""
     views: dict[str, DepartmentView] = {}
     for tally in report.files:
         views[tally.file] = DepartmentView(
@@ -64,7 +66,7 @@ def departments(report: Report, outputs: dict[str, Path], plan_dir: Path
             view.warnings += 1
     for view in views.values():
         view.findings.sort(key=lambda f: (f.severity != ERROR, f.sheet, f.row or 0))
-        returned = outputs.get(f"returned:{view.file}")
+        returned = (outputs or {}).get(f"returned:{view.file}")
         if returned is not None:
             view.returned = relative(returned, plan_dir)
     return sorted(views.values(), key=lambda v: (bool(v.file), -v.errors, -v.warnings,
@@ -150,28 +152,20 @@ class DepartmentStatus:
 
 
 def department_status(report: Report, settings) -> list[DepartmentStatus]:
-    """Each department of *settings*, in its order, with the files it sent; then any
-    file whose department plan.xlsx does not list."""
-    statuses = {d.code: DepartmentStatus(d.code, d.name) for d in settings.departments}
+    """Each department of *settings*, in its order, with the files it sent (in the
+    order they were read) and their findings as the check page counts them; then
+    any file whose department plan.xlsx does not list."""
+    per_file = {view.file: view for view in departments(report)}
     # A file's tally names its department by the name plan.xlsx gives it.
-    named = {d.name: statuses[d.code] for d in settings.departments}
-    by_file: dict[str, DepartmentStatus] = {}
+    statuses = {d.name: DepartmentStatus(d.code, d.name) for d in settings.departments}
     for tally in report.files:
-        status = statuses.get(tally.department) or named.get(tally.department)
-        if status is None:
-            status = statuses[tally.department or tally.file] = DepartmentStatus(
-                "", tally.department or tally.file)
+        name = tally.department or tally.file
+        status = statuses.setdefault(name, DepartmentStatus("", name))
         status.files.append(tally.file)
+        status.errors += per_file[tally.file].errors
+        status.warnings += per_file[tally.file].warnings
         status.rows_planned += tally.rows_planned
         status.satang_planned += tally.satang_planned
-        by_file[tally.file] = status
-    for item in report.findings:
-        status = by_file.get(item.file)
-        if status is not None:
-            if item.severity == ERROR:
-                status.errors += 1
-            else:
-                status.warnings += 1
     return list(statuses.values())
 
 
